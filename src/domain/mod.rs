@@ -1,0 +1,13 @@
+//! The planning and scoring logic: plain Rust, no browser, no clock (`today` is an
+//! argument), deterministic. Almost every test of the product lives here.
+
+pub mod advice;
+pub mod coverage;
+pub mod demo;
+pub mod model;
+pub mod portfolio;
+pub mod review_diff;
+pub mod scoring;
+pub mod staleness;
+pub mod synthetic;
+pub mod validate;

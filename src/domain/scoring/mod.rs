@@ -1,0 +1,1 @@
+//! Scoring: see `domain/mod.rs`.

@@ -1,0 +1,7 @@
+//! Account Planner: plan, score and grow existing customer accounts, offline, in the browser.
+//!
+//! The native build holds the pure layers (`domain`, `persist`); the wasm build adds the
+//! browser storage, the shared state and the Leptos views.
+
+pub mod domain;
+pub mod persist;

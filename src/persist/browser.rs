@@ -1,0 +1,1 @@
+//! The browser's localStorage, behind one small module.

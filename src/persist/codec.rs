@@ -1,0 +1,1 @@
+//! See `persist/mod.rs`.

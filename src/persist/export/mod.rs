@@ -1,0 +1,1 @@
+//! Exports: see `persist/mod.rs`.

@@ -1,0 +1,9 @@
+//! Turns the domain into stored and exported bytes and back. Everything here is pure and
+//! tested natively, except `browser`, the one module that touches the browser's storage.
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+pub mod codec;
+pub mod export;
+pub mod merge;
+pub mod migrate;
