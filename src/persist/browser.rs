@@ -1,1 +1,111 @@
-//! The browser's localStorage, behind one small module.
+//! The browser's localStorage, behind one small module: the only code that touches it.
+//!
+//! Storage can be missing (private mode, disabled by policy), full, or changed by another
+//! tab; every call here returns an error the UI can show instead of panicking, so the app
+//! keeps working from memory.
+
+use gloo_storage::{LocalStorage as BrowserStorage, Storage};
+use wasm_bindgen::JsCast;
+
+/// The prefix of every key the app owns.
+pub const PREFIX: &str = "account-planner/";
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// No localStorage at all (private mode, disabled, sandboxed frame).
+    Unavailable(String),
+    /// The browser's quota is used up.
+    QuotaExceeded,
+    /// Any other failure, with the browser's message.
+    Failed(String),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageError::Unavailable(why) => {
+                write!(f, "this browser's local storage is not available ({why})")
+            }
+            StorageError::QuotaExceeded => f.write_str("this browser's local storage is full"),
+            StorageError::Failed(why) => write!(f, "saving failed ({why})"),
+        }
+    }
+}
+
+/// The storage object, or why there is none. Checked with web-sys first because
+/// `gloo_storage` panics where storage is unavailable.
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(_)) => Ok(BrowserStorage::raw()),
+        Ok(None) => Err(StorageError::Unavailable("no localStorage".into())),
+        Err(e) => Err(StorageError::Unavailable(js_error_text(&e))),
+    }
+}
+
+fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", ex.name(), ex.message());
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| "unknown error".into())
+}
+
+fn classify(e: &wasm_bindgen::JsValue) -> StorageError {
+    let quota = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|ex| {
+            let name = ex.name();
+            // Firefox names it differently; old WebKit reports code 22.
+            name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || ex.code() == 22
+        })
+        .unwrap_or(false);
+    if quota {
+        StorageError::QuotaExceeded
+    } else {
+        StorageError::Failed(js_error_text(e))
+    }
+}
+
+/// Every key of ours with its raw text, in key order.
+pub fn read_all() -> Result<Vec<(String, String)>, StorageError> {
+    let s = storage()?;
+    let len = s.length().map_err(|e| classify(&e))?;
+    let mut out = Vec::new();
+    for i in 0..len {
+        let Some(key) = s.key(i).map_err(|e| classify(&e))? else {
+            continue;
+        };
+        if !key.starts_with(PREFIX) {
+            continue;
+        }
+        if let Some(value) = s.get_item(&key).map_err(|e| classify(&e))? {
+            out.push((key, value));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Applies writes in order (`None` removes the key) and returns the bytes written.
+/// Stops at the first failure: the writes come ordered so that any prefix of them
+/// leaves storage loadable.
+pub fn apply<'a>(
+    writes: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
+) -> Result<usize, StorageError> {
+    let s = storage()?;
+    let mut bytes = 0;
+    for (key, value) in writes {
+        match value {
+            Some(v) => {
+                s.set_item(key, v).map_err(|e| classify(&e))?;
+                bytes += key.len() + v.len();
+            }
+            None => s.remove_item(key).map_err(|e| classify(&e))?,
+        }
+    }
+    Ok(bytes)
+}

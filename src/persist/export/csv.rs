@@ -1,0 +1,1 @@
+//! CSV exports of contacts and opportunities (RFC 4180).

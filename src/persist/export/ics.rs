@@ -1,0 +1,1 @@
+//! iCalendar export of an account's meeting cadence (RFC 5545).
