@@ -1,0 +1,48 @@
+# Account Planner: every target installs what it needs first (`make setup`, idempotent).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# The wasm-opt of the npm package binaryen 132, never Debian's.
+export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: setup serve dist test test-native test-wasm test-e2e lint fmt clean
+
+setup:
+	@scripts/setup.sh
+
+## Builds and serves the app on http://127.0.0.1:8080 (rebuilds on change).
+serve: setup
+	trunk serve --offline
+
+## Release build into dist/, then the size of each file, raw and gzip.
+dist: setup
+	trunk build --release --offline
+	@scripts/sizes.sh dist
+
+## All test layers; fails if any fails.
+test: setup lint test-native test-wasm test-e2e
+	@echo "make test: all layers passed"
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --test web -- -D warnings
+
+## 1. The domain and the pure persistence layer, natively.
+test-native:
+	cargo test
+
+## 2. Browser APIs and components in headless Chromium (wasm-bindgen-test).
+test-wasm: setup
+	cargo test --target wasm32-unknown-unknown --test web
+
+## 3. End to end: the release build served on 127.0.0.1, driven by Playwright.
+test-e2e: dist
+	cd e2e && npm test
+
+fmt:
+	cargo fmt
+
+clean:
+	cargo clean
+	rm -rf dist dist-single

@@ -1,0 +1,34 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser). Every page
+// records console errors and uncaught exceptions: a release build can compile and still
+// die in the browser, so `assertNoErrors` fails the test on any of them.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A new page in `context` that collects errors into `page.errors`. */
+export async function openPage(context) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.errors.push(`console: ${msg.text()}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) page.errors.push(`http ${res.status()}: ${res.url()}`);
+  });
+  page.on('pageerror', (err) => page.errors.push(`uncaught: ${err.message}`));
+  return page;
+}
+
+export function assertNoErrors(page, assert) {
+  assert.deepEqual(page.errors, [], 'the page logged errors');
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, idempotently: each step is skipped
+# (and says so) when the right version is already there. Only the package registries are
+# reached (crates.io, Debian, npm); nothing downloads a prebuilt tool or browser.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# Must equal the `wasm-bindgen` crate pinned in Cargo.toml and `[tools]` in Trunk.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+
+skip() { echo "setup: skipped $1 (already installed)"; }
+step() { echo "setup: installing $1"; }
+
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  skip "rust target wasm32-unknown-unknown"
+else
+  step "rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" = "trunk $TRUNK_VERSION" ]; then
+  skip "trunk $TRUNK_VERSION"
+else
+  step "trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
+  && command -v wasm-bindgen-test-runner >/dev/null; then
+  skip "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+else
+  step "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: the locked set needs a crate the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+  skip "chromium and chromium-driver"
+else
+  step "chromium and chromium-driver (Debian)"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+
+# playwright-core drives Debian's Chromium; binaryen 132 brings the wasm-opt Trunk uses
+# (Debian's binaryen 108 produces wasm that dies in the browser).
+if [ -x e2e/node_modules/.bin/wasm-opt ] && [ -d e2e/node_modules/playwright-core ] \
+  && cmp -s e2e/package-lock.json e2e/node_modules/.package-lock.json.ci-stamp 2>/dev/null; then
+  skip "npm packages in e2e/"
+else
+  step "npm packages in e2e/ (npm ci)"
+  (cd e2e && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.package-lock.json.ci-stamp)
+fi
+echo "setup: done"

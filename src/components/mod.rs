@@ -1,0 +1,3 @@
+//! Small reusable views.
+
+pub mod storage_banner;

@@ -1,0 +1,4 @@
+//! One module per screen.
+
+pub mod account;
+pub mod portfolio;

@@ -1,0 +1,134 @@
+//! In-browser tests (wasm-bindgen-test, headless Chromium): mount the real app or a
+//! component, act on the DOM as a user would, and assert on what the page and the
+//! browser's storage then hold.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Waits `d` of wall-clock time, letting timers, effects and microtasks run.
+async fn sleep(d: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, d.as_millis() as i32)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A fresh container and empty storage for each test.
+fn fresh_root() -> HtmlElement {
+    storage().clear().unwrap();
+    let doc = document();
+    // Earlier tests' roots go; the runner's own output elements in <body> must stay.
+    let old = doc.query_selector_all(".test-root").unwrap();
+    for i in 0..old.length() {
+        let node: web_sys::Element = old.item(i).unwrap().unchecked_into();
+        node.remove();
+    }
+    let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    root.set_class_name("test-root");
+    doc.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// The input whose `<label>` says `text`, found the way assistive technology finds it.
+fn input_labelled(root: &HtmlElement, text: &str) -> HtmlInputElement {
+    let labels = root.query_selector_all("label").unwrap();
+    for i in 0..labels.length() {
+        let label: web_sys::HtmlLabelElement = labels.item(i).unwrap().unchecked_into();
+        if label.text_content().unwrap_or_default().trim() == text {
+            let id = label.html_for();
+            return document()
+                .get_element_by_id(&id)
+                .unwrap_or_else(|| panic!("label {text:?} points at missing #{id}"))
+                .unchecked_into();
+        }
+    }
+    panic!("no input labelled {text:?}");
+}
+
+fn button_named(root: &HtmlElement, text: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: HtmlElement = buttons.item(i).unwrap().unchecked_into();
+        if b.text_content().unwrap_or_default().trim() == text {
+            return b;
+        }
+    }
+    panic!("no button named {text:?}");
+}
+
+fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let ev = web_sys::Event::new("input").unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn adding_an_account_lists_it_and_saves_it() {
+    let root = fresh_root();
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::App);
+    sleep(Duration::from_millis(10)).await;
+    assert!(
+        root.text_content().unwrap().contains("No accounts yet"),
+        "a first visit shows the empty state"
+    );
+
+    type_into(&input_labelled(&root, "Account name"), "Globex Industries");
+    button_named(&root, "Add account").click();
+    sleep(Duration::from_millis(400)).await;
+
+    let link = root
+        .query_selector("table a")
+        .unwrap()
+        .expect("the new account is listed");
+    assert_eq!(link.text_content().unwrap(), "Globex Industries");
+    assert_eq!(
+        input_labelled(&root, "Account name").value(),
+        "",
+        "the field is cleared"
+    );
+
+    let stored: Vec<String> = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("account-planner/account/"))
+        .map(|k| storage().get_item(&k).unwrap().unwrap())
+        .collect();
+    assert_eq!(stored.len(), 1, "one account key written");
+    assert!(stored[0].contains("Globex Industries"));
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_name_is_refused_with_a_message_next_to_the_field() {
+    let root = fresh_root();
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::App);
+    sleep(Duration::from_millis(10)).await;
+
+    type_into(&input_labelled(&root, "Account name"), "   ");
+    button_named(&root, "Add account").click();
+    sleep(Duration::from_millis(50)).await;
+
+    let input = input_labelled(&root, "Account name");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let error = document().get_element_by_id("new-account-error").unwrap();
+    assert!(error.text_content().unwrap().contains("Enter a name"));
+    assert!(
+        root.query_selector("table").unwrap().is_none(),
+        "nothing was added"
+    );
+}
