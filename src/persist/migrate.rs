@@ -82,6 +82,39 @@ pub fn migrate_workspace(doc: Value) -> Result<(Value, u32), MigrateError> {
     run(doc, &STEPS)
 }
 
+/// Migrates the parts of a workspace document that another document carries (a stored
+/// account, the stored meta, an account export), found at `version`: `parts` is shaped as a
+/// workspace (`{"accounts": [account]}`, `{"settings": …, "team": …}`) and comes back at the
+/// current version, with `schema_version` set.
+pub fn migrate_embedded(
+    mut parts: Map<String, Value>,
+    version: u64,
+) -> Result<Map<String, Value>, MigrateError> {
+    parts.insert("schema_version".into(), Value::from(version));
+    match migrate_workspace(Value::Object(parts))? {
+        (Value::Object(m), _) => Ok(m),
+        _ => Err(MigrateError::NotAnObject),
+    }
+}
+
+/// Removes every object member whose value is `null`, at any depth (array items stay).
+///
+/// Every field of the model either is an `Option` (where a missing field and `null` both
+/// mean `None`) or has a default, so this changes the meaning of nothing that decodes,
+/// and it rescues one thing that would not: serde_json writes a non-finite `f64` (a NaN
+/// probability, an infinite weight) as `null`, which a plain `f64` field then refuses.
+/// Such a number comes back as the field's default instead of quarantining the value.
+pub fn strip_null_members(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.retain(|_, x| !x.is_null());
+            m.values_mut().for_each(strip_null_members);
+        }
+        Value::Array(a) => a.iter_mut().for_each(strip_null_members),
+        _ => {}
+    }
+}
+
 /// The runner, over any list of steps (tests use their own).
 fn run(doc: Value, steps: &[Step]) -> Result<(Value, u32), MigrateError> {
     let found = schema_version_of(&doc)?;
