@@ -15,7 +15,8 @@
 //!   single key `account-planner/workspace`. It differed from version 1 in two ways:
 //!   team members were listed under `members` (not `team`), and each account carried its
 //!   plan's parts directly on the account object (`goals`, `contacts`, `cadence`… beside
-//!   `name`), with the plan year as `plan_year`.
+//!   `name`), with the plan year as `plan_year`; and accounts had no fiscal year start
+//!   (every plan followed the calendar year, so version 1 gets `fiscal_year_start_month: 1`).
 //! * **1** — the current format: see `docs/format.md`.
 //!
 //! Policy: a step never drops data it does not understand; it only moves or renames. A
@@ -170,7 +171,7 @@ const V0_PLAN_FIELDS: [&str; 14] = [
 ];
 
 /// Version 0 → 1: `members` becomes `team`; each account's plan fields (and `plan_year`
-/// as `year`) move into its `plan` object. Where a field is already present at the new
+/// as `year`) move into its `plan` object; a missing fiscal year start becomes January. Where a field is already present at the new
 /// place, that one wins and the old one is left where it was (typed decoding ignores it),
 /// so nothing is dropped.
 fn v0_to_v1(doc: Value) -> Result<Value, String> {
@@ -218,6 +219,7 @@ fn v0_account_to_v1(a: &mut Map<String, Value>) -> Result<(), String> {
         }
     }
     a.insert("plan".into(), Value::Object(plan));
+    a.entry("fiscal_year_start_month").or_insert(Value::from(1));
     Ok(())
 }
 
@@ -288,6 +290,7 @@ mod tests {
                 "accounts": [{
                     "id": "acc-1",
                     "name": "Acme",
+                    "fiscal_year_start_month": 1,
                     "plan": {
                         "year": 2025,
                         "goals": [{"id": "g1", "title": "Grow"}],
