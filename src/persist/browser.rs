@@ -8,7 +8,7 @@ use gloo_storage::{LocalStorage as BrowserStorage, Storage};
 use wasm_bindgen::JsCast;
 
 /// The prefix of every key the app owns.
-pub const PREFIX: &str = "account-planner/";
+pub const PREFIX: &str = super::codec::PREFIX;
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,1 +1,1181 @@
-//! See `persist/mod.rs`.
+//! The storage layout in localStorage, as pure functions over `(key, raw text)` pairs.
+//!
+//! * `account-planner/meta` — `{"schema_version":N,"workspace":{…}}`: the workspace without
+//!   its accounts (id, name, settings, team, sync marks).
+//! * `account-planner/index` — `{"schema_version":N,"accounts":["id",…]}`: account order.
+//! * `account-planner/account/<id>` — `{"schema_version":N,"account":{…}}`: one per account.
+//! * `account-planner/quarantine/<key>` — the raw text of a value that could not be decoded,
+//!   copied aside before anything else is written. Never read back by the app.
+//! * `account-planner/workspace` — the pre-release (version 0) layout: the whole workspace
+//!   under one key. Read, then replaced by the keys above.
+//!
+//! Every key is decoded on its own, so one damaged value costs that value only (and even
+//! then its raw text is kept). Writes for one change come in an order where every prefix
+//! leaves loadable storage (see [`storage_writes`]), because the browser may stop us between
+//! any two of them (quota, a closed tab).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::migrate::{self, MigrateError};
+use crate::domain::model::{Account, Id, Workspace, SCHEMA_VERSION};
+
+/// The prefix of every key the app owns.
+pub const PREFIX: &str = "account-planner/";
+/// The workspace without its accounts.
+pub const META_KEY: &str = "account-planner/meta";
+/// The order of the accounts.
+pub const INDEX_KEY: &str = "account-planner/index";
+/// One key per account: this prefix and the account's id.
+pub const ACCOUNT_PREFIX: &str = "account-planner/account/";
+/// Backups of values that could not be decoded: this prefix and the original key.
+pub const QUARANTINE_PREFIX: &str = "account-planner/quarantine/";
+/// The single key of the pre-release (version 0) layout.
+pub const LEGACY_KEY: &str = "account-planner/workspace";
+
+/// A key and its new value, or `None` to remove the key; applied in order.
+pub type Write = (String, Option<String>);
+
+/// The key of an account's value.
+pub fn account_key(id: &Id) -> String {
+    format!("{ACCOUNT_PREFIX}{id}")
+}
+
+/// The key a quarantined value is copied to.
+pub fn quarantine_key(key: &str) -> String {
+    format!("{QUARANTINE_PREFIX}{key}")
+}
+
+/// A stored value that could not be decoded: kept byte for byte, never replaced by defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarantined {
+    pub key: String,
+    pub raw: String,
+    /// Why, in words for the user.
+    pub reason: String,
+    /// The account's name, read best-effort from the raw text, to tell the user which
+    /// account is affected.
+    pub account_name: Option<String>,
+}
+
+impl Quarantined {
+    pub fn backup_key(&self) -> String {
+        quarantine_key(&self.key)
+    }
+}
+
+/// Storage holds values written by a newer version of the app. The caller must not write
+/// to storage at all (not even repairs) and should ask the user to update the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewerSchema {
+    /// The highest version found.
+    pub found: u64,
+    /// The version this build understands.
+    pub known: u32,
+    /// The keys written by the newer app (left out of the workspace).
+    pub keys: Vec<String>,
+}
+
+impl NewerSchema {
+    pub fn message(&self) -> String {
+        format!(
+            "This browser's data was saved by a newer version of Account Planner (schema \
+             version {}; this version understands up to {}). Nothing will be saved until \
+             you open the newer version.",
+            self.found, self.known
+        )
+    }
+}
+
+/// What was found in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// Everything that decoded. When `refused_newer` is set, it lacks the newer values and
+    /// must be treated as read-only.
+    pub workspace: Workspace,
+    pub quarantined: Vec<Quarantined>,
+    pub refused_newer: Option<NewerSchema>,
+    /// Notes about repairs made while loading (an account missing from the index, an index
+    /// entry without its account, a migration).
+    pub repaired: Vec<String>,
+    /// True when storage held no value of ours at all (a first visit).
+    pub fresh: bool,
+    /// Keys whose values must be rewritten in the current format (migrated, or missing).
+    rewrite_accounts: Vec<Id>,
+    rewrite_index: bool,
+    rewrite_meta: bool,
+    remove_legacy: bool,
+}
+
+impl Loaded {
+    /// The writes that back up quarantined values and bring storage to the current layout
+    /// and version, in a crash-safe order: backups, accounts, index, meta, and the removal
+    /// of the legacy key last. Empty when storage holds newer data (nothing may be written).
+    /// Quarantined keys themselves are left in place.
+    pub fn repair_writes(&self) -> Vec<Write> {
+        if self.refused_newer.is_some() {
+            return Vec::new();
+        }
+        let mut out: Vec<Write> = self
+            .quarantined
+            .iter()
+            .map(|q| (q.backup_key(), Some(q.raw.clone())))
+            .collect();
+        for id in &self.rewrite_accounts {
+            if let Some(a) = self.workspace.account(id) {
+                out.push((account_key(id), Some(encode_account(a))));
+            }
+        }
+        if self.rewrite_index {
+            out.push((INDEX_KEY.into(), Some(encode_index(&self.workspace))));
+        }
+        if self.rewrite_meta {
+            out.push((META_KEY.into(), Some(encode_meta(&self.workspace))));
+        }
+        if self.remove_legacy {
+            out.push((LEGACY_KEY.into(), None));
+        }
+        out
+    }
+}
+
+/// The stored value of an account.
+pub fn encode_account(a: &Account) -> String {
+    envelope("account", to_value(a))
+}
+
+/// The stored index: the accounts' ids in order.
+pub fn encode_index(ws: &Workspace) -> String {
+    let ids: Vec<Value> = ws
+        .accounts
+        .iter()
+        .map(|a| Value::from(a.id.as_str()))
+        .collect();
+    envelope("accounts", Value::Array(ids))
+}
+
+/// The stored meta: the workspace without its accounts.
+pub fn encode_meta(ws: &Workspace) -> String {
+    let mut v = to_value(&meta_clone(ws));
+    if let Value::Object(m) = &mut v {
+        m.remove("schema_version");
+        m.remove("accounts");
+    }
+    envelope("workspace", v)
+}
+
+/// A copy of the workspace without its accounts.
+fn meta_clone(ws: &Workspace) -> Workspace {
+    Workspace {
+        schema_version: ws.schema_version,
+        id: ws.id.clone(),
+        name: ws.name.clone(),
+        demo: ws.demo,
+        settings: ws.settings.clone(),
+        team: ws.team.clone(),
+        accounts: Vec::new(),
+        sync_marks: ws.sync_marks.clone(),
+    }
+}
+
+fn envelope(field: &str, body: Value) -> String {
+    let mut m = Map::new();
+    m.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    m.insert(field.into(), body);
+    Value::Object(m).to_string()
+}
+
+fn to_value<T: serde::Serialize>(t: &T) -> Value {
+    // The model serialises to JSON without fail: string map keys, no custom serialisers.
+    serde_json::to_value(t).unwrap_or(Value::Null)
+}
+
+/// Every key and value of a workspace, as a first save writes them (accounts, index, meta).
+pub fn encode_storage(ws: &Workspace) -> Vec<(String, String)> {
+    storage_writes_from(None, ws)
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
+}
+
+/// The writes that turn the stored `before` into `after`, in crash-safe order:
+///
+/// 1. the accounts that are new or changed (compared by value), in `after`'s order;
+/// 2. the index, only if the ids or their order changed;
+/// 3. the removal of deleted accounts' keys, after the index that no longer lists them;
+/// 4. the meta, only if anything but the accounts changed.
+///
+/// Stopped after any of them, storage still loads: an account key the index does not list
+/// yet is loaded anyway, an index entry whose key is gone is dropped, and every account is
+/// either its old or its new version. (A stop between 2 and 3 brings a deleted account
+/// back on the next load, rather than ever losing a new one.)
+///
+/// `after` must have unique account ids (as [`validate`](crate::domain::validate::validate)
+/// requires): two accounts with one id would share one key.
+pub fn storage_writes(before: &Workspace, after: &Workspace) -> Vec<Write> {
+    storage_writes_from(Some(before), after)
+}
+
+fn storage_writes_from(before: Option<&Workspace>, after: &Workspace) -> Vec<Write> {
+    let old: HashMap<&Id, &Account> = before
+        .map(|b| b.accounts.iter().map(|a| (&a.id, a)).collect())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for a in &after.accounts {
+        if old.get(&a.id).is_none_or(|o| *o != a) {
+            out.push((account_key(&a.id), Some(encode_account(a))));
+        }
+    }
+    let index_changed = match before {
+        None => true,
+        Some(b) => !b
+            .accounts
+            .iter()
+            .map(|a| &a.id)
+            .eq(after.accounts.iter().map(|a| &a.id)),
+    };
+    if index_changed {
+        out.push((INDEX_KEY.into(), Some(encode_index(after))));
+    }
+    if let Some(b) = before {
+        let kept: HashSet<&Id> = after.accounts.iter().map(|a| &a.id).collect();
+        for a in &b.accounts {
+            if !kept.contains(&a.id) {
+                out.push((account_key(&a.id), None));
+            }
+        }
+    }
+    let meta = encode_meta(after);
+    if before.is_none_or(|b| encode_meta(b) != meta) {
+        out.push((META_KEY.into(), Some(meta)));
+    }
+    out
+}
+
+/// Why one stored value did not open.
+enum Failure {
+    Bad(String),
+    Newer(u64),
+}
+
+/// Opens an envelope `{"schema_version": N, "<field>": …}`: its version and its body.
+fn open(raw: &str, field: &str) -> Result<(u64, Value), Failure> {
+    let doc: Value = serde_json::from_str(raw).map_err(|e| {
+        Failure::Bad(format!(
+            "not valid JSON ({}, line {}, column {})",
+            json_error_kind(&e),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let version = migrate::schema_version_of(&doc).map_err(|e| Failure::Bad(e.to_string()))?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(Failure::Newer(version));
+    }
+    let Value::Object(mut m) = doc else {
+        return Err(Failure::Bad("expected a JSON object".into()));
+    };
+    match m.remove(field) {
+        Some(body) => Ok((version, body)),
+        None => Err(Failure::Bad(format!("the value has no \"{field}\" field"))),
+    }
+}
+
+fn json_error_kind(e: &serde_json::Error) -> &'static str {
+    match e.classify() {
+        serde_json::error::Category::Eof => "it ends too early",
+        serde_json::error::Category::Syntax => "a syntax error",
+        serde_json::error::Category::Io => "unreadable",
+        serde_json::error::Category::Data => "unexpected data",
+    }
+}
+
+/// Typed decoding after null members are stripped (see [`migrate::strip_null_members`]).
+fn typed<T: DeserializeOwned>(mut v: Value) -> Result<T, Failure> {
+    migrate::strip_null_members(&mut v);
+    serde_json::from_value(v).map_err(|e| Failure::Bad(format!("unexpected content: {e}")))
+}
+
+fn migrate_failure(e: MigrateError) -> Failure {
+    match e {
+        MigrateError::Newer { found, .. } => Failure::Newer(found),
+        other => Failure::Bad(other.to_string()),
+    }
+}
+
+fn decode_meta(raw: &str) -> Result<(Workspace, bool), Failure> {
+    let (version, body) = open(raw, "workspace")?;
+    let Value::Object(mut parts) = body else {
+        return Err(Failure::Bad("the workspace is not a JSON object".into()));
+    };
+    parts.remove("accounts");
+    let migrated = version < u64::from(SCHEMA_VERSION);
+    if migrated {
+        parts = migrate::migrate_embedded(parts, version).map_err(migrate_failure)?;
+        parts.remove("accounts");
+    }
+    let mut ws: Workspace = typed(Value::Object(parts))?;
+    ws.schema_version = SCHEMA_VERSION;
+    Ok((ws, migrated))
+}
+
+fn decode_index(raw: &str) -> Result<Vec<Id>, Failure> {
+    // The index has had one shape since version 0: no migration.
+    let (_, body) = open(raw, "accounts")?;
+    typed(body)
+}
+
+fn decode_account(key_id: &str, raw: &str) -> Result<(Account, bool), Failure> {
+    let (version, body) = open(raw, "account")?;
+    let migrated = version < u64::from(SCHEMA_VERSION);
+    let body = if migrated {
+        let mut parts = Map::new();
+        parts.insert("accounts".into(), Value::Array(vec![body]));
+        let mut out = migrate::migrate_embedded(parts, version).map_err(migrate_failure)?;
+        match out.remove("accounts") {
+            Some(Value::Array(mut a)) if a.len() == 1 => a.remove(0),
+            _ => return Err(Failure::Bad("migration lost the account".into())),
+        }
+    } else {
+        body
+    };
+    let account: Account = typed(body)?;
+    if account.id.as_str() != key_id {
+        return Err(Failure::Bad(format!(
+            "the key names account '{key_id}' but the value holds account '{}'",
+            account.id
+        )));
+    }
+    Ok((account, migrated))
+}
+
+fn decode_legacy(raw: &str) -> Result<Workspace, Failure> {
+    let doc: Value = serde_json::from_str(raw).map_err(|e| {
+        Failure::Bad(format!(
+            "not valid JSON ({}, line {}, column {})",
+            json_error_kind(&e),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let (doc, _) = migrate::migrate_workspace(doc).map_err(migrate_failure)?;
+    let mut ws: Workspace = typed(doc)?;
+    ws.schema_version = SCHEMA_VERSION;
+    Ok(ws)
+}
+
+/// Reads an account's name from raw text that may not even be JSON: the `account.name` (or
+/// top-level `name`) of valid JSON, else the first non-empty `"name": "…"` in the text
+/// (an account's name comes right after its id in what this app writes).
+pub fn guess_account_name(raw: &str) -> Option<String> {
+    let clean = |s: &str| {
+        let s: String = s.trim().chars().take(200).collect();
+        (!s.is_empty()).then_some(s)
+    };
+    if let Ok(v) = serde_json::from_str::<Value>(raw) {
+        // Valid JSON: only the account's own name counts, never a contact's.
+        return ["/account/name", "/name"]
+            .iter()
+            .find_map(|p| v.pointer(p).and_then(Value::as_str).and_then(clean));
+    }
+    let mut rest = raw;
+    while let Some(at) = rest.find("\"name\"") {
+        rest = &rest[at + 6..];
+        let after = rest.trim_start();
+        let Some(after) = after.strip_prefix(':') else {
+            continue;
+        };
+        let Some(body) = after.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        // Up to the first quote that is not escaped (or the end of a truncated value).
+        let mut end = body.len();
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    end = i;
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let inner = &body[..end];
+        let text = serde_json::from_str::<String>(&format!("\"{inner}\""))
+            .unwrap_or_else(|_| inner.to_string());
+        if let Some(name) = clean(&text) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// Decodes storage, each key on its own. See the module documentation and [`Loaded`].
+pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
+    let mut quarantined = Vec::new();
+    let mut newer: Vec<(String, u64)> = Vec::new();
+    let mut repaired = Vec::new();
+    let mut fresh = true;
+    let mut failed = |f: Failure, key: &str, raw: &str, account: bool| match f {
+        Failure::Bad(reason) => quarantined.push(Quarantined {
+            key: key.to_string(),
+            raw: raw.to_string(),
+            reason,
+            account_name: if account {
+                guess_account_name(raw)
+            } else {
+                None
+            },
+        }),
+        Failure::Newer(v) => newer.push((key.to_string(), v)),
+    };
+
+    let mut meta: Option<(Workspace, bool)> = None;
+    let mut meta_present = false;
+    let mut index: Option<Vec<Id>> = None;
+    let mut index_present = false;
+    let mut legacy: Option<Workspace> = None;
+    let mut legacy_present = false;
+    // Accounts from their own keys, in storage order, and whether each was migrated.
+    let mut keyed: Vec<(Account, bool)> = Vec::new();
+
+    for (key, raw) in entries {
+        if !key.starts_with(PREFIX) || key.starts_with(QUARANTINE_PREFIX) {
+            continue;
+        }
+        if key == META_KEY {
+            fresh = false;
+            meta_present = true;
+            match decode_meta(raw) {
+                Ok(m) => meta = Some(m),
+                Err(f) => failed(f, key, raw, false),
+            }
+        } else if key == INDEX_KEY {
+            fresh = false;
+            index_present = true;
+            match decode_index(raw) {
+                Ok(ids) => index = Some(ids),
+                Err(f) => failed(f, key, raw, false),
+            }
+        } else if key == LEGACY_KEY {
+            fresh = false;
+            legacy_present = true;
+            match decode_legacy(raw) {
+                Ok(ws) => legacy = Some(ws),
+                Err(f) => failed(f, key, raw, false),
+            }
+        } else if let Some(id) = key.strip_prefix(ACCOUNT_PREFIX) {
+            fresh = false;
+            match decode_account(id, raw) {
+                Ok(a) => keyed.push(a),
+                Err(f) => failed(f, key, raw, true),
+            }
+        }
+        // Any other key under the prefix belongs to another part of the app.
+    }
+
+    let mut rewrite_accounts = Vec::new();
+    let mut rewrite_meta = false;
+
+    // The workspace without accounts: the meta key, else the legacy workspace, else defaults.
+    let mut workspace = match (meta, &legacy) {
+        (Some((ws, migrated)), _) => {
+            if migrated {
+                repaired.push("workspace settings were upgraded to the current format".into());
+                rewrite_meta = true;
+            }
+            ws
+        }
+        (None, Some(old)) => {
+            rewrite_meta = true;
+            meta_clone(old)
+        }
+        (None, None) => {
+            if !fresh && !meta_present {
+                repaired.push(
+                    "the workspace settings were missing; the default settings are used".into(),
+                );
+                rewrite_meta = true;
+            }
+            Workspace::default()
+        }
+    };
+
+    // All accounts by id: the legacy ones, overridden by those under their own keys.
+    let mut by_id: HashMap<Id, Account> = HashMap::new();
+    let mut storage_order: Vec<Id> = Vec::new();
+    let legacy_decoded = legacy.is_some();
+    if let Some(old) = legacy {
+        if !old.accounts.is_empty() {
+            repaired.push(format!(
+                "{} accounts were moved from the old single-key format",
+                old.accounts.len()
+            ));
+        }
+        for a in old.accounts {
+            if by_id.contains_key(&a.id) {
+                continue;
+            }
+            storage_order.push(a.id.clone());
+            rewrite_accounts.push(a.id.clone());
+            by_id.insert(a.id.clone(), a);
+        }
+    }
+    for (a, migrated) in keyed {
+        if migrated {
+            repaired.push(format!(
+                "account '{}' was upgraded to the current format",
+                a.name
+            ));
+            rewrite_accounts.push(a.id.clone());
+        } else {
+            // Its own key is current: no need to rewrite it from the legacy copy.
+            rewrite_accounts.retain(|id| id != &a.id);
+        }
+        if !by_id.contains_key(&a.id) {
+            storage_order.push(a.id.clone());
+        }
+        by_id.insert(a.id.clone(), a);
+    }
+
+    // Order: the index first, then accounts it does not list in storage order.
+    let mut order: Vec<Id> = Vec::new();
+    let mut placed: HashSet<Id> = HashSet::new();
+    let quarantined_ids: HashSet<&str> = quarantined
+        .iter()
+        .filter_map(|q| q.key.strip_prefix(ACCOUNT_PREFIX))
+        .collect();
+    let newer_ids: HashSet<&str> = newer
+        .iter()
+        .filter_map(|(k, _)| k.strip_prefix(ACCOUNT_PREFIX))
+        .collect();
+    let mut rewrite_index = false;
+    let index_found = index.is_some();
+    for id in index.unwrap_or_default() {
+        if by_id.contains_key(&id) {
+            if placed.insert(id.clone()) {
+                order.push(id);
+            } else {
+                repaired.push(format!("account '{id}' was listed twice in the index"));
+                rewrite_index = true;
+            }
+        } else {
+            rewrite_index = true;
+            if quarantined_ids.contains(id.as_str()) || newer_ids.contains(id.as_str()) {
+                // Reported with the quarantined (or newer) value.
+            } else {
+                repaired.push(format!(
+                    "the index listed account '{id}', whose data was not found; it was dropped"
+                ));
+            }
+        }
+    }
+    let mut unlisted = 0;
+    for id in storage_order {
+        if placed.insert(id.clone()) {
+            if index_found {
+                let name = by_id.get(&id).map(|a| a.name.as_str()).unwrap_or("");
+                repaired.push(format!(
+                    "account '{name}' ({id}) was missing from the index and was restored"
+                ));
+            }
+            unlisted += 1;
+            order.push(id);
+        }
+    }
+    if unlisted > 0 {
+        rewrite_index = true;
+        if !index_found && index_present {
+            repaired.push(format!(
+                "the account index could not be read; {unlisted} accounts were loaded in storage order"
+            ));
+        } else if !index_found && !legacy_present {
+            repaired.push(format!(
+                "the account index was missing; {unlisted} accounts were loaded in storage order"
+            ));
+        }
+    }
+    workspace.accounts = order
+        .into_iter()
+        .filter_map(|id| by_id.remove(&id))
+        .collect();
+    workspace.schema_version = SCHEMA_VERSION;
+
+    let refused_newer = newer
+        .iter()
+        .map(|(_, v)| *v)
+        .max()
+        .map(|found| NewerSchema {
+            found,
+            known: SCHEMA_VERSION,
+            keys: newer.iter().map(|(k, _)| k.clone()).collect(),
+        });
+    Loaded {
+        workspace,
+        quarantined,
+        refused_newer,
+        repaired,
+        fresh,
+        rewrite_accounts,
+        rewrite_index,
+        rewrite_meta,
+        remove_legacy: legacy_decoded,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::domain::model::{Contact, Opportunity, Segment, TeamMember, Timestamp};
+    use proptest::prelude::*;
+
+    pub(crate) fn ts(secs: i64) -> Timestamp {
+        chrono::DateTime::from_timestamp(1_760_000_000 + secs, 0).unwrap()
+    }
+
+    pub(crate) fn account(id: &str, name: &str) -> Account {
+        Account {
+            id: Id::new(id),
+            name: name.into(),
+            fiscal_year_start_month: 1,
+            ..Account::default()
+        }
+    }
+
+    fn sample() -> Workspace {
+        let mut ws = Workspace {
+            id: Id::new("ws-1"),
+            name: "Mine".into(),
+            ..Workspace::default()
+        };
+        ws.team.push(TeamMember {
+            id: Id::new("tm-1"),
+            name: "Ann".into(),
+            ..TeamMember::default()
+        });
+        let mut a = account("acc-1", "Acme");
+        a.plan.contacts.push(Contact {
+            id: Id::new("c-1"),
+            name: "Zoë \"Z\" Smith".into(),
+            ..Contact::default()
+        });
+        ws.accounts.push(a);
+        ws.accounts.push(account("acc-2", "Globex"));
+        ws
+    }
+
+    fn store(entries: &[(String, String)]) -> BTreeMap<String, String> {
+        entries.iter().cloned().collect()
+    }
+
+    fn apply(storage: &mut BTreeMap<String, String>, writes: &[Write]) {
+        for (k, v) in writes {
+            match v {
+                Some(v) => storage.insert(k.clone(), v.clone()),
+                None => storage.remove(k),
+            };
+        }
+    }
+
+    fn load(storage: &BTreeMap<String, String>) -> Loaded {
+        let entries: Vec<(String, String)> = storage
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        decode_storage(&entries)
+    }
+
+    fn keys(writes: &[Write]) -> Vec<(String, bool)> {
+        writes
+            .iter()
+            .map(|(k, v)| (k.clone(), v.is_some()))
+            .collect()
+    }
+
+    #[test]
+    fn a_workspace_round_trips_through_storage() {
+        let ws = sample();
+        let entries = encode_storage(&ws);
+        let got: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "account-planner/account/acc-1",
+                "account-planner/account/acc-2",
+                "account-planner/index",
+                "account-planner/meta"
+            ]
+        );
+        assert_eq!(
+            entries[2].1,
+            r#"{"accounts":["acc-1","acc-2"],"schema_version":1}"#
+        );
+        assert!(entries[3].1.contains(r#""schema_version":1"#));
+        assert!(!entries[3].1.contains("\"accounts\""));
+        let loaded = decode_storage(&entries);
+        assert_eq!(loaded.workspace, ws);
+        assert!(loaded.quarantined.is_empty() && loaded.repaired.is_empty());
+        assert!(loaded.refused_newer.is_none() && !loaded.fresh);
+        assert!(loaded.repair_writes().is_empty());
+    }
+
+    #[test]
+    fn empty_storage_is_a_fresh_default_workspace() {
+        let loaded = decode_storage(&[("other-app/x".into(), "{".into())]);
+        assert!(loaded.fresh);
+        assert_eq!(loaded.workspace, Workspace::default());
+        assert!(loaded.repaired.is_empty() && loaded.quarantined.is_empty());
+        assert!(loaded.repair_writes().is_empty());
+    }
+
+    #[test]
+    fn only_what_changed_is_written_in_crash_safe_order() {
+        let before = sample();
+        // Nothing changed: nothing written.
+        assert!(storage_writes(&before, &before).is_empty());
+
+        // One account edited: just its key.
+        let mut after = before.clone();
+        after.accounts[1].notes = "renewal at risk".into();
+        assert_eq!(
+            keys(&storage_writes(&before, &after)),
+            [("account-planner/account/acc-2".into(), true)]
+        );
+
+        // An account deleted and another added: the new one, the index, then the removal.
+        let mut after = before.clone();
+        after.accounts.remove(0);
+        after.accounts.push(account("acc-3", "Initech"));
+        assert_eq!(
+            keys(&storage_writes(&before, &after)),
+            [
+                ("account-planner/account/acc-3".into(), true),
+                ("account-planner/index".into(), true),
+                ("account-planner/account/acc-1".into(), false),
+            ]
+        );
+
+        // Reordered: only the index. Renamed workspace: only the meta.
+        let mut after = before.clone();
+        after.accounts.reverse();
+        after.name = "Renamed".into();
+        assert_eq!(
+            keys(&storage_writes(&before, &after)),
+            [
+                ("account-planner/index".into(), true),
+                ("account-planner/meta".into(), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_damaged_account_is_quarantined_with_its_name_and_the_rest_loads() {
+        let mut s = store(&encode_storage(&sample()));
+        let raw = r#"{"schema_version":1,"account":{"id":"acc-1","name":"Acme","segment":"mega"}}"#;
+        s.insert("account-planner/account/acc-1".into(), raw.into());
+        let loaded = load(&s);
+        assert_eq!(loaded.workspace.accounts.len(), 1);
+        assert_eq!(loaded.workspace.accounts[0].name, "Globex");
+        assert_eq!(loaded.quarantined.len(), 1);
+        let q = &loaded.quarantined[0];
+        assert_eq!(q.key, "account-planner/account/acc-1");
+        assert_eq!(q.raw, raw);
+        assert_eq!(q.account_name.as_deref(), Some("Acme"));
+        assert!(q.reason.contains("unknown variant `mega`"), "{}", q.reason);
+        // Dropping it from the index is not a second message.
+        assert!(loaded.repaired.is_empty(), "{:?}", loaded.repaired);
+        let writes = loaded.repair_writes();
+        assert_eq!(
+            keys(&writes),
+            [
+                (
+                    "account-planner/quarantine/account-planner/account/acc-1".into(),
+                    true
+                ),
+                ("account-planner/index".into(), true)
+            ]
+        );
+        assert_eq!(writes[0].1.as_deref(), Some(raw));
+    }
+
+    #[test]
+    fn truncated_json_is_quarantined_and_the_name_still_guessed() {
+        let mut s = store(&encode_storage(&sample()));
+        let full = s["account-planner/account/acc-1"].clone();
+        let cut = full[..full.len() / 2].to_string();
+        s.insert("account-planner/account/acc-1".into(), cut.clone());
+        let loaded = load(&s);
+        let q = &loaded.quarantined[0];
+        assert_eq!(q.raw, cut);
+        assert_eq!(q.account_name.as_deref(), Some("Acme"));
+        assert!(
+            q.reason.starts_with("not valid JSON (it ends too early"),
+            "{}",
+            q.reason
+        );
+    }
+
+    #[test]
+    fn account_names_are_guessed_from_escaped_or_broken_text() {
+        assert_eq!(
+            guess_account_name(r#"{"account":{"id":"x","name" : "A \"B\" \u00e9"#),
+            Some("A \"B\" é".into())
+        );
+        assert_eq!(
+            guess_account_name(r#"{"name":"", "x": {"name": "Inner"}}"#),
+            None
+        );
+        assert_eq!(
+            guess_account_name(r#"garbage "name": "Cut off"#),
+            Some("Cut off".into())
+        );
+        assert_eq!(guess_account_name("not json at all"), None);
+        assert_eq!(guess_account_name(r#""name":"#), None);
+    }
+
+    #[test]
+    fn a_damaged_meta_or_index_costs_nothing_else() {
+        let ws = sample();
+        let mut s = store(&encode_storage(&ws));
+        s.insert(
+            META_KEY.into(),
+            "{\"schema_version\":1,\"workspace\":[]}".into(),
+        );
+        s.insert(INDEX_KEY.into(), "}{".into());
+        let loaded = load(&s);
+        assert_eq!(loaded.quarantined.len(), 2);
+        assert!(loaded.quarantined.iter().all(|q| q.account_name.is_none()));
+        // Both accounts still load, in key order.
+        let ids: Vec<&str> = loaded
+            .workspace
+            .accounts
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids, ["acc-1", "acc-2"]);
+        assert_eq!(loaded.workspace.accounts, ws.accounts);
+        assert_eq!(
+            loaded.repaired,
+            ["the account index could not be read; 2 accounts were loaded in storage order"]
+        );
+        // The damaged meta is backed up but not overwritten with defaults.
+        let writes = loaded.repair_writes();
+        assert!(writes.iter().all(|(k, _)| k != META_KEY));
+        assert_eq!(writes.len(), 3);
+    }
+
+    #[test]
+    fn a_key_holding_another_account_is_quarantined() {
+        let mut s = store(&encode_storage(&sample()));
+        let other = s["account-planner/account/acc-2"].clone();
+        s.insert("account-planner/account/acc-1".into(), other);
+        let loaded = load(&s);
+        assert_eq!(loaded.quarantined.len(), 1);
+        assert_eq!(
+            loaded.quarantined[0].reason,
+            "the key names account 'acc-1' but the value holds account 'acc-2'"
+        );
+        assert_eq!(loaded.workspace.accounts.len(), 1);
+    }
+
+    #[test]
+    fn a_newer_value_is_refused_and_nothing_may_be_written() {
+        let mut s = store(&encode_storage(&sample()));
+        s.insert(
+            "account-planner/account/acc-2".into(),
+            r#"{"schema_version":9,"account":{"id":"acc-2","shiny":true}}"#.into(),
+        );
+        let loaded = load(&s);
+        let newer = loaded.refused_newer.clone().unwrap();
+        assert_eq!(newer.found, 9);
+        assert_eq!(newer.known, SCHEMA_VERSION);
+        assert_eq!(newer.keys, ["account-planner/account/acc-2"]);
+        assert!(newer.message().contains("newer version"));
+        assert!(loaded.quarantined.is_empty());
+        assert_eq!(loaded.workspace.accounts.len(), 1);
+        assert!(loaded.repair_writes().is_empty());
+    }
+
+    #[test]
+    fn unlisted_keys_are_restored_and_missing_keys_dropped_from_the_index() {
+        let ws = sample();
+        let mut s = store(&encode_storage(&ws));
+        s.insert(
+            INDEX_KEY.into(),
+            r#"{"schema_version":1,"accounts":["acc-2","ghost","acc-2"]}"#.into(),
+        );
+        let loaded = load(&s);
+        let ids: Vec<&str> = loaded
+            .workspace
+            .accounts
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids, ["acc-2", "acc-1"]);
+        assert_eq!(
+            loaded.repaired,
+            [
+                "the index listed account 'ghost', whose data was not found; it was dropped",
+                "account 'acc-2' was listed twice in the index",
+                "account 'Acme' (acc-1) was missing from the index and was restored",
+            ]
+        );
+        let writes = loaded.repair_writes();
+        assert_eq!(keys(&writes), [("account-planner/index".into(), true)]);
+        apply(&mut s, &writes);
+        let again = load(&s);
+        assert!(again.repaired.is_empty());
+        assert_eq!(again.workspace, loaded.workspace);
+    }
+
+    #[test]
+    fn per_key_values_of_version_0_are_migrated_and_rewritten() {
+        let mut s = BTreeMap::new();
+        s.insert(
+            META_KEY.into(),
+            r#"{"workspace":{"id":"ws-1","name":"Old","members":[{"id":"tm-1","name":"Ann"}]}}"#
+                .into(),
+        );
+        s.insert(
+            "account-planner/account/acc-1".into(),
+            r#"{"account":{"id":"acc-1","name":"Acme","plan_year":2025,"goals":[{"id":"g","title":"Grow"}]}}"#
+                .into(),
+        );
+        s.insert(INDEX_KEY.into(), r#"{"accounts":["acc-1"]}"#.into());
+        let loaded = load(&s);
+        assert!(loaded.quarantined.is_empty());
+        let ws = &loaded.workspace;
+        assert_eq!(ws.team[0].name, "Ann");
+        assert_eq!(ws.accounts[0].plan.year, 2025);
+        assert_eq!(ws.accounts[0].plan.goals[0].title, "Grow");
+        assert_eq!(
+            keys(&loaded.repair_writes()),
+            [
+                ("account-planner/account/acc-1".into(), true),
+                ("account-planner/meta".into(), true)
+            ]
+        );
+        apply(&mut s, &loaded.repair_writes());
+        let again = load(&s);
+        assert!(again.repaired.is_empty() && again.repair_writes().is_empty());
+        assert_eq!(&again.workspace, ws);
+    }
+
+    #[test]
+    fn the_legacy_single_key_moves_to_the_per_key_layout() {
+        let legacy = r#"{"id":"ws-0","name":"Dev","members":[],"accounts":[
+            {"id":"a","name":"A","plan_year":2024},{"id":"b","name":"B"}]}"#;
+        let mut s = BTreeMap::new();
+        s.insert(LEGACY_KEY.to_string(), legacy.to_string());
+        let loaded = load(&s);
+        assert_eq!(loaded.workspace.name, "Dev");
+        assert_eq!(loaded.workspace.accounts.len(), 2);
+        assert_eq!(loaded.workspace.accounts[0].plan.year, 2024);
+        let writes = loaded.repair_writes();
+        assert_eq!(
+            keys(&writes),
+            [
+                ("account-planner/account/a".into(), true),
+                ("account-planner/account/b".into(), true),
+                ("account-planner/index".into(), true),
+                ("account-planner/meta".into(), true),
+                ("account-planner/workspace".into(), false),
+            ]
+        );
+        // Every prefix of the move loads the same workspace.
+        for n in 0..=writes.len() {
+            let mut t = s.clone();
+            apply(&mut t, &writes[..n]);
+            let l = load(&t);
+            assert!(l.quarantined.is_empty());
+            assert_eq!(l.workspace, loaded.workspace, "after {n} writes");
+        }
+        let mut t = s.clone();
+        apply(&mut t, &writes);
+        assert!(load(&t).repaired.is_empty());
+    }
+
+    #[test]
+    fn a_nan_number_does_not_quarantine_the_account() {
+        let mut ws = sample();
+        ws.accounts[0].plan.opportunities.push(Opportunity {
+            id: Id::new("o"),
+            probability: f64::NAN,
+            value: Some(f64::INFINITY),
+            ..Opportunity::default()
+        });
+        let loaded = decode_storage(&encode_storage(&ws));
+        assert!(loaded.quarantined.is_empty());
+        let o = &loaded.workspace.accounts[0].plan.opportunities[0];
+        assert_eq!((o.probability, o.value), (0.0, None));
+    }
+
+    #[test]
+    fn quarantine_backups_are_never_read_back() {
+        let mut s = store(&encode_storage(&sample()));
+        s.insert(quarantine_key("account-planner/account/zzz"), "{bad".into());
+        let loaded = load(&s);
+        assert!(loaded.quarantined.is_empty() && loaded.repaired.is_empty());
+        assert_eq!(
+            quarantine_key("account-planner/meta"),
+            "account-planner/quarantine/account-planner/meta"
+        );
+    }
+
+    const POOL: [&str; 6] = ["a0", "a1", "a2", "a3", "a4", "a/5 é"];
+
+    pub(crate) fn arb_account(id: &'static str) -> impl Strategy<Value = Account> {
+        (
+            "[A-Za-z ]{0,10}",
+            "\\PC{0,12}",
+            0u8..4,
+            any::<bool>(),
+            proptest::option::of(0i64..1_000),
+            proptest::collection::vec("[a-z]{1,6}", 0..3),
+        )
+            .prop_map(move |(name, notes, seg, archived, t, contacts)| Account {
+                id: Id::new(id),
+                name,
+                notes,
+                segment: [
+                    Segment::Strategic,
+                    Segment::Key,
+                    Segment::Growth,
+                    Segment::Maintain,
+                ][seg as usize],
+                archived,
+                fiscal_year_start_month: 1,
+                updated_at: t.map(ts),
+                plan: crate::domain::model::AccountPlan {
+                    contacts: contacts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, n)| Contact {
+                            id: Id::new(format!("c{i}")),
+                            name: n,
+                            ..Contact::default()
+                        })
+                        .collect(),
+                    ..Default::default()
+                },
+                ..Account::default()
+            })
+    }
+
+    /// A workspace with some accounts of `POOL`, in random order.
+    pub(crate) fn arb_workspace() -> impl Strategy<Value = Workspace> {
+        let accounts = POOL.map(|id| proptest::option::of(arb_account(id)));
+        (accounts, "[A-Za-z]{0,6}", any::<bool>(), any::<u64>()).prop_map(
+            |(accounts, name, demo, seed)| {
+                let mut accounts: Vec<Account> = accounts.into_iter().flatten().collect();
+                // A cheap deterministic shuffle from the seed.
+                let n = accounts.len();
+                for i in (1..n).rev() {
+                    let j = (seed.rotate_left(i as u32 * 7) % (i as u64 + 1)) as usize;
+                    accounts.swap(i, j);
+                }
+                Workspace {
+                    id: Id::new("ws"),
+                    name,
+                    demo,
+                    accounts,
+                    ..Workspace::default()
+                }
+            },
+        )
+    }
+
+    /// `before` and an `after` that keeps, changes, adds, deletes and reorders accounts.
+    fn arb_change() -> impl Strategy<Value = (Workspace, Workspace)> {
+        (
+            arb_workspace(),
+            arb_workspace(),
+            [0u8..3, 0u8..3, 0u8..3, 0u8..3, 0u8..3, 0u8..3],
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(before, other, ops, meta_from_other, reverse)| {
+                let mut after = if meta_from_other {
+                    meta_clone(&other)
+                } else {
+                    meta_clone(&before)
+                };
+                let mut ids: Vec<Id> = before.accounts.iter().map(|a| a.id.clone()).collect();
+                for a in &other.accounts {
+                    if !ids.contains(&a.id) {
+                        ids.push(a.id.clone());
+                    }
+                }
+                for id in ids {
+                    let i = POOL.iter().position(|p| *p == id.as_str()).unwrap();
+                    let (b, o) = (before.account(&id), other.account(&id));
+                    let pick = match ops[i] {
+                        0 => b,
+                        1 => o,
+                        _ => b.or(o),
+                    };
+                    if let Some(a) = pick {
+                        after.accounts.push(a.clone());
+                    }
+                }
+                if reverse {
+                    after.accounts.reverse();
+                }
+                (before, after)
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn every_prefix_of_the_writes_leaves_loadable_storage((before, after) in arb_change()) {
+            let base = store(&encode_storage(&before));
+            prop_assert_eq!(&load(&base).workspace, &before);
+            let writes = storage_writes(&before, &after);
+            for n in 0..=writes.len() {
+                let mut s = base.clone();
+                apply(&mut s, &writes[..n]);
+                let loaded = load(&s);
+                prop_assert!(loaded.quarantined.is_empty());
+                prop_assert!(loaded.refused_newer.is_none());
+                for a in &loaded.workspace.accounts {
+                    prop_assert!(
+                        before.account(&a.id) == Some(a) || after.account(&a.id) == Some(a),
+                        "account {} is neither version after {} writes", a.id, n
+                    );
+                }
+                // Nothing present on both sides is ever missing.
+                for a in &after.accounts {
+                    if before.account(&a.id).is_some() {
+                        prop_assert!(loaded.workspace.account(&a.id).is_some());
+                    }
+                }
+                let meta = encode_meta(&loaded.workspace);
+                prop_assert!(meta == encode_meta(&before) || meta == encode_meta(&after));
+            }
+            let mut s = base.clone();
+            apply(&mut s, &writes);
+            let loaded = load(&s);
+            prop_assert_eq!(&loaded.workspace, &after);
+            prop_assert!(loaded.repaired.is_empty());
+            prop_assert_eq!(store(&encode_storage(&after)), s);
+        }
+
+        #[test]
+        fn any_raw_text_in_any_key_never_panics(
+            which in 0usize..4,
+            raw in prop_oneof!["\\PC{0,80}", "\\{\"schema_version\":[0-9]{1,3},\"(account|workspace|accounts)\":\\PC{0,40}"],
+        ) {
+            let mut s = store(&encode_storage(&sample()));
+            let key = [META_KEY, INDEX_KEY, "account-planner/account/acc-1", LEGACY_KEY][which];
+            s.insert(key.into(), raw);
+            let loaded = load(&s);
+            // The other account always survives.
+            prop_assert!(loaded.workspace.account(&Id::new("acc-2")).is_some());
+        }
+    }
+}
