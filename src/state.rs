@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::model::{new_id, Account, Id, Workspace};
 use crate::persist::browser;
+use crate::persist::codec::{self, Quarantined};
 
 /// Shared app state, provided as context at the root.
 #[derive(Clone, Copy)]
@@ -16,6 +17,12 @@ pub struct AppState {
     pub workspace: RwSignal<Workspace>,
     /// Set while the latest changes exist only in memory, with the reason.
     pub storage_problem: RwSignal<Option<String>>,
+    /// Stored values that failed to decode: kept untouched (and backed up), shown to the
+    /// user with a download of their raw text, never replaced by defaults.
+    pub quarantined: RwSignal<Vec<Quarantined>>,
+    /// Set when storage holds data of a newer app version: nothing is written then, so a
+    /// newer tab's data is never overwritten by this older one.
+    pub read_only: RwSignal<Option<String>>,
     /// What storage holds now, so that a save writes only what changed.
     saved: StoredValue<Workspace>,
     save_pending: StoredValue<bool>,
@@ -27,20 +34,46 @@ pub struct AppState {
 const SAVE_DELAY: Duration = Duration::from_millis(150);
 
 impl AppState {
-    /// Loads the stored workspace, or starts an empty one.
+    /// Loads the stored workspace, repairing and quarantining what it must, or starts an
+    /// empty one on a first visit.
     pub fn load() -> Self {
         let today = chrono::Local::now().date_naive();
-        let (workspace, problem) = match browser::read_all() {
-            Ok(entries) => (interim_layout::load(&entries), None),
-            Err(e) => (
-                Workspace::default(),
-                Some(format!("{e}: your changes are kept in this page only.")),
-            ),
+        let mut problem = None;
+        let mut quarantined = Vec::new();
+        let mut read_only = None;
+        let workspace = match browser::read_all() {
+            Ok(entries) => {
+                let loaded = codec::decode_storage(&entries);
+                if let Some(newer) = &loaded.refused_newer {
+                    read_only = Some(newer.message());
+                } else if let Err(e) = browser::apply(
+                    loaded
+                        .repair_writes()
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.as_deref())),
+                ) {
+                    problem = Some(format!("{e}: your changes are kept in this page only."));
+                }
+                quarantined = loaded.quarantined;
+                loaded.workspace
+            }
+            Err(e) => {
+                problem = Some(format!("{e}: your changes are kept in this page only."));
+                Workspace::default()
+            }
         };
+        // What storage now holds; a workspace without an id gets one on its first save.
+        let saved = workspace.clone();
+        let mut workspace = workspace;
+        if workspace.id.as_str().is_empty() {
+            workspace.id = new_id("ws", js_sys::Date::now() as i64, random_u64());
+        }
         let state = AppState {
-            saved: StoredValue::new(workspace.clone()),
+            saved: StoredValue::new(saved),
             workspace: RwSignal::new(workspace),
             storage_problem: RwSignal::new(problem),
+            quarantined: RwSignal::new(quarantined),
+            read_only: RwSignal::new(read_only),
             save_pending: StoredValue::new(false),
             today,
         };
@@ -86,25 +119,36 @@ impl AppState {
     /// Writes what changed since the last successful save. On failure the change stays in
     /// memory, the user is told, and the next save retries it.
     pub fn flush(&self) {
-        self.save_pending.set_value(false);
+        // The page may be going away: every read here tolerates disposed values.
+        if self.save_pending.try_set_value(false).is_some() {
+            return;
+        }
+        if self.read_only.try_with_untracked(Option::is_some) != Some(false) {
+            return;
+        }
         let Some(current) = self.workspace.try_get_untracked() else {
             return;
         };
-        let writes = self
+        let Some(writes) = self
             .saved
-            .with_value(|saved| interim_layout::writes(saved, &current));
+            .try_with_value(|saved| codec::storage_writes(saved, &current))
+        else {
+            return;
+        };
         if writes.is_empty() {
             return;
         }
         let result = browser::apply(writes.iter().map(|(k, v)| (k.as_str(), v.as_deref())));
         match result {
             Ok(_) => {
-                self.saved.set_value(current);
-                self.storage_problem.set(None);
+                self.saved.try_set_value(current);
+                self.storage_problem.try_set(None);
             }
-            Err(e) => self.storage_problem.set(Some(format!(
-                "{e}: your latest changes are kept in this page only."
-            ))),
+            Err(e) => {
+                _ = self.storage_problem.try_set(Some(format!(
+                    "{e}: your latest changes are kept in this page only."
+                )))
+            }
         }
     }
 }
@@ -116,60 +160,4 @@ fn random_u64() -> u64 {
 /// Used by views: the app state from context.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
-}
-
-/// The storage layout until `persist::codec`'s layout lands: one key per account, an
-/// index and a meta key, each with its schema version.
-mod interim_layout {
-    use crate::domain::model::{Account, Workspace, SCHEMA_VERSION};
-    use crate::persist::browser::PREFIX;
-    use serde_json::json;
-
-    pub fn load(entries: &[(String, String)]) -> Workspace {
-        let get = |k: &str| {
-            entries
-                .iter()
-                .find(|(key, _)| key == &format!("{PREFIX}{k}"))
-        };
-        let mut ws = get("meta")
-            .and_then(|(_, v)| serde_json::from_str::<serde_json::Value>(v).ok())
-            .and_then(|v| serde_json::from_value::<Workspace>(v["workspace"].clone()).ok())
-            .unwrap_or_default();
-        let order: Vec<String> = get("index")
-            .and_then(|(_, v)| serde_json::from_str::<serde_json::Value>(v).ok())
-            .and_then(|v| serde_json::from_value(v["accounts"].clone()).ok())
-            .unwrap_or_default();
-        for id in order {
-            if let Some((_, raw)) = get(&format!("account/{id}")) {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw) {
-                    if let Ok(a) = serde_json::from_value::<Account>(v["account"].clone()) {
-                        ws.accounts.push(a);
-                    }
-                }
-            }
-        }
-        ws
-    }
-
-    pub fn writes(before: &Workspace, after: &Workspace) -> Vec<(String, Option<String>)> {
-        let mut out = Vec::new();
-        for a in &after.accounts {
-            if before.account(&a.id) != Some(a) {
-                let v = json!({"schema_version": SCHEMA_VERSION, "account": a});
-                out.push((format!("{PREFIX}account/{}", a.id), Some(v.to_string())));
-            }
-        }
-        let ids = |w: &Workspace| w.accounts.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
-        if ids(before) != ids(after) || out.is_empty() && before != after {
-            let v = json!({"schema_version": SCHEMA_VERSION, "accounts": ids(after)});
-            out.push((format!("{PREFIX}index"), Some(v.to_string())));
-            let meta = Workspace {
-                accounts: Vec::new(),
-                ..after.clone()
-            };
-            let v = json!({"schema_version": SCHEMA_VERSION, "workspace": meta});
-            out.push((format!("{PREFIX}meta"), Some(v.to_string())));
-        }
-        out
-    }
 }

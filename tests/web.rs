@@ -132,3 +132,75 @@ async fn an_empty_name_is_refused_with_a_message_next_to_the_field() {
         "nothing was added"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_corrupted_account_key_is_kept_backed_up_and_reported() {
+    let root = fresh_root();
+    let raw =
+        r#"{"schema_version":1,"account":{"id":"acc-x","name":"Hooli","plan":{"contacts":"oops"}}"#;
+    storage()
+        .set_item("account-planner/account/acc-x", raw)
+        .unwrap();
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::App);
+    sleep(Duration::from_millis(20)).await;
+
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("could not be read"),
+        "the user is told: {text}"
+    );
+    assert!(
+        text.contains("Hooli"),
+        "the account is named from its raw text"
+    );
+    assert_eq!(
+        storage()
+            .get_item("account-planner/account/acc-x")
+            .unwrap()
+            .as_deref(),
+        Some(raw),
+        "the raw value is left in place"
+    );
+    assert_eq!(
+        storage()
+            .get_item("account-planner/quarantine/account-planner/account/acc-x")
+            .unwrap()
+            .as_deref(),
+        Some(raw),
+        "and backed up"
+    );
+
+    // Adding another account must not disturb the unreadable one.
+    type_into(&input_labelled(&root, "Account name"), "Pied Piper");
+    button_named(&root, "Add account").click();
+    sleep(Duration::from_millis(400)).await;
+    assert_eq!(
+        storage()
+            .get_item("account-planner/account/acc-x")
+            .unwrap()
+            .as_deref(),
+        Some(raw)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn data_from_a_newer_version_makes_the_app_read_only_and_is_never_overwritten() {
+    let root = fresh_root();
+    let index = r#"{"schema_version":99,"accounts":["acc-future"]}"#;
+    storage().set_item("account-planner/index", index).unwrap();
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::App);
+    sleep(Duration::from_millis(20)).await;
+    assert!(root.text_content().unwrap().contains("Read only"));
+
+    type_into(&input_labelled(&root, "Account name"), "Umbrella");
+    button_named(&root, "Add account").click();
+    sleep(Duration::from_millis(400)).await;
+    assert_eq!(
+        storage()
+            .get_item("account-planner/index")
+            .unwrap()
+            .as_deref(),
+        Some(index)
+    );
+    assert_eq!(storage().length().unwrap(), 1, "nothing else was written");
+}

@@ -1,18 +1,86 @@
-//! A persistent warning while changes live only in memory (storage missing or full).
+//! Warnings about storage that stay until the problem is gone: changes living only in
+//! memory (storage missing or full), stored values that could not be read (kept and
+//! offered for download), and data written by a newer version (nothing is saved then).
 
 use leptos::prelude::*;
 
+use crate::persist::browser;
+use crate::persist::export::naming::export_file_name;
 use crate::state::use_app;
 
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
+    view! {
+        {move || {
+            state
+                .read_only
+                .get()
+                .map(|message| {
+                    view! {
+                        <div class="banner banner-error" role="alert">
+                            <strong>"Read only. "</strong>
+                            {message}
+                            " Nothing you change here is saved: open the app's newer version, or export what you need."
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            state
+                .storage_problem
+                .get()
+                .map(|problem| {
+                    view! {
+                        <div class="banner banner-warning" role="alert">
+                            <strong>"Not saved. "</strong>
+                            {problem}
+                        </div>
+                    }
+                })
+        }}
+        <QuarantineBanner />
+    }
+}
+
+/// One line per stored value that failed to decode, each with a download of its raw text.
+#[component]
+fn QuarantineBanner() -> impl IntoView {
+    let state = use_app();
     move || {
-        state.storage_problem.get().map(|problem| {
+        let items = state.quarantined.get();
+        (!items.is_empty()).then(|| {
+            let rows = items
+                .into_iter()
+                .map(|q| {
+                    let what = match &q.account_name {
+                        Some(name) => format!("The stored plan of “{name}”"),
+                        None => format!("The stored value “{}”", q.key),
+                    };
+                    let label = format!("Download the raw data of {}", q.account_name.as_deref().unwrap_or(&q.key));
+                    let file = export_file_name(
+                        &format!("unreadable-{}", q.account_name.as_deref().unwrap_or("data")),
+                        state.today,
+                        "json",
+                    );
+                    let raw = q.raw.clone();
+                    let download = move |_| {
+                        let _ = browser::download_text(&file, "application/json", &raw);
+                    };
+                    view! {
+                        <li>
+                            {what} " could not be read (" {q.reason.clone()} "). It is kept unchanged, with a backup copy. "
+                            <button type="button" class="secondary" aria-label=label on:click=download>
+                                "Download raw data"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
-                <div class="banner banner-warning" role="alert">
-                    <strong>"Not saved. "</strong>
-                    {problem}
+                <div class="banner banner-error" role="alert">
+                    <strong>"Some stored data could not be read."</strong>
+                    <ul>{rows}</ul>
                 </div>
             }
         })
