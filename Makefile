@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist test test-native test-wasm test-e2e lint fmt clean
+.PHONY: setup serve dist single test test-native test-wasm test-e2e lint fmt clean
 
 setup:
 	@scripts/setup.sh
@@ -18,6 +18,10 @@ serve: setup
 dist: setup
 	trunk build --release --offline
 	@scripts/sizes.sh dist
+
+## One self-contained HTML file (CSS, JS and wasm inlined) that runs from file://.
+single: dist
+	node scripts/single.mjs dist dist-single
 
 ## All test layers; fails if any fails.
 test: setup lint test-native test-wasm test-e2e
@@ -37,7 +41,7 @@ test-wasm: setup
 	cargo test --target wasm32-unknown-unknown --test web
 
 ## 3. End to end: the release build served on 127.0.0.1, driven by Playwright.
-test-e2e: dist
+test-e2e: single
 	cd e2e && npm test
 
 fmt:

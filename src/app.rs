@@ -6,11 +6,12 @@
 //! land on the same view.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
-use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::components::storage_banner::StorageBanner;
+use crate::components::update_banner::UpdateBanner;
 use crate::pages::account::AccountPage;
 use crate::pages::portfolio::PortfolioPage;
 use crate::state::AppState;
@@ -40,14 +41,15 @@ pub fn href_for(params: &[(&str, &str)]) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::load());
+    let update_ready = RwSignal::new(false);
+    crate::pwa::register(update_ready);
     view! {
         <Router>
             <Header />
+            <UpdateBanner ready=update_ready />
             <StorageBanner />
             <main id="main" class="main">
-                <Routes fallback=|| view! { <CurrentView /> }>
-                    <Route path=path!("") view=CurrentView />
-                </Routes>
+                <CurrentView />
             </main>
         </Router>
     }
@@ -76,8 +78,76 @@ fn CurrentView() -> impl IntoView {
     }
 }
 
+/// Goes to an in-app URL without reloading: pushes it onto the history and lets the
+/// router read it back, as a back/forward would. Works from `file://`, where the router's
+/// own navigation cannot resolve URLs (the origin is "null").
+pub fn navigate_to(href: &str) {
+    let window = window();
+    if let Ok(history) = window.history() {
+        if history
+            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+            .is_ok()
+        {
+            if let Ok(ev) = web_sys::PopStateEvent::new("popstate") {
+                let _ = window.dispatch_event(&ev);
+            }
+            return;
+        }
+    }
+    let _ = window.location().set_href(href);
+}
+
+/// From `file://`, in-app links are followed by `navigate_to` (the router's click handler
+/// gives up on file URLs); everywhere else the router handles them.
+fn follow_links_from_file_urls() {
+    if window().location().protocol().ok().as_deref() != Some("file:") {
+        return;
+    }
+    let on_click = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MouseEvent)>::new(
+        |ev: web_sys::MouseEvent| {
+            if ev.default_prevented()
+                || ev.button() != 0
+                || ev.meta_key()
+                || ev.ctrl_key()
+                || ev.shift_key()
+                || ev.alt_key()
+            {
+                return;
+            }
+            let anchor = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+            let Some(a) = anchor else { return };
+            if !a.target().is_empty() || a.has_attribute("download") {
+                return;
+            }
+            let Ok(url) = web_sys::Url::new(&a.href()) else {
+                return;
+            };
+            let here = window().location();
+            if url.protocol() != "file:" || Some(url.pathname()) != here.pathname().ok() {
+                return;
+            }
+            if url.search() == here.search().unwrap_or_default() && !url.hash().is_empty() {
+                return; // a jump within the page: the browser does it
+            }
+            ev.prevent_default();
+            navigate_to(&a.href());
+        },
+    );
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    on_click.forget();
+}
+
 /// Mounts the app on the page body.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    follow_links_from_file_urls();
     leptos::mount::mount_to_body(App);
 }

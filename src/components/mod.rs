@@ -1,3 +1,4 @@
 //! Small reusable views.
 
 pub mod storage_banner;
+pub mod update_banner;

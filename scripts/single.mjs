@@ -1,0 +1,60 @@
+// Writes dist-single/account-planner.html from the release build in dist/: one file with
+// the CSS, the JS glue and the wasm (base64) inlined, started with wasm-bindgen's
+// synchronous init, so it runs from file:// with no server. Prints its size.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const outDir = process.argv[3] ?? 'dist-single';
+const html = await readFile(join(dist, 'index.html'), 'utf8');
+
+const jsName = html.match(/from '\.\/([^']+\.js)'/)?.[1];
+const wasmName = html.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!jsName || !wasmName) throw new Error(`single: no Trunk loader found in ${dist}/index.html`);
+
+// The glue as a classic script: no exports, no import.meta (only the async loader uses it).
+let glue = await readFile(join(dist, jsName), 'utf8');
+glue = glue
+  .replace(/^export \{[^}]*\};?\s*$/m, '')
+  .replace(/^export (class|function|const|let|async function) /gm, '$1 ')
+  .replace(/import\.meta\.url/g, 'location.href');
+if (/^\s*(export|import)\s/m.test(glue)) throw new Error('single: the JS glue still has an import or export');
+
+const wasm = (await readFile(join(dist, wasmName))).toString('base64');
+const start = `<script>
+${glue.replace(/<\/script/gi, '<\\/script')}
+(() => {
+  const text = atob(${JSON.stringify(wasm)});
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  initSync({ module: bytes });
+})();
+</script>`;
+
+let out = html;
+// Inline the stylesheets in order.
+for (const [tag, href] of [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*>/g)]) {
+  const css = await readFile(join(dist, href), 'utf8');
+  out = out.replace(tag, `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`);
+}
+// The icon as a data URI; drop what needs a server: the PWA manifest, preloads, the loader.
+out = await (async () => {
+  const m = out.match(/<link rel="icon" href="\.\/([^"]+\.svg)"[^>]*>/);
+  if (!m) return out;
+  const svg = (await readFile(join(dist, m[1]))).toString('base64');
+  return out.replace(m[0], `<link rel="icon" href="data:image/svg+xml;base64,${svg}">`);
+})();
+out = out
+  .replace(/<link rel="manifest"[^>]*>\s*/g, '')
+  .replace(/<link rel="apple-touch-icon"[^>]*>\s*/g, '')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+  .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '');
+// Start after <body> exists, as the module script did.
+out = out.replace('</body>', `${start}\n</body>`);
+
+await mkdir(outDir, { recursive: true });
+const file = join(outDir, 'account-planner.html');
+await writeFile(file, out);
+const bytes = Buffer.byteLength(out);
+console.log(`single: ${file} ${bytes} bytes, ${gzipSync(out, { level: 9 }).length} gzip`);
