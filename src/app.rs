@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::account::AccountPage;
+use crate::pages::data::DataPage;
 use crate::pages::portfolio::PortfolioPage;
 use crate::state::AppState;
 
@@ -40,7 +41,9 @@ pub fn href_for(params: &[(&str, &str)]) -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::load());
+    let state = AppState::load();
+    provide_context(state);
+    accept_dropped_files(state);
     let update_ready = RwSignal::new(false);
     crate::pwa::register(update_ready);
     view! {
@@ -57,14 +60,62 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Header() -> impl IntoView {
+    let query = use_query_map();
+    let page = move || query.with(|q| q.get("page").unwrap_or_default());
+    let current = move |name: &'static str| move || (page() == name).then_some("page");
     view! {
         <header class="app-header">
             <a class="skip-link" href="#main">"Skip to content"</a>
             <a class="brand" href=href_for(&[])>"Account Planner"</a>
             <nav aria-label="Main">
-                <a href=href_for(&[])>"Portfolio"</a>
+                <a href=href_for(&[]) aria-current=current("")>"Portfolio"</a>
+                <a href=href_for(&[("page", "data")]) aria-current=current("data")>"Import & export"</a>
             </nav>
         </header>
+    }
+}
+
+/// A file dropped anywhere on the page goes to the import check (and the import page
+/// opens to show its preview or its problems).
+fn accept_dropped_files(state: AppState) {
+    let over = window_event_listener(leptos::ev::dragover, |ev| {
+        let has_files = ev
+            .data_transfer()
+            .map(|dt| dt.types().includes(&"Files".into(), 0))
+            .unwrap_or(false);
+        if has_files {
+            ev.prevent_default();
+            set_drop_highlight(true);
+        }
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, |ev| {
+        if ev.related_target().is_none() {
+            set_drop_highlight(false);
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        set_drop_highlight(false);
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        navigate_to(&href_for(&[("page", "data")]));
+        crate::pages::data::import_file(state, file);
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+}
+
+fn set_drop_highlight(on: bool) {
+    if let Some(body) = document().body() {
+        let _ = body.class_list().toggle_with_force("drop-active", on);
     }
 }
 
@@ -72,9 +123,13 @@ fn Header() -> impl IntoView {
 #[component]
 fn CurrentView() -> impl IntoView {
     let query = use_query_map();
-    move || match query.with(|q| q.get("account")) {
-        Some(id) => view! { <AccountPage id=id /> }.into_any(),
-        None => view! { <PortfolioPage /> }.into_any(),
+    move || {
+        let (account, page) = query.with(|q| (q.get("account"), q.get("page")));
+        match (account, page.as_deref()) {
+            (Some(id), _) => view! { <AccountPage id=id /> }.into_any(),
+            (None, Some("data")) => view! { <DataPage /> }.into_any(),
+            _ => view! { <PortfolioPage /> }.into_any(),
+        }
     }
 }
 

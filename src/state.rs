@@ -7,8 +7,19 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::domain::model::{new_id, Account, Id, Workspace};
+use crate::domain::validate::Problem;
 use crate::persist::browser;
 use crate::persist::codec::{self, Quarantined};
+use crate::persist::export::json::{self, ImportFile};
+use crate::persist::merge::{self, Choices, MergePlan};
+
+/// A checked import file and what merging it would do.
+#[derive(Clone, Debug)]
+pub struct PendingImport {
+    pub file_name: String,
+    pub file: ImportFile,
+    pub plan: MergePlan,
+}
 
 /// Shared app state, provided as context at the root.
 #[derive(Clone, Copy)]
@@ -23,6 +34,12 @@ pub struct AppState {
     /// Set when storage holds data of a newer app version: nothing is written then, so a
     /// newer tab's data is never overwritten by this older one.
     pub read_only: RwSignal<Option<String>>,
+    /// An import read and checked, waiting for the user's review.
+    pub pending_import: RwSignal<Option<PendingImport>>,
+    /// Why the last file could not be imported: its name and every problem found.
+    pub import_errors: RwSignal<Option<(String, Vec<Problem>)>>,
+    /// What the last applied import did, in a sentence.
+    pub import_done: RwSignal<Option<String>>,
     /// What storage holds now, so that a save writes only what changed.
     saved: StoredValue<Workspace>,
     save_pending: StoredValue<bool>,
@@ -74,6 +91,9 @@ impl AppState {
             storage_problem: RwSignal::new(problem),
             quarantined: RwSignal::new(quarantined),
             read_only: RwSignal::new(read_only),
+            pending_import: RwSignal::new(None),
+            import_errors: RwSignal::new(None),
+            import_done: RwSignal::new(None),
             save_pending: StoredValue::new(false),
             today,
         };
@@ -104,6 +124,81 @@ impl AppState {
                 account.updated_at = Some(Utc::now());
             }
         });
+        self.schedule_save();
+    }
+
+    /// Reads an import file's text, checks it completely and plans the merge; nothing
+    /// changes until `apply_import`. Problems are kept for the page to show.
+    pub fn start_import(&self, file_name: &str, text: &str) {
+        self.import_done.set(None);
+        let result = json::parse_import(text).map(|file| {
+            let plan = self
+                .workspace
+                .with_untracked(|local| merge::plan_merge(local, &file.workspace));
+            PendingImport {
+                file_name: file_name.to_string(),
+                file,
+                plan,
+            }
+        });
+        match result {
+            Ok(pending) => {
+                self.import_errors.set(None);
+                self.pending_import.set(Some(pending));
+            }
+            Err(problems) => {
+                self.pending_import.set(None);
+                self.import_errors
+                    .set(Some((file_name.to_string(), problems)));
+            }
+        }
+    }
+
+    /// Refuses a file before reading it (too large, unreadable), with the reason.
+    pub fn refuse_import(&self, file_name: &str, why: String) {
+        self.pending_import.set(None);
+        self.import_done.set(None);
+        self.import_errors.set(Some((
+            file_name.to_string(),
+            vec![Problem {
+                path: String::new(),
+                message: why,
+            }],
+        )));
+    }
+
+    /// Applies the pending import with the user's choices.
+    pub fn apply_import(&self, choices: &Choices) {
+        let Some(pending) = self.pending_import.get_untracked() else {
+            return;
+        };
+        let merged = self.workspace.with_untracked(|local| {
+            merge::apply_merge(
+                local,
+                &pending.file.workspace,
+                &pending.plan,
+                choices,
+                Utc::now(),
+            )
+        });
+        let before = self.workspace.with_untracked(|ws| ws.accounts.len());
+        let added = merged.accounts.len().saturating_sub(before);
+        self.workspace.set(merged);
+        self.pending_import.set(None);
+        self.import_done.set(Some(format!(
+            "Imported {}: {added} account{} added, the rest merged as you chose.",
+            pending.file_name,
+            if added == 1 { "" } else { "s" }
+        )));
+        self.schedule_save();
+    }
+
+    /// Replaces the whole workspace (reset, clear the demo, delete everything).
+    pub fn replace_workspace(&self, mut ws: Workspace) {
+        if ws.id.as_str().is_empty() {
+            ws.id = new_id("ws", js_sys::Date::now() as i64, random_u64());
+        }
+        self.workspace.set(ws);
         self.schedule_save();
     }
 

@@ -1,4 +1,5 @@
 //! One module per screen.
 
 pub mod account;
+pub mod data;
 pub mod portfolio;

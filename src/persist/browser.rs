@@ -138,3 +138,12 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     }
     Ok(())
 }
+
+/// The text of a file the user picked or dropped.
+pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| js_error_text(&e))?;
+    text.as_string()
+        .ok_or_else(|| "the file could not be read as text".to_string())
+}

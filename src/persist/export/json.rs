@@ -165,6 +165,19 @@ pub fn parse_import(text: &str) -> Result<ImportFile, Vec<Problem>> {
             ))
         }
     };
+    // Without a kind, a file must at least look like a workspace: another app's JSON
+    // would otherwise decode to an empty workspace through the field defaults.
+    const WORKSPACE_FIELDS: [&str; 5] =
+        ["schema_version", "accounts", "settings", "team", "members"];
+    if kind == ImportKind::Workspace
+        && !obj.contains_key("kind")
+        && !WORKSPACE_FIELDS.iter().any(|f| obj.contains_key(*f))
+    {
+        return Err(problem(
+            "",
+            "the file is JSON but not an Account Planner export (it has no accounts, team, settings or schema_version)",
+        ));
+    }
     obj.remove("kind");
     let version_problem = |e: MigrateError| problem("schema_version", e.to_string());
     let version =
@@ -775,5 +788,22 @@ mod fixtures {
     #[ignore = "writes the fixture; run by hand only when a new version is frozen"]
     fn print_current_fixture() {
         println!("{}", export_workspace(&expected()));
+    }
+}
+
+#[cfg(test)]
+mod foreign_json_tests {
+    use super::*;
+
+    #[test]
+    fn another_apps_json_is_refused_not_read_as_an_empty_workspace() {
+        let err = parse_import(r#"{"name": "todo list", "items": [1, 2]}"#).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert!(
+            err[0].message.contains("not an Account Planner export"),
+            "{err:?}"
+        );
+        // A real (if empty) workspace file is still accepted.
+        assert!(parse_import(r#"{"schema_version": 1, "accounts": []}"#).is_ok());
     }
 }

@@ -1,0 +1,103 @@
+// Data portability: export the workspace, clear the browser, import it back; a broken
+// file is refused with its problems and changes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve } from '../lib/server.js';
+import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+
+let server, browser;
+before(async () => {
+  server = await serve(new URL('../../dist', import.meta.url).pathname);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function addAccount(page, name) {
+  await page.getByLabel('Account name').fill(name);
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('link', { name }).waitFor();
+}
+
+/** Our keys in localStorage, as an object. */
+const stored = (page) => page.evaluate(() => Object.fromEntries(
+  Object.keys(localStorage).filter((k) => k.startsWith('account-planner/')).map((k) => [k, localStorage.getItem(k)]),
+));
+
+test('a workspace exported, cleared and imported back comes back whole', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+  await addAccount(page, 'Soylent Foods');
+  await addAccount(page, 'Tyrell Systems');
+
+  await page.getByRole('link', { name: 'Import & export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export workspace' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^account-planner-workspace-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path();
+  const exported = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(exported.schema_version, 1);
+  assert.deepEqual(exported.accounts.map((a) => a.name).sort(), ['Soylent Foods', 'Tyrell Systems']);
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('link', { name: 'Import & export' }).click();
+  await page.getByLabel('Import a file').setInputFiles(file);
+  await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor();
+  const rows = page.getByRole('table', { name: 'Accounts in the file' }).getByRole('row');
+  assert.equal(await rows.count(), 3, 'a header and one row per account');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+
+  await page.getByRole('link', { name: 'Portfolio' }).first().click();
+  await page.getByRole('link', { name: 'Soylent Foods' }).waitFor();
+  await page.getByRole('link', { name: 'Tyrell Systems' }).waitFor();
+  await page.reload();
+  await page.getByRole('link', { name: 'Tyrell Systems' }).waitFor();
+  assertNoErrors(page, assert);
+  await context.close();
+});
+
+test('a broken file is refused with the path of each problem and changes nothing', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await addAccount(page, 'Cyberdyne');
+  await page.waitForTimeout(300); // the debounced save
+  const before = await stored(page);
+
+  await page.getByRole('link', { name: 'Import & export' }).click();
+  const bad = {
+    kind: 'workspace', schema_version: 1,
+    accounts: [{ id: 'acc-1', name: 'Bad', plan: { opportunities: [{ id: 'o1', name: 'Deal', probability: 1.7 }] } }],
+  };
+  await page.getByLabel('Import a file').setInputFiles({
+    name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)),
+  });
+  const alert = page.getByRole('alert').filter({ hasText: '“bad.json” was not imported.' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /accounts\[0\]\.plan\.opportunities\[0\]\.probability/);
+
+  await page.getByLabel('Import a file').setInputFiles({
+    name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('this is not json {'),
+  });
+  await page.getByRole('alert').filter({ hasText: 'not valid JSON' }).waitFor();
+
+  await page.getByLabel('Import a file').setInputFiles({
+    name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 99, "accounts": []}'),
+  });
+  await page.getByRole('alert').filter({ hasText: 'newer' }).waitFor();
+
+  assert.deepEqual(await stored(page), before, 'storage is untouched');
+  await page.getByRole('link', { name: 'Portfolio' }).first().click();
+  await page.getByRole('link', { name: 'Cyberdyne' }).waitFor();
+  assertNoErrors(page, assert);
+  await context.close();
+});
