@@ -12,6 +12,7 @@ use crate::persist::browser;
 use crate::persist::codec::{self, Quarantined};
 use crate::persist::export::json::{self, ImportFile};
 use crate::persist::merge::{self, Choices, MergePlan};
+use crate::persist::tabs::{self, TabConflict};
 
 /// A checked import file and what merging it would do.
 #[derive(Clone, Debug)]
@@ -40,6 +41,9 @@ pub struct AppState {
     pub import_errors: RwSignal<Option<(String, Vec<Problem>)>>,
     /// What the last applied import did, in a sentence.
     pub import_done: RwSignal<Option<String>>,
+    /// Accounts changed both here and in another tab, waiting for the user's choice; their
+    /// local edits are not saved meanwhile.
+    pub tab_conflicts: RwSignal<Vec<TabConflict>>,
     /// What storage holds now, so that a save writes only what changed.
     saved: StoredValue<Workspace>,
     save_pending: StoredValue<bool>,
@@ -94,13 +98,81 @@ impl AppState {
             pending_import: RwSignal::new(None),
             import_errors: RwSignal::new(None),
             import_done: RwSignal::new(None),
+            tab_conflicts: RwSignal::new(Vec::new()),
             save_pending: StoredValue::new(false),
             today,
         };
         // Write what is still queued when the page goes away.
         let flush_on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
-        on_cleanup(move || flush_on_hide.remove());
+        let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+            let ours = ev.key().is_none_or(|k| k.starts_with(codec::PREFIX));
+            if ours
+                && !ev
+                    .key()
+                    .is_some_and(|k| k.starts_with(codec::QUARANTINE_PREFIX))
+            {
+                state.reload_from_other_tab();
+            }
+        });
+        on_cleanup(move || {
+            flush_on_hide.remove();
+            other_tab.remove();
+        });
         state
+    }
+
+    /// Another tab wrote to storage: adopt what changed there, keep what changed here, and
+    /// ask about what changed on both sides.
+    fn reload_from_other_tab(&self) {
+        if self.read_only.get_untracked().is_some() {
+            return;
+        }
+        let Ok(entries) = browser::read_all() else {
+            return;
+        };
+        let loaded = codec::decode_storage(&entries);
+        if let Some(newer) = &loaded.refused_newer {
+            self.read_only.set(Some(newer.message()));
+            return;
+        }
+        let Some(mine) = self.workspace.try_get_untracked() else {
+            return;
+        };
+        let reconciled = self
+            .saved
+            .with_value(|saved| tabs::reconcile(saved, &mine, &loaded.workspace));
+        self.saved.set_value(reconciled.saved);
+        if reconciled.mine != mine {
+            self.workspace.set(reconciled.mine);
+        }
+        if !reconciled.conflicts.is_empty() {
+            self.tab_conflicts.update(|list| {
+                for c in reconciled.conflicts {
+                    list.retain(|old| old.id != c.id);
+                    list.push(c);
+                }
+            });
+        }
+        if !loaded.quarantined.is_empty() {
+            self.quarantined.set(loaded.quarantined);
+        }
+        // Local edits made before the other tab's write are still to be saved.
+        self.schedule_save();
+    }
+
+    /// Settles a two-tab conflict with the user's choice, then saves.
+    pub fn settle_tab_conflict(&self, id: &Id, take_theirs: bool) {
+        let Some(conflict) = self
+            .tab_conflicts
+            .with_untracked(|list| list.iter().find(|c| &c.id == id).cloned())
+        else {
+            return;
+        };
+        self.workspace
+            .update(|ws| tabs::settle(ws, &conflict, take_theirs));
+        self.tab_conflicts
+            .update(|list| list.retain(|c| &c.id != id));
+        self.schedule_save();
     }
 
     /// Adds an account named `name` and returns its id; an empty name is refused.
@@ -224,9 +296,20 @@ impl AppState {
         let Some(current) = self.workspace.try_get_untracked() else {
             return;
         };
+        // Accounts in conflict with another tab keep what storage has until settled.
+        let held = self
+            .tab_conflicts
+            .try_with_untracked(|list| list.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let Some(to_write) = self
+            .saved
+            .try_with_value(|saved| tabs::hold_back(saved, &current, &held))
+        else {
+            return;
+        };
         let Some(writes) = self
             .saved
-            .try_with_value(|saved| codec::storage_writes(saved, &current))
+            .try_with_value(|saved| codec::storage_writes(saved, &to_write))
         else {
             return;
         };
@@ -236,7 +319,7 @@ impl AppState {
         let result = browser::apply(writes.iter().map(|(k, v)| (k.as_str(), v.as_deref())));
         match result {
             Ok(_) => {
-                self.saved.try_set_value(current);
+                self.saved.try_set_value(to_write);
                 self.storage_problem.try_set(None);
             }
             Err(e) => {

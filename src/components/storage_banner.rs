@@ -40,6 +40,46 @@ pub fn StorageBanner() -> impl IntoView {
                 })
         }}
         <QuarantineBanner />
+        <TabConflictBanner />
+    }
+}
+
+/// The same account changed here and in another tab: the user decides which stays.
+#[component]
+fn TabConflictBanner() -> impl IntoView {
+    let state = use_app();
+    move || {
+        state
+            .tab_conflicts
+            .get()
+            .into_iter()
+            .map(|c| {
+                let (keep_id, take_id) = (c.id.clone(), c.id.clone());
+                let what = if c.theirs.is_some() {
+                    format!("“{}” was changed in another tab while you were editing it here.", c.name)
+                } else {
+                    format!("“{}” was deleted in another tab while you were editing it here.", c.name)
+                };
+                let take_label = if c.theirs.is_some() {
+                    "Use the other tab's version"
+                } else {
+                    "Delete it here too"
+                };
+                view! {
+                    <div class="banner banner-warning" role="alert">
+                        <p>{what} " Your edits to it are not saved until you choose."</p>
+                        <div class="button-row">
+                            <button type="button" on:click=move |_| state.settle_tab_conflict(&keep_id, false)>
+                                "Keep this tab's version"
+                            </button>
+                            <button type="button" class="secondary" on:click=move |_| state.settle_tab_conflict(&take_id, true)>
+                                {take_label}
+                            </button>
+                        </div>
+                    </div>
+                }
+            })
+            .collect_view()
     }
 }
 

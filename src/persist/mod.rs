@@ -7,3 +7,4 @@ pub mod codec;
 pub mod export;
 pub mod merge;
 pub mod migrate;
+pub mod tabs;

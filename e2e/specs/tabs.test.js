@@ -1,0 +1,85 @@
+// Two tabs of the app on one browser: edits to different accounts both survive; the same
+// account changed in both asks the user, and nothing is silently lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../lib/server.js';
+import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+
+let server, browser;
+before(async () => {
+  server = await serve(new URL('../../dist', import.meta.url).pathname);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function addAccount(page, name) {
+  await page.getByLabel('Account name').fill(name);
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('link', { name }).waitFor();
+}
+
+async function setIndustry(page, value) {
+  await page.getByLabel('Industry').fill(value);
+  await page.getByLabel('Industry').press('Tab');
+}
+
+test('accounts added in two tabs both survive, in both tabs and after a reload', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context);
+  const b = await openPage(context);
+  await a.goto(server.url);
+  await b.goto(server.url);
+  await addAccount(a, 'Alpha Mining');
+  await addAccount(b, 'Bravo Shipping');
+  for (const page of [a, b]) {
+    await page.getByRole('link', { name: 'Alpha Mining' }).waitFor();
+    await page.getByRole('link', { name: 'Bravo Shipping' }).waitFor();
+  }
+  await a.reload();
+  await a.getByRole('link', { name: 'Alpha Mining' }).waitFor();
+  await a.getByRole('link', { name: 'Bravo Shipping' }).waitFor();
+  assertNoErrors(a, assert);
+  assertNoErrors(b, assert);
+  await context.close();
+});
+
+test('the same account changed in two tabs asks which version to keep', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context);
+  await a.goto(server.url);
+  await addAccount(a, 'Gringotts');
+  await a.getByRole('link', { name: 'Gringotts' }).click();
+  await a.getByRole('heading', { name: 'Gringotts' }).waitFor();
+  const b = await openPage(context);
+  await b.goto(a.url());
+  await b.getByRole('heading', { name: 'Gringotts' }).waitFor();
+
+  // Tab B's edit cannot be saved yet (its storage writes fail), so it is unsaved when
+  // tab A saves its own edit of the same account.
+  await b.evaluate(() => {
+    window.realSetItem = localStorage.setItem;
+    localStorage.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await setIndustry(b, 'Banking (tab B)');
+  await b.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
+  await setIndustry(a, 'Finance (tab A)');
+
+  const conflict = b.getByRole('alert').filter({ hasText: '“Gringotts” was changed in another tab' });
+  await conflict.waitFor();
+  assert.equal(await b.getByLabel('Industry').inputValue(), 'Banking (tab B)', 'B still shows its edit');
+  const stored = () => a.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('account-planner/account/'))));
+  assert.match(await stored(), /Finance \(tab A\)/, "A's version is in storage, not overwritten");
+
+  await b.evaluate(() => { delete localStorage.setItem; });
+  await b.getByRole('button', { name: "Keep this tab's version" }).click();
+  await conflict.waitFor({ state: 'detached' });
+  await a.waitForFunction(() => document.querySelector('#account-industry')?.value === 'Banking (tab B)');
+  assert.match(await stored(), /Banking \(tab B\)/);
+  await b.reload();
+  assert.equal(await b.getByLabel('Industry').inputValue(), 'Banking (tab B)');
+  assertNoErrors(a, assert);
+  await context.close();
+});
