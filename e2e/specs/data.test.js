@@ -101,3 +101,37 @@ test('a broken file is refused with the path of each problem and changes nothing
   assertNoErrors(page, assert);
   await context.close();
 });
+
+test("an account's plan, contacts, opportunities and cadence download as files", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await addAccount(page, 'Oscorp, Inc.');
+  await page.getByRole('link', { name: 'Oscorp, Inc.' }).click();
+  const exports = page.getByRole('group', { name: 'Export this account' });
+  const fetchFile = async (button) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exports.getByRole('button', { name: button }).click(),
+    ]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  };
+  const plan = await fetchFile('Export plan (JSON)');
+  assert.match(plan.name, /^account-planner-oscorp-inc-\d{4}-\d{2}-\d{2}\.json$/);
+  const parsed = JSON.parse(plan.text);
+  assert.equal(parsed.kind, 'account');
+  assert.equal(parsed.account.name, 'Oscorp, Inc.');
+
+  const contacts = await fetchFile('Contacts (CSV)');
+  assert.match(contacts.name, /contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.ok(contacts.text.startsWith('\uFEFF'), 'a BOM for spreadsheet apps');
+  assert.match(contacts.text, /\r\n$/);
+  const opportunities = await fetchFile('Opportunities (CSV)');
+  assert.match(opportunities.name, /opportunities-\d{4}-\d{2}-\d{2}\.csv$/);
+  const cadence = await fetchFile('Cadence (iCalendar)');
+  assert.match(cadence.name, /cadence-\d{4}-\d{2}-\d{2}\.ics$/);
+  assert.match(cadence.text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(cadence.text, /END:VCALENDAR\r\n$/);
+  assertNoErrors(page, assert);
+  await context.close();
+});

@@ -1,4 +1,5 @@
 //! Small reusable views.
 
+pub mod account_exports;
 pub mod storage_banner;
 pub mod update_banner;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::href_for;
+use crate::components::account_exports::AccountExports;
 use crate::domain::model::Id;
 use crate::state::use_app;
 
@@ -26,6 +27,7 @@ pub fn AccountPage(id: String) -> impl IntoView {
         .into_any(),
         Some(account) => {
             let id = id.clone();
+            let exports_id = id.clone();
             let on_industry = move |ev| {
                 let value = event_target_value(&ev);
                 state.update_account(&id, |a| a.industry = value);
@@ -36,6 +38,7 @@ pub fn AccountPage(id: String) -> impl IntoView {
                         <a href=href_for(&[])>"Portfolio"</a>
                     </nav>
                     <h1 id="account-heading">{account.name.clone()}</h1>
+                    <AccountExports id=exports_id />
                     <div class="field">
                         <label for="account-industry">"Industry"</label>
                         <input
