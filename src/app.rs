@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 use crate::components::storage_banner::StorageBanner;
+use crate::components::undo_notice::UndoNotice;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::account::AccountPage;
 use crate::pages::data::DataPage;
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Header />
             <UpdateBanner ready=update_ready />
+            <UndoNotice />
             <StorageBanner />
             <main id="main" class="main">
                 <CurrentView />

@@ -4,6 +4,7 @@
 //! browser storage, the shared state and the Leptos views.
 
 pub mod domain;
+pub mod format;
 pub mod persist;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,13 +6,35 @@ use std::time::Duration;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::model::{new_id, Account, Id, Workspace};
+use crate::domain::model::{new_id, Account, Id, PlanPart, Workspace};
 use crate::domain::validate::Problem;
 use crate::persist::browser;
 use crate::persist::codec::{self, Quarantined};
 use crate::persist::export::json::{self, ImportFile};
 use crate::persist::merge::{self, Choices, MergePlan};
 use crate::persist::tabs::{self, TabConflict};
+
+/// How many deletions can be undone.
+const UNDO_DEPTH: usize = 20;
+
+/// A deletion that can be undone.
+#[derive(Clone, Debug)]
+pub enum Undo {
+    /// Something inside an account: the whole account as it was before.
+    Account { what: String, before: Account },
+    /// A whole account, and where it stood in the list.
+    DeletedAccount { index: usize, account: Account },
+}
+
+impl Undo {
+    /// What was deleted, for the undo notice.
+    pub fn describe(&self) -> String {
+        match self {
+            Undo::Account { what, .. } => format!("Deleted {what}."),
+            Undo::DeletedAccount { account, .. } => format!("Deleted account “{}”.", account.name),
+        }
+    }
+}
 
 /// A checked import file and what merging it would do.
 #[derive(Clone, Debug)]
@@ -44,6 +66,9 @@ pub struct AppState {
     /// Accounts changed both here and in another tab, waiting for the user's choice; their
     /// local edits are not saved meanwhile.
     pub tab_conflicts: RwSignal<Vec<TabConflict>>,
+    /// Deleted things that can be brought back (newest last), for the undo notice and
+    /// Ctrl/Cmd+Z.
+    pub undo: RwSignal<Vec<Undo>>,
     /// What storage holds now, so that a save writes only what changed.
     saved: StoredValue<Workspace>,
     save_pending: StoredValue<bool>,
@@ -99,6 +124,7 @@ impl AppState {
             import_errors: RwSignal::new(None),
             import_done: RwSignal::new(None),
             tab_conflicts: RwSignal::new(Vec::new()),
+            undo: RwSignal::new(Vec::new()),
             save_pending: StoredValue::new(false),
             today,
         };
@@ -272,6 +298,108 @@ impl AppState {
         }
         self.workspace.set(ws);
         self.schedule_save();
+    }
+
+    /// A value of one account as a signal, for a field or a cell to show.
+    pub fn account_value<T>(
+        &self,
+        id: &Id,
+        read: impl Fn(&Account) -> T + Send + Sync + 'static,
+    ) -> Signal<T>
+    where
+        T: Default + Clone + Send + Sync + 'static,
+    {
+        let state = *self;
+        let id = id.clone();
+        Signal::derive(move || {
+            state
+                .workspace
+                .with(|ws| ws.account(&id).map(&read))
+                .unwrap_or_default()
+        })
+    }
+
+    /// A setter for one account's value, for a field to call with what the user typed.
+    pub fn account_setter<T: 'static>(
+        &self,
+        id: &Id,
+        write: impl Fn(&mut Account, T) + Send + Sync + 'static,
+    ) -> Callback<T> {
+        let state = *self;
+        let id = id.clone();
+        Callback::new(move |value: T| state.update_account(&id, |a| write(a, value)))
+    }
+
+    /// Deletes something from an account so that it can be undone: `what` names it for
+    /// the undo notice ("contact “Ann Lee”").
+    pub fn delete_in_account(&self, id: &Id, what: String, edit: impl FnOnce(&mut Account)) {
+        let Some(before) = self.workspace.with_untracked(|ws| ws.account(id).cloned()) else {
+            return;
+        };
+        self.update_account(id, edit);
+        self.undo.update(|stack| {
+            stack.push(Undo::Account { what, before });
+            let excess = stack.len().saturating_sub(UNDO_DEPTH);
+            stack.drain(..excess);
+        });
+    }
+
+    /// Deletes a whole account, with undo.
+    pub fn delete_account(&self, id: &Id) {
+        let Some((index, account)) = self.workspace.with_untracked(|ws| {
+            ws.accounts
+                .iter()
+                .position(|a| &a.id == id)
+                .map(|i| (i, ws.accounts[i].clone()))
+        }) else {
+            return;
+        };
+        self.workspace.update(|ws| {
+            ws.accounts.remove(index);
+        });
+        self.undo.update(|stack| {
+            stack.push(Undo::DeletedAccount { index, account });
+            let excess = stack.len().saturating_sub(UNDO_DEPTH);
+            stack.drain(..excess);
+        });
+        self.schedule_save();
+    }
+
+    /// Brings back the last deleted thing.
+    pub fn undo_last(&self) {
+        let Some(item) = self.undo.try_update(|stack| stack.pop()).flatten() else {
+            return;
+        };
+        match item {
+            Undo::Account { before, .. } => {
+                let id = before.id.clone();
+                self.workspace.update(|ws| {
+                    if let Some(a) = ws.account_mut(&id) {
+                        *a = before;
+                    }
+                });
+            }
+            Undo::DeletedAccount { index, account } => self.workspace.update(|ws| {
+                if ws.account(&account.id).is_none() {
+                    let at = index.min(ws.accounts.len());
+                    ws.accounts.insert(at, account);
+                }
+            }),
+        }
+        self.schedule_save();
+    }
+
+    /// Records that the user reviewed `part` of an account's plan today.
+    pub fn mark_reviewed(&self, id: &Id, part: PlanPart) {
+        let today = self.today;
+        self.update_account(id, |a| {
+            a.plan.reviewed.insert(part, today);
+        });
+    }
+
+    /// A fresh id for a new entity of kind `prefix` ("con", "opp", …).
+    pub fn new_id(&self, prefix: &str) -> Id {
+        new_id(prefix, js_sys::Date::now() as i64, random_u64())
     }
 
     fn schedule_save(&self) {

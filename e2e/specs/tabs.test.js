@@ -21,6 +21,15 @@ async function addAccount(page, name) {
   await page.getByRole('link', { name }).waitFor();
 }
 
+/** Polls a field until it shows `value` (another tab's write arrives asynchronously). */
+async function waitForValue(locator, value, timeout = 5000) {
+  const end = Date.now() + timeout;
+  while ((await locator.inputValue()) !== value) {
+    if (Date.now() > end) assert.fail(`the field still shows ${await locator.inputValue()}, not ${value}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
 async function setIndustry(page, value) {
   await page.getByLabel('Industry').fill(value);
   await page.getByLabel('Industry').press('Tab');
@@ -76,7 +85,7 @@ test('the same account changed in two tabs asks which version to keep', async ()
   await b.evaluate(() => { delete localStorage.setItem; });
   await b.getByRole('button', { name: "Keep this tab's version" }).click();
   await conflict.waitFor({ state: 'detached' });
-  await a.waitForFunction(() => document.querySelector('#account-industry')?.value === 'Banking (tab B)');
+  await waitForValue(a.getByLabel('Industry'), 'Banking (tab B)');
   assert.match(await stored(), /Banking \(tab B\)/);
   await b.reload();
   assert.equal(await b.getByLabel('Industry').inputValue(), 'Banking (tab B)');

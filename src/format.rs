@@ -1,0 +1,114 @@
+//! How numbers are read from and shown to people: plain functions, tested natively, used
+//! by the fields and tables of the UI.
+
+/// Parses a number as people type it: spaces, thousands separators and a currency sign
+/// are allowed; an empty field is "no value".
+pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_' | '$' | '€' | '£' | '%' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    match cleaned.parse::<f64>() {
+        Ok(n) if n.is_finite() => Ok(Some(n)),
+        _ => Err(format!("“{}” is not a number.", text.trim())),
+    }
+}
+
+/// `1250000.5` as `1,250,000.5`; whole numbers without decimals.
+pub fn format_number(n: f64) -> String {
+    let negative = n < 0.0;
+    let n = n.abs();
+    let whole = n.trunc() as u64;
+    let frac = ((n - n.trunc()) * 100.0).round() as u64;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if frac > 0 {
+        out.push_str(&format!(".{frac:02}"));
+        while out.ends_with('0') {
+            out.pop();
+        }
+    }
+    if negative {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Money as a short figure for tables and summaries: `1.25M`, `340K`, `950`.
+pub fn format_money_short(n: f64) -> String {
+    let a = n.abs();
+    let sign = if n < 0.0 { "-" } else { "" };
+    if a >= 1_000_000.0 {
+        format!("{sign}{}M", trim_zeros(format!("{:.2}", a / 1_000_000.0)))
+    } else if a >= 1_000.0 {
+        format!("{sign}{}K", trim_zeros(format!("{:.1}", a / 1_000.0)))
+    } else {
+        format!("{sign}{}", a.round())
+    }
+}
+
+fn trim_zeros(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn numbers_are_read_as_people_type_them() {
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("  "), Ok(None));
+        assert_eq!(parse_number("1,250,000"), Ok(Some(1_250_000.0)));
+        assert_eq!(parse_number("$ 12 500.50"), Ok(Some(12_500.5)));
+        assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
+        assert_eq!(parse_number("75%"), Ok(Some(75.0)));
+        assert!(parse_number("12abc").unwrap_err().contains("12abc"));
+        assert!(parse_number("inf").is_err());
+        assert!(parse_number("NaN").is_err());
+    }
+
+    #[test]
+    fn numbers_are_shown_with_thousands_separators() {
+        assert_eq!(format_number(0.0), "0");
+        assert_eq!(format_number(999.0), "999");
+        assert_eq!(format_number(1000.0), "1,000");
+        assert_eq!(format_number(1_250_000.5), "1,250,000.5");
+        assert_eq!(format_number(-12_345.25), "-12,345.25");
+    }
+
+    #[test]
+    fn money_is_shortened_for_tables() {
+        assert_eq!(format_money_short(1_250_000.0), "1.25M");
+        assert_eq!(format_money_short(2_000_000.0), "2M");
+        assert_eq!(format_money_short(340_000.0), "340K");
+        assert_eq!(format_money_short(1_500.0), "1.5K");
+        assert_eq!(format_money_short(950.0), "950");
+        assert_eq!(format_money_short(-4_000.0), "-4K");
+    }
+
+    proptest! {
+        #[test]
+        fn what_is_shown_reads_back_to_the_same_cents(cents in -10_000_000_000i64..10_000_000_000i64) {
+            let n = cents as f64 / 100.0;
+            let back = parse_number(&format_number(n)).unwrap().unwrap();
+            prop_assert!((back - n).abs() < 0.005, "{n} -> {} -> {back}", format_number(n));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! One account's plan: a header, a navigation with a section per plan part (the URL names
+//! the section, so back/forward and reload land on it), and the chosen section's editor.
+
+mod overview;
+mod section;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::app::href_for;
+use crate::components::account_exports::AccountExports;
+use crate::domain::model::{Id, PlanPart};
+use crate::state::use_app;
+
+pub use section::SectionHead;
+
+#[component]
+pub fn AccountPage(id: String) -> impl IntoView {
+    let state = use_app();
+    let id = Id::new(id);
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| state.workspace.with(|ws| ws.account(&id).is_some()))
+    };
+    move || {
+        if exists.get() {
+            view! { <AccountPlan id=id.clone() /> }.into_any()
+        } else {
+            view! {
+                <section class="page">
+                    <h1>"Account not found"</h1>
+                    <p>
+                        "This account does not exist in this browser's workspace. It may have been deleted, or the link comes from another browser."
+                    </p>
+                    <a href=href_for(&[])>"Back to the portfolio"</a>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn AccountPlan(id: Id) -> impl IntoView {
+    let state = use_app();
+    let query = use_query_map();
+    let section = Memo::new(move |_| {
+        query
+            .with(|q| q.get("section"))
+            .and_then(|s| PlanPart::from_slug(&s))
+            .unwrap_or(PlanPart::Revenue)
+    });
+    let name = state.account_value(&id, |a| a.name.clone());
+    let nav_id = id.clone();
+    let body_id = id.clone();
+    view! {
+        <section class="page" aria-labelledby="account-heading">
+            <nav aria-label="Breadcrumb" class="breadcrumb">
+                <a href=href_for(&[])>"Portfolio"</a>
+            </nav>
+            <h1 id="account-heading">{move || name.get()}</h1>
+            <AccountExports id=id.clone() />
+            <nav class="section-nav" aria-label="Plan sections">
+                {PlanPart::ALL
+                    .into_iter()
+                    .map(|part| {
+                        let href = href_for(&[("account", nav_id.as_str()), ("section", part.slug())]);
+                        view! {
+                            <a href=href aria-current=move || (section.get() == part).then_some("page")>
+                                {part.label()}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            {move || section_view(body_id.clone(), section.get())}
+        </section>
+    }
+}
+
+fn section_view(id: Id, part: PlanPart) -> AnyView {
+    match part {
+        PlanPart::Revenue => view! { <overview::OverviewSection id /> }.into_any(),
+        other => view! {
+            <section class="card" aria-labelledby="section-heading">
+                <SectionHead id part=other />
+            </section>
+        }
+        .into_any(),
+    }
+}

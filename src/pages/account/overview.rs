@@ -1,0 +1,143 @@
+//! Overview & revenue: who the customer is, and this year's money: last year's spend, the
+//! revenue commitment, the growth target and actuals per fiscal quarter.
+
+use leptos::prelude::*;
+
+use crate::components::fields::{NumberField, SelectField, TextArea, TextField};
+use crate::domain::model::{Id, PlanPart, Segment};
+use crate::state::use_app;
+
+use super::SectionHead;
+
+const SEGMENTS: [(Segment, &str, &str); 4] = [
+    (Segment::Strategic, "strategic", "Strategic"),
+    (Segment::Key, "key", "Key"),
+    (Segment::Growth, "growth", "Growth"),
+    (Segment::Maintain, "maintain", "Maintain"),
+];
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+#[component]
+pub fn OverviewSection(id: Id) -> impl IntoView {
+    let state = use_app();
+    let s = state;
+    let team = Signal::derive(move || {
+        s.workspace.with(|ws| {
+            ws.team
+                .iter()
+                .map(|m| (m.id.to_string(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let quarters = (0..4usize)
+        .map(|q| {
+            view! {
+                <NumberField
+                    label=format!("Q{} actual", q + 1)
+                    value=s.account_value(&id, move |a| a.plan.revenue.quarterly_actuals[q])
+                    on_commit=s.account_setter(&id, move |a, v| a.plan.revenue.quarterly_actuals[q] = v)
+                    min=0.0
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="section-heading">
+            <SectionHead id=id.clone() part=PlanPart::Revenue />
+            <h3>"Account"</h3>
+            <div class="form-grid">
+                <TextField
+                    label="Account name"
+                    required=true
+                    value=s.account_value(&id, |a| a.name.clone())
+                    on_commit=s.account_setter(&id, |a, v: String| a.name = v.trim().to_string())
+                />
+                <TextField
+                    label="Industry"
+                    value=s.account_value(&id, |a| a.industry.clone())
+                    on_commit=s.account_setter(&id, |a, v| a.industry = v)
+                />
+                <SelectField
+                    label="Segment"
+                    options=Signal::derive(|| SEGMENTS.iter().map(|(_, v, l)| (v.to_string(), l.to_string())).collect())
+                    value=s.account_value(&id, |a| segment_value(a.segment).to_string())
+                    on_commit=s.account_setter(&id, |a, v: String| {
+                        if let Some((seg, _, _)) = SEGMENTS.iter().find(|(_, value, _)| *value == v) {
+                            a.segment = *seg;
+                        }
+                    })
+                />
+                <SelectField
+                    label="Owner"
+                    none="No owner"
+                    options=team
+                    value=s.account_value(&id, |a| a.owner.as_ref().map(|o| o.to_string()).unwrap_or_default())
+                    on_commit=s.account_setter(&id, |a, v: String| a.owner = (!v.is_empty()).then(|| Id::new(v)))
+                />
+                <SelectField
+                    label="Fiscal year starts in"
+                    options=Signal::derive(|| {
+                        MONTHS.iter().enumerate().map(|(i, m)| ((i + 1).to_string(), m.to_string())).collect()
+                    })
+                    value=s.account_value(&id, |a| a.fiscal_year_start_month.clamp(1, 12).to_string())
+                    on_commit=s.account_setter(&id, |a, v: String| {
+                        if let Ok(m) = v.parse::<u8>() {
+                            a.fiscal_year_start_month = m.clamp(1, 12);
+                        }
+                    })
+                />
+            </div>
+            <TextArea
+                label="Notes"
+                value=s.account_value(&id, |a| a.notes.clone())
+                on_commit=s.account_setter(&id, |a, v| a.notes = v)
+            />
+            <h3>"Revenue"</h3>
+            <div class="form-grid">
+                <NumberField
+                    label="Last year's spend"
+                    value=s.account_value(&id, |a| a.plan.revenue.last_year)
+                    on_commit=s.account_setter(&id, |a, v| a.plan.revenue.last_year = v)
+                    min=0.0
+                />
+                <NumberField
+                    label="Revenue commitment"
+                    hint="The customer's expected spend this year, agreed up front."
+                    value=s.account_value(&id, |a| a.plan.revenue.commitment)
+                    on_commit=s.account_setter(&id, |a, v| a.plan.revenue.commitment = v)
+                    min=0.0
+                />
+                <NumberField
+                    label="Growth target"
+                    value=s.account_value(&id, |a| a.plan.revenue.growth_target)
+                    on_commit=s.account_setter(&id, |a, v| a.plan.revenue.growth_target = v)
+                    min=0.0
+                />
+            </div>
+            <h4>"Actuals by fiscal quarter"</h4>
+            <div class="form-grid">{quarters}</div>
+        </section>
+    }
+}
+
+fn segment_value(s: Segment) -> &'static str {
+    SEGMENTS
+        .iter()
+        .find(|(seg, _, _)| *seg == s)
+        .map(|(_, v, _)| *v)
+        .unwrap_or("growth")
+}
