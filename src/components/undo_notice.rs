@@ -36,7 +36,8 @@ pub fn UndoNotice() -> impl IntoView {
     }
 }
 
-fn in_text_field() -> bool {
+/// True while the keyboard focus is in a field where keys type text.
+pub fn in_text_field() -> bool {
     let Some(el) = document().active_element() else {
         return false;
     };

@@ -1,6 +1,11 @@
 //! One account's plan: a header, a navigation with a section per plan part (the URL names
 //! the section, so back/forward and reload land on it), and the chosen section's editor.
 
+mod contacts;
+mod feedback;
+mod goals;
+mod interactions;
+mod measures;
 mod overview;
 mod section;
 
@@ -51,6 +56,22 @@ fn AccountPlan(id: Id) -> impl IntoView {
             .unwrap_or(PlanPart::Revenue)
     });
     let name = state.account_value(&id, |a| a.name.clone());
+    // L anywhere in the plan (outside a text field) logs an interaction.
+    let log = interactions::LogDialog {
+        open: RwSignal::new(false),
+    };
+    provide_context(log);
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let plain = !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
+        if plain
+            && ev.key().eq_ignore_ascii_case("l")
+            && !crate::components::undo_notice::in_text_field()
+        {
+            ev.prevent_default();
+            log.open.set(true);
+        }
+    });
+    on_cleanup(move || keys.remove());
     let nav_id = id.clone();
     let body_id = id.clone();
     view! {
@@ -74,6 +95,7 @@ fn AccountPlan(id: Id) -> impl IntoView {
                     .collect_view()}
             </nav>
             {move || section_view(body_id.clone(), section.get())}
+            <interactions::LogInteraction account=id.clone() />
         </section>
     }
 }
@@ -81,6 +103,10 @@ fn AccountPlan(id: Id) -> impl IntoView {
 fn section_view(id: Id, part: PlanPart) -> AnyView {
     match part {
         PlanPart::Revenue => view! { <overview::OverviewSection id /> }.into_any(),
+        PlanPart::Goals => view! { <goals::GoalsSection id /> }.into_any(),
+        PlanPart::SuccessMeasures => view! { <measures::MeasuresSection id /> }.into_any(),
+        PlanPart::Feedback => view! { <feedback::FeedbackSection id /> }.into_any(),
+        PlanPart::Contacts => view! { <contacts::ContactsSection id /> }.into_any(),
         other => view! {
             <section class="card" aria-labelledby="section-heading">
                 <SectionHead id part=other />

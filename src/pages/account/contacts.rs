@@ -1,0 +1,203 @@
+//! Contacts & relationship map data: who we know at the customer, where they sit, what
+//! role they play in decisions, how they feel about us, and their major challenge.
+
+use leptos::prelude::*;
+
+use crate::components::fields::{SelectField, TextArea, TextField};
+use crate::domain::model::{AccountPlan, Contact, DecisionRole, Id, PlanPart, Stance};
+use crate::state::use_app;
+
+use super::interactions::InteractionsList;
+use super::section::*;
+
+pub const ROLES: [(DecisionRole, &str, &str); 5] = [
+    (
+        DecisionRole::DecisionMaker,
+        "decision_maker",
+        "Decision maker",
+    ),
+    (DecisionRole::Influencer, "influencer", "Influencer"),
+    (DecisionRole::Coach, "coach", "Coach / champion"),
+    (DecisionRole::User, "user", "User"),
+    (DecisionRole::Gatekeeper, "gatekeeper", "Gatekeeper"),
+];
+
+pub const STANCES: [(Stance, &str, &str); 5] = [
+    (Stance::Champion, "champion", "Champion"),
+    (Stance::Supporter, "supporter", "Supporter"),
+    (Stance::Neutral, "neutral", "Neutral"),
+    (Stance::Skeptic, "skeptic", "Skeptic"),
+    (Stance::Opponent, "opponent", "Opponent"),
+];
+
+fn list(p: &AccountPlan) -> &Vec<Contact> {
+    &p.contacts
+}
+fn list_mut(p: &mut AccountPlan) -> &mut Vec<Contact> {
+    &mut p.contacts
+}
+
+fn options<T>(table: &'static [(T, &'static str, &'static str)]) -> Signal<Vec<(String, String)>>
+where
+    T: Send + Sync,
+{
+    Signal::derive(move || {
+        table
+            .iter()
+            .map(|(_, v, l)| (v.to_string(), l.to_string()))
+            .collect()
+    })
+}
+
+fn value_of<T: PartialEq + Copy>(
+    table: &[(T, &'static str, &'static str)],
+    x: Option<T>,
+) -> String {
+    x.and_then(|x| table.iter().find(|r| r.0 == x))
+        .map(|r| r.1.to_string())
+        .unwrap_or_default()
+}
+
+fn from_value<T: Copy>(table: &[(T, &'static str, &'static str)], v: &str) -> Option<T> {
+    table.iter().find(|r| r.1 == v).map(|r| r.0)
+}
+
+#[component]
+pub fn ContactsSection(id: Id) -> impl IntoView {
+    let state = use_app();
+    let search = RwSignal::new(String::new());
+    let all = state.account_value(&id, |a| {
+        a.plan
+            .contacts
+            .iter()
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    format!("{} {} {}", c.name, c.title, c.major_challenge).to_lowercase(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let shown = Memo::new(move |_| {
+        let q = search.get().trim().to_lowercase();
+        all.with(|list| {
+            list.iter()
+                .filter(|(_, text)| q.is_empty() || text.contains(&q))
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || all.with(Vec::len);
+    let add_id = id.clone();
+    let (cards_id, log_id) = (id.clone(), id.clone());
+    let add = move |_| {
+        search.set(String::new());
+        let new = add_to(state, &add_id, "con", list_mut, |cid| Contact {
+            id: cid,
+            ..Contact::default()
+        });
+        focus_first_input(card_id(&new));
+    };
+    view! {
+        <section class="card" aria-labelledby="section-heading">
+            <SectionHead id=id.clone() part=PlanPart::Contacts />
+            <div class="toolbar">
+                <label for="contact-search">"Search contacts"</label>
+                <input id="contact-search" type="search" placeholder="Name, title or challenge" bind:value=search />
+                <span class="hint" aria-live="polite">
+                    {move || format!("{} of {} contacts", shown.with(Vec::len), total())}
+                </span>
+                <button type="button" on:click=add>"Add contact"</button>
+            </div>
+            <ul class="entity-list">
+                <For each=move || shown.get() key=|c| c.clone() let:cid>
+                    <ContactCard account=cards_id.clone() contact=cid />
+                </For>
+            </ul>
+            <InteractionsList account=log_id />
+        </section>
+    }
+}
+
+#[component]
+fn ContactCard(account: Id, contact: Id) -> impl IntoView {
+    let state = use_app();
+    let b = Bound::new(state, account.clone(), contact.clone(), list, list_mut);
+    let del = b.clone();
+    let settings = move |f: fn(&crate::domain::model::Settings) -> Vec<(String, String)>| {
+        Signal::derive(move || state.workspace.with(|ws| f(&ws.settings)))
+    };
+    let departments = settings(|s| {
+        s.departments
+            .iter()
+            .map(|d| (d.id.to_string(), d.name.clone()))
+            .collect()
+    });
+    let levels = settings(|s| {
+        s.levels
+            .iter()
+            .map(|l| (l.id.to_string(), l.name.clone()))
+            .collect()
+    });
+    let me = contact.clone();
+    let others = state.account_value(&account, move |a| {
+        a.plan
+            .contacts
+            .iter()
+            .filter(|c| c.id != me)
+            .map(|c| (c.id.to_string(), display_name(&c.name, "Unnamed contact")))
+            .collect()
+    });
+    let who = contact.clone();
+    let last_touch = state.account_value(&account, move |a| {
+        a.plan
+            .interactions
+            .iter()
+            .filter(|i| i.contacts.contains(&who))
+            .filter_map(|i| i.date)
+            .max()
+    });
+    let today = state.today;
+    view! {
+        <EntityCard
+            dom_id=card_id(&contact)
+            title=b.value(|c| display_name(&c.name, "New contact"))
+            kind="contact"
+            on_delete=Callback::new(move |what| del.delete(what))
+        >
+            <p class="hint">
+                {move || match last_touch.get() {
+                    Some(d) => format!("Last interaction {}", describe_day(d, today)),
+                    None => "No interaction logged yet".to_string(),
+                }}
+            </p>
+            <div class="form-grid">
+                <TextField label="Name" value=b.value(|c| c.name.clone()) on_commit=b.setter(|c, v| c.name = v) />
+                <TextField label="Title" value=b.value(|c| c.title.clone()) on_commit=b.setter(|c, v| c.title = v) />
+                <SelectField label="Department" none="Not set" options=departments
+                    value=b.value(|c| id_value(&c.department)) on_commit=b.setter(|c, v| c.department = opt_id(v)) />
+                <SelectField label="Level" none="Not set" options=levels
+                    value=b.value(|c| id_value(&c.level)) on_commit=b.setter(|c, v| c.level = opt_id(v)) />
+                <SelectField label="Role in decisions" none="Not known" options=options(&ROLES)
+                    value=b.value(|c| value_of(&ROLES, c.role)) on_commit=b.setter(|c, v: String| c.role = from_value(&ROLES, &v)) />
+                <SelectField label="Stance" none="Not known" options=options(&STANCES)
+                    value=b.value(|c| value_of(&STANCES, c.stance)) on_commit=b.setter(|c, v: String| c.stance = from_value(&STANCES, &v)) />
+                <SelectField
+                    label="Relationship strength"
+                    none="Not rated"
+                    options=Signal::derive(|| (1..=5).map(|n| (n.to_string(), format!("{n} of 5"))).collect())
+                    value=b.value(|c| c.strength.map(|s| s.to_string()).unwrap_or_default())
+                    on_commit=b.setter(|c, v: String| c.strength = v.parse().ok().filter(|n| (1..=5).contains(n)))
+                />
+                <SelectField label="Reports to" none="Nobody here" options=others
+                    value=b.value(|c| id_value(&c.reports_to)) on_commit=b.setter(|c, v| c.reports_to = opt_id(v)) />
+                <SelectField label="Our owner" none="Nobody" options=member_options(state)
+                    value=b.value(|c| id_value(&c.owner)) on_commit=b.setter(|c, v| c.owner = opt_id(v)) />
+                <TextField label="Email" kind="email" value=b.value(|c| c.email.clone()) on_commit=b.setter(|c, v| c.email = v) />
+                <TextField label="Phone" kind="tel" value=b.value(|c| c.phone.clone()) on_commit=b.setter(|c, v| c.phone = v) />
+            </div>
+            <TextArea label="Major challenge" rows=2 value=b.value(|c| c.major_challenge.clone()) on_commit=b.setter(|c, v| c.major_challenge = v) />
+            <TextArea label="Notes" rows=2 value=b.value(|c| c.notes.clone()) on_commit=b.setter(|c, v| c.notes = v) />
+        </EntityCard>
+    }
+}

@@ -1,0 +1,109 @@
+//! Feedback: the customer's start doing / stop doing / keep doing lists.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::components::fields::{DateField, SelectField, TextField};
+use crate::domain::model::{AccountPlan, FeedbackItem, Id, PlanPart};
+use crate::state::use_app;
+
+use super::section::*;
+
+fn start(p: &AccountPlan) -> &Vec<FeedbackItem> {
+    &p.feedback.start
+}
+fn start_mut(p: &mut AccountPlan) -> &mut Vec<FeedbackItem> {
+    &mut p.feedback.start
+}
+fn stop(p: &AccountPlan) -> &Vec<FeedbackItem> {
+    &p.feedback.stop
+}
+fn stop_mut(p: &mut AccountPlan) -> &mut Vec<FeedbackItem> {
+    &mut p.feedback.stop
+}
+fn keep(p: &AccountPlan) -> &Vec<FeedbackItem> {
+    &p.feedback.keep
+}
+fn keep_mut(p: &mut AccountPlan) -> &mut Vec<FeedbackItem> {
+    &mut p.feedback.keep
+}
+
+#[component]
+pub fn FeedbackSection(id: Id) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="section-heading">
+            <SectionHead id=id.clone() part=PlanPart::Feedback />
+            <p class="hint">"Ask before the year starts and at every review: what should we start, stop and keep doing?"</p>
+            <div class="feedback-columns">
+                <FeedbackList account=id.clone() title="Start doing" singular="start doing item" list=start list_mut=start_mut />
+                <FeedbackList account=id.clone() title="Stop doing" singular="stop doing item" list=stop list_mut=stop_mut />
+                <FeedbackList account=id title="Keep doing" singular="keep doing item" list=keep list_mut=keep_mut />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn FeedbackList(
+    account: Id,
+    title: &'static str,
+    singular: &'static str,
+    list: ListOf<FeedbackItem>,
+    list_mut: ListOfMut<FeedbackItem>,
+) -> impl IntoView {
+    let state = use_app();
+    let ids = ids_of(state, &account, list);
+    let add_id = account.clone();
+    let today = state.today;
+    let add = move |_| {
+        let new = add_to(state, &add_id, "fb", list_mut, |fid| FeedbackItem {
+            id: fid,
+            date: Some(today),
+            updated_at: Some(Utc::now()),
+            ..FeedbackItem::default()
+        });
+        focus_first_input(card_id(&new));
+    };
+    view! {
+        <div class="feedback-list">
+            <h3>{title}</h3>
+            <ul class="entity-list">
+                <For each=move || ids.get() key=|f| f.clone() let:fid>
+                    <FeedbackCard account=account.clone() item=fid singular list list_mut />
+                </For>
+            </ul>
+            <button type="button" class="secondary" on:click=add>{format!("Add to “{title}”")}</button>
+        </div>
+    }
+}
+
+#[component]
+fn FeedbackCard(
+    account: Id,
+    item: Id,
+    singular: &'static str,
+    list: ListOf<FeedbackItem>,
+    list_mut: ListOfMut<FeedbackItem>,
+) -> impl IntoView {
+    let state = use_app();
+    let b = Bound::new(state, account.clone(), item.clone(), list, list_mut);
+    let del = b.clone();
+    view! {
+        <EntityCard
+            dom_id=card_id(&item)
+            title=b.value(|f| display_name(&f.text, "New item"))
+            kind=singular
+            on_delete=Callback::new(move |what| del.delete(what))
+        >
+            <TextField label="What" value=b.value(|f| f.text.clone()) on_commit=b.setter(|f, v| f.text = v) />
+            <SelectField
+                label="Said by"
+                none="Not noted"
+                options=contact_options(state, &account)
+                value=b.value(|f| id_value(&f.source_contact))
+                on_commit=b.setter(|f, v| f.source_contact = opt_id(v))
+            />
+            <DateField label="When" value=b.value(|f| f.date) on_commit=b.setter(|f, v| f.date = v) />
+        </EntityCard>
+    }
+}

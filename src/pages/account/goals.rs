@@ -1,0 +1,110 @@
+//! Customer goals & initiatives: what the customer is trying to achieve this year, each
+//! with who told us (an unsourced goal is a guess, and the list says so).
+
+use leptos::prelude::*;
+
+use crate::components::fields::{SelectField, TextArea, TextField};
+use crate::domain::model::{AccountPlan, Goal, GoalKind, Id, PlanPart};
+use crate::state::use_app;
+
+use super::section::*;
+
+const KINDS: [(GoalKind, &str, &str); 4] = [
+    (GoalKind::Goal, "goal", "Goal"),
+    (GoalKind::Initiative, "initiative", "Key initiative"),
+    (
+        GoalKind::SpecialProject,
+        "special_project",
+        "Special project",
+    ),
+    (
+        GoalKind::MeasurementChange,
+        "measurement_change",
+        "Change in how they measure themselves",
+    ),
+];
+
+fn list(p: &AccountPlan) -> &Vec<Goal> {
+    &p.goals
+}
+fn list_mut(p: &mut AccountPlan) -> &mut Vec<Goal> {
+    &mut p.goals
+}
+
+#[component]
+pub fn GoalsSection(id: Id) -> impl IntoView {
+    let state = use_app();
+    let ids = ids_of(state, &id, list);
+    let unsourced = state.account_value(&id, |a| {
+        a.plan
+            .goals
+            .iter()
+            .filter(|g| g.source_contact.is_none())
+            .count()
+    });
+    let add_id = id.clone();
+    let add = move |_| {
+        let new = add_to(state, &add_id, "goal", list_mut, |gid| Goal {
+            id: gid,
+            ..Goal::default()
+        });
+        focus_first_input(card_id(&new));
+    };
+    view! {
+        <section class="card" aria-labelledby="section-heading">
+            <SectionHead id=id.clone() part=PlanPart::Goals />
+            <p class="hint">
+                "What the customer is trying to achieve this year, their key initiatives and special projects, and changes in how they measure themselves. Note who told you each one."
+            </p>
+            {move || {
+                let n = unsourced.get();
+                (n > 0).then(|| view! {
+                    <p class="warning-text">{format!("{n} without a source: ask the customer before you build on them.")}</p>
+                })
+            }}
+            <ul class="entity-list">
+                <For each=move || ids.get() key=|g| g.clone() let:gid>
+                    <GoalCard account=id.clone() goal=gid />
+                </For>
+            </ul>
+            <button type="button" on:click=add>"Add goal"</button>
+        </section>
+    }
+}
+
+#[component]
+fn GoalCard(account: Id, goal: Id) -> impl IntoView {
+    let state = use_app();
+    let b = Bound::new(state, account.clone(), goal.clone(), list, list_mut);
+    let del = b.clone();
+    view! {
+        <EntityCard
+            dom_id=card_id(&goal)
+            title=b.value(|g| display_name(&g.title, "New goal"))
+            kind="goal"
+            on_delete=Callback::new(move |what| del.delete(what))
+        >
+            <div class="form-grid">
+                <TextField label="Goal" value=b.value(|g| g.title.clone()) on_commit=b.setter(|g, v| g.title = v) />
+                <SelectField
+                    label="Kind"
+                    options=Signal::derive(|| KINDS.iter().map(|(_, v, l)| (v.to_string(), l.to_string())).collect())
+                    value=b.value(|g| KINDS.iter().find(|k| k.0 == g.kind).map(|k| k.1.to_string()).unwrap_or_default())
+                    on_commit=b.setter(|g, v: String| {
+                        if let Some(k) = KINDS.iter().find(|k| k.1 == v) {
+                            g.kind = k.0;
+                        }
+                    })
+                />
+                <SelectField
+                    label="Told us"
+                    none="Nobody yet (a guess)"
+                    options=contact_options(state, &account)
+                    value=b.value(|g| id_value(&g.source_contact))
+                    on_commit=b.setter(|g, v| g.source_contact = opt_id(v))
+                />
+            </div>
+            <TextArea label="Details" value=b.value(|g| g.description.clone()) on_commit=b.setter(|g, v| g.description = v) />
+        </EntityCard>
+    }
+}

@@ -1,0 +1,136 @@
+//! Success measures: how the customer measures us and the ROI they expect, with target,
+//! current value, direction, who evaluates it and how often.
+
+use leptos::prelude::*;
+
+use crate::components::fields::{DateField, NumberField, SelectField, TextField};
+use crate::domain::model::{AccountPlan, Direction, Id, PlanPart, Rhythm, SuccessMeasure};
+use crate::state::use_app;
+
+use super::section::*;
+
+pub const RHYTHMS: [(Rhythm, &str, &str); 6] = [
+    (Rhythm::Weekly, "weekly", "Weekly"),
+    (Rhythm::Fortnightly, "fortnightly", "Every two weeks"),
+    (Rhythm::Monthly, "monthly", "Monthly"),
+    (Rhythm::Quarterly, "quarterly", "Quarterly"),
+    (Rhythm::HalfYearly, "half_yearly", "Twice a year"),
+    (Rhythm::Yearly, "yearly", "Yearly"),
+];
+
+pub fn rhythm_options() -> Signal<Vec<(String, String)>> {
+    Signal::derive(|| {
+        RHYTHMS
+            .iter()
+            .map(|(_, v, l)| (v.to_string(), l.to_string()))
+            .collect()
+    })
+}
+
+pub fn rhythm_value(r: Rhythm) -> String {
+    RHYTHMS
+        .iter()
+        .find(|x| x.0 == r)
+        .map(|x| x.1.to_string())
+        .unwrap_or_default()
+}
+
+pub fn rhythm_from(v: &str) -> Option<Rhythm> {
+    RHYTHMS.iter().find(|x| x.1 == v).map(|x| x.0)
+}
+
+fn list(p: &AccountPlan) -> &Vec<SuccessMeasure> {
+    &p.measures
+}
+fn list_mut(p: &mut AccountPlan) -> &mut Vec<SuccessMeasure> {
+    &mut p.measures
+}
+
+#[component]
+pub fn MeasuresSection(id: Id) -> impl IntoView {
+    let state = use_app();
+    let ids = ids_of(state, &id, list);
+    let add_id = id.clone();
+    let add = move |_| {
+        let new = add_to(state, &add_id, "msr", list_mut, |mid| SuccessMeasure {
+            id: mid,
+            ..SuccessMeasure::default()
+        });
+        focus_first_input(card_id(&new));
+    };
+    view! {
+        <section class="card" aria-labelledby="section-heading">
+            <SectionHead id=id.clone() part=PlanPart::SuccessMeasures />
+            <p class="hint">"How the customer will measure you, and the return they expect. Check them at least twice a year, ideally every quarter."</p>
+            <ul class="entity-list">
+                <For each=move || ids.get() key=|m| m.clone() let:mid>
+                    <MeasureCard account=id.clone() measure=mid />
+                </For>
+            </ul>
+            <button type="button" on:click=add>"Add success measure"</button>
+        </section>
+    }
+}
+
+#[component]
+fn MeasureCard(account: Id, measure: Id) -> impl IntoView {
+    let state = use_app();
+    let b = Bound::new(state, account.clone(), measure.clone(), list, list_mut);
+    let del = b.clone();
+    let goals = state.account_value(&account, |a| {
+        a.plan
+            .goals
+            .iter()
+            .map(|g| (g.id.to_string(), display_name(&g.title, "Untitled goal")))
+            .collect()
+    });
+    view! {
+        <EntityCard
+            dom_id=card_id(&measure)
+            title=b.value(|m| display_name(&m.name, "New success measure"))
+            kind="success measure"
+            on_delete=Callback::new(move |what| del.delete(what))
+        >
+            <div class="form-grid">
+                <TextField label="Measure" value=b.value(|m| m.name.clone()) on_commit=b.setter(|m, v| m.name = v) />
+                <NumberField label="Target" value=b.value(|m| m.target) on_commit=b.setter(|m, v| m.target = v) />
+                <NumberField label="Current value" value=b.value(|m| m.current) on_commit=b.setter(|m, v| m.current = v) />
+                <TextField label="Unit" placeholder="%, days, hours…" value=b.value(|m| m.unit.clone()) on_commit=b.setter(|m, v| m.unit = v) />
+                <SelectField
+                    label="Better when"
+                    options=Signal::derive(|| vec![("higher".to_string(), "Higher".to_string()), ("lower".to_string(), "Lower".to_string())])
+                    value=b.value(|m| if m.direction == Direction::LowerIsBetter { "lower".to_string() } else { "higher".to_string() })
+                    on_commit=b.setter(|m, v: String| {
+                        m.direction = if v == "lower" { Direction::LowerIsBetter } else { Direction::HigherIsBetter };
+                    })
+                />
+                <TextField label="How it is evaluated" value=b.value(|m| m.method.clone()) on_commit=b.setter(|m, v| m.method = v) />
+                <SelectField
+                    label="Evaluated by"
+                    none="Nobody named"
+                    options=contact_options(state, &account)
+                    value=b.value(|m| id_value(&m.evaluator))
+                    on_commit=b.setter(|m, v| m.evaluator = opt_id(v))
+                />
+                <SelectField
+                    label="Checked"
+                    options=rhythm_options()
+                    value=b.value(|m| rhythm_value(m.rhythm))
+                    on_commit=b.setter(|m, v: String| {
+                        if let Some(r) = rhythm_from(&v) {
+                            m.rhythm = r;
+                        }
+                    })
+                />
+                <DateField label="Last checked" value=b.value(|m| m.last_checked) on_commit=b.setter(|m, v| m.last_checked = v) />
+                <SelectField
+                    label="Serves goal"
+                    none="No goal"
+                    options=goals
+                    value=b.value(|m| id_value(&m.goal))
+                    on_commit=b.setter(|m, v| m.goal = opt_id(v))
+                />
+            </div>
+        </EntityCard>
+    }
+}
