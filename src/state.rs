@@ -300,6 +300,11 @@ impl AppState {
         self.schedule_save();
     }
 
+    /// Queues a save after a change outside the accounts (team, settings).
+    pub fn touch_workspace(&self) {
+        self.schedule_save();
+    }
+
     /// A value of one account as a signal, for a field or a cell to show.
     pub fn account_value<T>(
         &self,

@@ -1,13 +1,18 @@
 //! One account's plan: a header, a navigation with a section per plan part (the URL names
 //! the section, so back/forward and reload land on it), and the chosen section's editor.
 
+mod actions;
+mod cadence;
 mod contacts;
+mod contract;
 mod feedback;
 mod goals;
 mod interactions;
 mod measures;
+mod opportunities;
 mod overview;
 mod section;
+mod team;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -107,6 +112,11 @@ fn section_view(id: Id, part: PlanPart) -> AnyView {
         PlanPart::SuccessMeasures => view! { <measures::MeasuresSection id /> }.into_any(),
         PlanPart::Feedback => view! { <feedback::FeedbackSection id /> }.into_any(),
         PlanPart::Contacts => view! { <contacts::ContactsSection id /> }.into_any(),
+        PlanPart::Opportunities => view! { <opportunities::OpportunitiesSection id /> }.into_any(),
+        PlanPart::Actions => view! { <actions::ActionsSection id /> }.into_any(),
+        PlanPart::Cadence => view! { <cadence::CadenceSection id /> }.into_any(),
+        PlanPart::Team => view! { <team::TeamSection id /> }.into_any(),
+        PlanPart::Contract => view! { <contract::ContractSection id /> }.into_any(),
         other => view! {
             <section class="card" aria-labelledby="section-heading">
                 <SectionHead id part=other />

@@ -1,0 +1,183 @@
+//! Actions: the execution plan. Who does what by when, linked to what it moves forward;
+//! overdue actions stand out (the tyranny of the urgent, made visible).
+
+use leptos::prelude::*;
+
+use crate::components::fields::{DateField, SelectField, TextField};
+use crate::domain::model::{AccountPlan, Action, ActionLink, ActionStatus, Id, PlanPart};
+use crate::state::use_app;
+
+use super::section::*;
+
+const STATUSES: [(ActionStatus, &str, &str); 4] = [
+    (ActionStatus::Open, "open", "Open"),
+    (ActionStatus::InProgress, "in_progress", "In progress"),
+    (ActionStatus::Done, "done", "Done"),
+    (ActionStatus::Cancelled, "cancelled", "Cancelled"),
+];
+
+fn list(p: &AccountPlan) -> &Vec<Action> {
+    &p.actions
+}
+fn list_mut(p: &mut AccountPlan) -> &mut Vec<Action> {
+    &mut p.actions
+}
+
+/// `opportunity:<id>`, `goal:<id>`, `measure:<id>` for the link select.
+fn link_value(l: &Option<ActionLink>) -> String {
+    match l {
+        Some(ActionLink::Opportunity(id)) => format!("opportunity:{id}"),
+        Some(ActionLink::Goal(id)) => format!("goal:{id}"),
+        Some(ActionLink::Measure(id)) => format!("measure:{id}"),
+        None => String::new(),
+    }
+}
+
+fn link_from(v: &str) -> Option<ActionLink> {
+    let (kind, id) = v.split_once(':')?;
+    let id = Id::new(id);
+    match kind {
+        "opportunity" => Some(ActionLink::Opportunity(id)),
+        "goal" => Some(ActionLink::Goal(id)),
+        "measure" => Some(ActionLink::Measure(id)),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn ActionsSection(id: Id) -> impl IntoView {
+    let state = use_app();
+    let today = state.today;
+    let filter = RwSignal::new("open".to_string());
+    let all = state.account_value(&id, move |a| {
+        a.plan
+            .actions
+            .iter()
+            .map(|x| (x.id.clone(), x.status, x.due.is_some_and(|d| d < today)))
+            .collect::<Vec<_>>()
+    });
+    let shown = Memo::new(move |_| {
+        let f = filter.get();
+        all.with(|l| {
+            l.iter()
+                .filter(|(_, status, overdue)| {
+                    let open = matches!(status, ActionStatus::Open | ActionStatus::InProgress);
+                    match f.as_str() {
+                        "open" => open,
+                        "overdue" => open && *overdue,
+                        _ => true,
+                    }
+                })
+                .map(|(id, _, _)| id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let overdue = move || {
+        all.with(|l| {
+            l.iter()
+                .filter(|(_, s, o)| {
+                    *o && matches!(s, ActionStatus::Open | ActionStatus::InProgress)
+                })
+                .count()
+        })
+    };
+    let add_id = id.clone();
+    let cards_id = id.clone();
+    let add = move |_| {
+        filter.set("open".into());
+        let new = add_to(state, &add_id, "act", list_mut, move |aid| Action {
+            id: aid,
+            created_on: Some(today),
+            ..Action::default()
+        });
+        focus_first_input(card_id(&new));
+    };
+    view! {
+        <section class="card" aria-labelledby="section-heading">
+            <SectionHead id=id.clone() part=PlanPart::Actions />
+            <div class="toolbar">
+                <label for="action-filter">"Show"</label>
+                <select id="action-filter" on:change=move |ev| filter.set(event_target_value(&ev)) prop:value=move || filter.get()>
+                    <option value="open">"Open"</option>
+                    <option value="overdue">"Overdue"</option>
+                    <option value="all">"All"</option>
+                </select>
+                {move || {
+                    let n = overdue();
+                    (n > 0).then(|| view! { <span class="overdue">{format!("{n} overdue")}</span> })
+                }}
+                <button type="button" on:click=add>"Add action"</button>
+            </div>
+            <ul class="entity-list">
+                <For each=move || shown.get() key=|a| a.clone() let:aid>
+                    <ActionCard account=cards_id.clone() action=aid />
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn ActionCard(account: Id, action: Id) -> impl IntoView {
+    let state = use_app();
+    let today = state.today;
+    let b = Bound::new(state, account.clone(), action.clone(), list, list_mut);
+    let del = b.clone();
+    let links = state.account_value(&account, |a| {
+        let p = &a.plan;
+        p.opportunities
+            .iter()
+            .map(|o| {
+                (
+                    format!("opportunity:{}", o.id),
+                    format!("Opportunity: {}", display_name(&o.name, "untitled")),
+                )
+            })
+            .chain(p.goals.iter().map(|g| {
+                (
+                    format!("goal:{}", g.id),
+                    format!("Goal: {}", display_name(&g.title, "untitled")),
+                )
+            }))
+            .chain(p.measures.iter().map(|m| {
+                (
+                    format!("measure:{}", m.id),
+                    format!("Measure: {}", display_name(&m.name, "untitled")),
+                )
+            }))
+            .collect()
+    });
+    let overdue = b.value(move |x| {
+        matches!(x.status, ActionStatus::Open | ActionStatus::InProgress)
+            && x.due.is_some_and(|d| d < today)
+    });
+    view! {
+        <EntityCard
+            dom_id=card_id(&action)
+            title=b.value(|x| display_name(&x.title, "New action"))
+            kind="action"
+            on_delete=Callback::new(move |what| del.delete(what))
+        >
+            {move || overdue.get().then(|| view! { <p class="overdue">"Overdue"</p> })}
+            <div class="form-grid">
+                <TextField label="What" value=b.value(|x| x.title.clone()) on_commit=b.setter(|x, v| x.title = v) />
+                <SelectField label="Who" none="Nobody yet" options=member_options(state)
+                    value=b.value(|x| id_value(&x.owner)) on_commit=b.setter(|x, v| x.owner = opt_id(v)) />
+                <DateField label="Due" value=b.value(|x| x.due) on_commit=b.setter(|x, v| x.due = v) />
+                <SelectField
+                    label="Status"
+                    options=Signal::derive(|| STATUSES.iter().map(|(_, v, l)| (v.to_string(), l.to_string())).collect())
+                    value=b.value(|x| STATUSES.iter().find(|s| s.0 == x.status).map(|s| s.1.to_string()).unwrap_or_default())
+                    on_commit=b.setter(move |x, v: String| {
+                        if let Some(s) = STATUSES.iter().find(|s| s.1 == v) {
+                            x.status = s.0;
+                            x.completed_on = (s.0 == ActionStatus::Done).then_some(x.completed_on.unwrap_or(today));
+                        }
+                    })
+                />
+                <SelectField label="Moves forward" none="Nothing linked" options=links
+                    value=b.value(|x| link_value(&x.link)) on_commit=b.setter(|x, v: String| x.link = link_from(&v)) />
+            </div>
+        </EntityCard>
+    }
+}

@@ -1,0 +1,154 @@
+//! Opportunities: concrete growth plays, each aligned to a customer goal and tagged engage,
+//! win or grow; the top aligned ones are what a leader asks about.
+
+use leptos::prelude::*;
+
+use crate::components::fields::{DateField, NumberField, SelectField, TextField};
+use crate::domain::model::{AccountPlan, Dimension, Id, Opportunity, PlanPart, Stage};
+use crate::format::format_money_short;
+use crate::state::use_app;
+
+use super::section::*;
+
+const DIMENSIONS: [(Dimension, &str, &str); 3] = [
+    (Dimension::Engage, "engage", "Engage"),
+    (Dimension::Win, "win", "Win"),
+    (Dimension::Grow, "grow", "Grow"),
+];
+
+const STAGES: [(Stage, &str, &str); 6] = [
+    (Stage::Identified, "identified", "Identified"),
+    (Stage::Qualified, "qualified", "Qualified"),
+    (Stage::Proposed, "proposed", "Proposed"),
+    (Stage::Negotiation, "negotiation", "Negotiation"),
+    (Stage::Won, "won", "Won"),
+    (Stage::Lost, "lost", "Lost"),
+];
+
+fn list(p: &AccountPlan) -> &Vec<Opportunity> {
+    &p.opportunities
+}
+fn list_mut(p: &mut AccountPlan) -> &mut Vec<Opportunity> {
+    &mut p.opportunities
+}
+
+fn table<T: Copy + PartialEq + Send + Sync + 'static>(
+    rows: &'static [(T, &'static str, &'static str)],
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        rows.iter()
+            .map(|(_, v, l)| (v.to_string(), l.to_string()))
+            .collect()
+    })
+}
+
+#[component]
+pub fn OpportunitiesSection(id: Id) -> impl IntoView {
+    let state = use_app();
+    let show_closed = RwSignal::new(false);
+    let all = state.account_value(&id, |a| {
+        a.plan
+            .opportunities
+            .iter()
+            .map(|o| (o.id.clone(), o.stage.is_open()))
+            .collect::<Vec<_>>()
+    });
+    let shown = Memo::new(move |_| {
+        let closed = show_closed.get();
+        all.with(|l| {
+            l.iter()
+                .filter(|(_, open)| closed || *open)
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = state.account_value(&id, |a| {
+        let open: Vec<_> = a
+            .plan
+            .opportunities
+            .iter()
+            .filter(|o| o.stage.is_open())
+            .collect();
+        let aligned = open.iter().filter(|o| o.goal.is_some()).count();
+        let value: f64 = open.iter().filter_map(|o| o.value).sum();
+        format!(
+            "{} open ({} aligned to a goal), worth {} in all.",
+            open.len(),
+            aligned,
+            format_money_short(value)
+        )
+    });
+    let add_id = id.clone();
+    let cards_id = id.clone();
+    let add = move |_| {
+        show_closed.set(show_closed.get_untracked());
+        let new = add_to(state, &add_id, "opp", list_mut, |oid| Opportunity {
+            id: oid,
+            probability: 0.1,
+            ..Opportunity::default()
+        });
+        focus_first_input(card_id(&new));
+    };
+    view! {
+        <section class="card" aria-labelledby="section-heading">
+            <SectionHead id=id.clone() part=PlanPart::Opportunities />
+            <div class="toolbar">
+                <span>{move || summary.get()}</span>
+                <div class="field-check">
+                    <input id="show-closed" type="checkbox" bind:checked=show_closed />
+                    <label for="show-closed">"Show won and lost"</label>
+                </div>
+                <button type="button" on:click=add>"Add opportunity"</button>
+            </div>
+            <ul class="entity-list">
+                <For each=move || shown.get() key=|o| o.clone() let:oid>
+                    <OpportunityCard account=cards_id.clone() opportunity=oid />
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn OpportunityCard(account: Id, opportunity: Id) -> impl IntoView {
+    let state = use_app();
+    let b = Bound::new(state, account.clone(), opportunity.clone(), list, list_mut);
+    let del = b.clone();
+    let goals = state.account_value(&account, |a| {
+        a.plan
+            .goals
+            .iter()
+            .map(|g| (g.id.to_string(), display_name(&g.title, "Untitled goal")))
+            .collect()
+    });
+    let unaligned = b.value(|o| o.goal.is_none());
+    view! {
+        <EntityCard
+            dom_id=card_id(&opportunity)
+            title=b.value(|o| display_name(&o.name, "New opportunity"))
+            kind="opportunity"
+            on_delete=Callback::new(move |what| del.delete(what))
+        >
+            {move || unaligned.get().then(|| view! { <p class="warning-text">"Not aligned to a customer goal yet."</p> })}
+            <div class="form-grid">
+                <TextField label="Opportunity" value=b.value(|o| o.name.clone()) on_commit=b.setter(|o, v| o.name = v) />
+                <SelectField label="Aligned goal" none="No goal" options=goals
+                    value=b.value(|o| id_value(&o.goal)) on_commit=b.setter(|o, v| o.goal = opt_id(v)) />
+                <SelectField label="Dimension" options=table(&DIMENSIONS)
+                    value=b.value(|o| DIMENSIONS.iter().find(|d| d.0 == o.dimension).map(|d| d.1.to_string()).unwrap_or_default())
+                    on_commit=b.setter(|o, v: String| if let Some(d) = DIMENSIONS.iter().find(|d| d.1 == v) { o.dimension = d.0 }) />
+                <NumberField label="Value" min=0.0 value=b.value(|o| o.value) on_commit=b.setter(|o, v| o.value = v) />
+                <SelectField label="Stage" options=table(&STAGES)
+                    value=b.value(|o| STAGES.iter().find(|d| d.0 == o.stage).map(|d| d.1.to_string()).unwrap_or_default())
+                    on_commit=b.setter(|o, v: String| if let Some(d) = STAGES.iter().find(|d| d.1 == v) { o.stage = d.0 }) />
+                <NumberField label="Probability (%)" min=0.0 max=100.0
+                    value=b.value(|o| Some((o.probability * 100.0).round()))
+                    on_commit=b.setter(|o, v: Option<f64>| o.probability = v.unwrap_or(0.0) / 100.0) />
+                <DateField label="Expected close" value=b.value(|o| o.close_date) on_commit=b.setter(|o, v| o.close_date = v) />
+                <SelectField label="Our owner" none="Nobody" options=member_options(state)
+                    value=b.value(|o| id_value(&o.owner)) on_commit=b.setter(|o, v| o.owner = opt_id(v)) />
+            </div>
+            <TextField label="Next step" value=b.value(|o| o.next_step.clone()) on_commit=b.setter(|o, v| o.next_step = v) />
+        </EntityCard>
+    }
+}
