@@ -13,6 +13,7 @@ mod opportunities;
 mod overview;
 mod section;
 mod team;
+mod white_space;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -117,11 +118,6 @@ fn section_view(id: Id, part: PlanPart) -> AnyView {
         PlanPart::Cadence => view! { <cadence::CadenceSection id /> }.into_any(),
         PlanPart::Team => view! { <team::TeamSection id /> }.into_any(),
         PlanPart::Contract => view! { <contract::ContractSection id /> }.into_any(),
-        other => view! {
-            <section class="card" aria-labelledby="section-heading">
-                <SectionHead id part=other />
-            </section>
-        }
-        .into_any(),
+        PlanPart::WhiteSpace => view! { <white_space::WhiteSpaceSection id /> }.into_any(),
     }
 }

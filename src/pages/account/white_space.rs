@@ -1,0 +1,214 @@
+//! White space: the customer's business units × our offerings. Each cell says whether it
+//! is sold, in progress, an open opportunity, held by a competitor (which) or not
+//! applicable, with an estimated value; totals show where growth can come from.
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use crate::domain::model::{CellStatus, Id, PlanPart, Term, WhiteSpaceCell};
+use crate::format::{format_money_short, parse_number};
+use crate::state::use_app;
+
+use super::section::SectionHead;
+
+pub const STATUSES: [(CellStatus, &str, &str); 5] = [
+    (CellStatus::Sold, "sold", "Sold"),
+    (CellStatus::InProgress, "in_progress", "In progress"),
+    (CellStatus::Open, "open", "Open opportunity"),
+    (CellStatus::Competitor, "competitor", "Competitor"),
+    (
+        CellStatus::NotApplicable,
+        "not_applicable",
+        "Not applicable",
+    ),
+];
+
+#[component]
+pub fn WhiteSpaceSection(id: Id) -> impl IntoView {
+    let state = use_app();
+    let units = state.account_value(&id, |a| a.plan.white_space.units.clone());
+    let offerings =
+        Signal::derive(move || state.workspace.with(|ws| ws.settings.offerings.clone()));
+    let open_total = state.account_value(&id, |a| {
+        a.plan
+            .white_space
+            .cells
+            .iter()
+            .filter(|c| c.status == CellStatus::Open)
+            .filter_map(|c| c.value)
+            .sum::<f64>()
+    });
+    let competitor_total = state.account_value(&id, |a| {
+        a.plan
+            .white_space
+            .cells
+            .iter()
+            .filter(|c| c.status == CellStatus::Competitor)
+            .filter_map(|c| c.value)
+            .sum::<f64>()
+    });
+    let new_unit = RwSignal::new(String::new());
+    let add_id = id.clone();
+    let add_unit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_unit.get_untracked().trim().to_string();
+        if name.is_empty() {
+            return;
+        }
+        let uid = state.new_id("unit");
+        state.update_account(&add_id, |a| {
+            a.plan.white_space.units.push(Term { id: uid, name })
+        });
+        new_unit.set(String::new());
+    };
+    let grid_id = id.clone();
+    view! {
+        <section class="card" aria-labelledby="section-heading">
+            <SectionHead id=id.clone() part=PlanPart::WhiteSpace />
+            <p>{move || format!("Open white space {} · held by competitors {}", format_money_short(open_total.get()), format_money_short(competitor_total.get()))}</p>
+            <form class="inline-form" on:submit=add_unit>
+                <label for="new-unit">"Business unit"</label>
+                <input id="new-unit" type="text" placeholder="Division, department or location" bind:value=new_unit autocomplete="off" />
+                <button type="submit">"Add unit"</button>
+            </form>
+            <Show when=move || !units.with(Vec::is_empty) fallback=|| view! { <p class="empty-state">"Add the customer's business units to map where you sell and where you could."</p> }>
+                <div class="table-scroll">
+                    <table class="table white-space">
+                        <caption class="visually-hidden">"White space: business units by offering"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Business unit"</th>
+                                {move || offerings.get().into_iter().map(|o| view! { <th scope="col">{o.name}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {
+                                let grid_id = grid_id.clone();
+                                move || {
+                                    let offs = offerings.get();
+                                    units.get().into_iter().map(|u| view! { <UnitRow account=grid_id.clone() unit=u offerings=offs.clone() /> }).collect_view()
+                                }
+                            }
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn UnitRow(account: Id, unit: Term, offerings: Vec<Term>) -> impl IntoView {
+    let state = use_app();
+    let del_account = account.clone();
+    let del_unit = unit.clone();
+    let delete = move |_| {
+        let u = del_unit.clone();
+        state.delete_in_account(
+            &del_account,
+            format!("business unit “{}”", u.name),
+            move |a| {
+                a.plan.white_space.units.retain(|x| x.id != u.id);
+                a.plan.white_space.cells.retain(|c| c.unit != u.id);
+            },
+        );
+    };
+    let cells = offerings
+        .into_iter()
+        .map(|o| view! { <CellEditor account=account.clone() unit=unit.clone() offering=o /> })
+        .collect_view();
+    view! {
+        <tr>
+            <th scope="row">
+                {unit.name.clone()}
+                <button type="button" class="link" aria-label=format!("Delete business unit {}", unit.name) on:click=delete>"×"</button>
+            </th>
+            {cells}
+        </tr>
+    }
+}
+
+#[component]
+fn CellEditor(account: Id, unit: Term, offering: Term) -> impl IntoView {
+    let state = use_app();
+    let (u, o) = (unit.id.clone(), offering.id.clone());
+    let cell = state.account_value(&account, move |a| {
+        a.plan
+            .white_space
+            .cells
+            .iter()
+            .find(|c| c.unit == u && c.offering == o)
+            .cloned()
+    });
+    let (u, o) = (unit.id.clone(), offering.id.clone());
+    let edit = state.account_setter(&account, move |a, f: CellEdit| {
+        let cells = &mut a.plan.white_space.cells;
+        let i = match cells.iter().position(|c| c.unit == u && c.offering == o) {
+            Some(i) => i,
+            None => {
+                cells.push(WhiteSpaceCell {
+                    unit: u.clone(),
+                    offering: o.clone(),
+                    ..WhiteSpaceCell::default()
+                });
+                cells.len() - 1
+            }
+        };
+        let c = &mut cells[i];
+        match f {
+            CellEdit::Status(s) => c.status = s,
+            CellEdit::Value(v) => c.value = v,
+            CellEdit::Competitor(name) => c.competitor = (!name.trim().is_empty()).then_some(name),
+        }
+        c.updated_at = Some(Utc::now());
+    });
+    let where_ = format!("{} × {}", unit.name, offering.name);
+    let value_error = RwSignal::new(false);
+    view! {
+        <td class=move || format!("ws-cell ws-{}", cell.get().map(|c| status_value(c.status)).unwrap_or("unknown"))>
+            <label class="visually-hidden" for=format!("ws-{}-{}", unit.id, offering.id)>{format!("Status of {where_}")}</label>
+            <select id=format!("ws-{}-{}", unit.id, offering.id)
+                prop:value=move || cell.get().map(|c| status_value(c.status)).unwrap_or("")
+                on:change=move |ev| {
+                    if let Some(s) = STATUSES.iter().find(|x| x.1 == event_target_value(&ev)) {
+                        edit.run(CellEdit::Status(s.0));
+                    }
+                }>
+                <option value="">"Unknown"</option>
+                {STATUSES.iter().map(|(_, v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+            </select>
+            <label class="visually-hidden" for=format!("wsv-{}-{}", unit.id, offering.id)>{format!("Value of {where_}")}</label>
+            <input id=format!("wsv-{}-{}", unit.id, offering.id) type="text" inputmode="decimal" placeholder="Value"
+                aria-invalid=move || value_error.get().to_string()
+                prop:value=move || cell.get().and_then(|c| c.value).map(crate::format::format_number).unwrap_or_default()
+                on:change=move |ev| match parse_number(&event_target_value(&ev)) {
+                    Ok(v) if v.is_none_or(|n| n >= 0.0) => { value_error.set(false); edit.run(CellEdit::Value(v)) }
+                    _ => value_error.set(true),
+                } />
+            {move || cell.get().filter(|c| c.status == CellStatus::Competitor).map(|c| {
+                let id = format!("wsc-{}-{}", unit.id, offering.id);
+                view! {
+                    <label class="visually-hidden" for=id.clone()>{format!("Competitor in {where_}", where_ = format!("{} × {}", unit.name, offering.name))}</label>
+                    <input id=id type="text" placeholder="Which competitor" prop:value=c.competitor.unwrap_or_default()
+                        on:change=move |ev| edit.run(CellEdit::Competitor(event_target_value(&ev))) />
+                }
+            })}
+            {move || value_error.get().then(|| view! { <span class="field-error">"Enter a positive amount."</span> })}
+        </td>
+    }
+}
+
+#[derive(Clone)]
+enum CellEdit {
+    Status(CellStatus),
+    Value(Option<f64>),
+    Competitor(String),
+}
+
+fn status_value(s: CellStatus) -> &'static str {
+    STATUSES
+        .iter()
+        .find(|x| x.0 == s)
+        .map(|x| x.1)
+        .unwrap_or("open")
+}
