@@ -61,7 +61,7 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
                 )
             })
             .collect();
-        rows.sort_by(|x, y| y.1.cmp(&x.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         rows
     });
     let shown = Memo::new(move |_| {

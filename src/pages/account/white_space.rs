@@ -188,7 +188,7 @@ fn CellEditor(account: Id, unit: Term, offering: Term) -> impl IntoView {
             {move || cell.get().filter(|c| c.status == CellStatus::Competitor).map(|c| {
                 let id = format!("wsc-{}-{}", unit.id, offering.id);
                 view! {
-                    <label class="visually-hidden" for=id.clone()>{format!("Competitor in {where_}", where_ = format!("{} × {}", unit.name, offering.name))}</label>
+                    <label class="visually-hidden" for=id.clone()>{format!("Competitor in {} × {}", unit.name, offering.name)}</label>
                     <input id=id type="text" placeholder="Which competitor" prop:value=c.competitor.unwrap_or_default()
                         on:change=move |ev| edit.run(CellEdit::Competitor(event_target_value(&ev))) />
                 }
