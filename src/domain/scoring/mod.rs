@@ -1,1 +1,221 @@
-//! Scoring: see `domain/mod.rs`.
+//! The scorecard: an account's health as named components, each 0–100 with a sentence
+//! holding its numbers, weighted into an overall score and a red/amber/green band. A
+//! component without data says so and is left out of the weighting: it neither props
+//! the score up nor drags it down.
+
+mod balance;
+mod cadence;
+mod coverage;
+mod execution;
+mod freshness;
+mod measures;
+mod pipeline;
+mod revenue;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::model::{
+    Account, AccountPlan, Band, Bands, ComponentKind, NamedRef, PlanPart, ScoreSnapshot, Settings,
+};
+
+/// What one component says: a score, or why there is none.
+pub(crate) type Verdict = Result<(f64, String), String>;
+
+/// One component of the scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComponentScore {
+    pub kind: ComponentKind,
+    /// 0–100, or `None` when the plan has no data for it.
+    pub score: Option<u8>,
+    /// Its share of the overall score (normalised over the components with data).
+    pub weight: f64,
+    /// One sentence with the numbers behind the score, or what data is missing.
+    pub explanation: String,
+    /// The plan section that feeds it.
+    pub section: PlanPart,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    pub overall: Option<u8>,
+    pub band: Option<Band>,
+    pub components: Vec<ComponentScore>,
+}
+
+impl Scorecard {
+    pub fn component(&self, kind: ComponentKind) -> Option<&ComponentScore> {
+        self.components.iter().find(|c| c.kind == kind)
+    }
+}
+
+/// The plan section each component is fed by.
+pub fn section_of(kind: ComponentKind) -> PlanPart {
+    match kind {
+        ComponentKind::Coverage | ComponentKind::RelationshipBalance => PlanPart::Contacts,
+        ComponentKind::Cadence => PlanPart::Cadence,
+        ComponentKind::SuccessMeasures => PlanPart::SuccessMeasures,
+        ComponentKind::Revenue => PlanPart::Revenue,
+        ComponentKind::GrowthPipeline => PlanPart::Opportunities,
+        ComponentKind::Execution => PlanPart::Actions,
+        ComponentKind::Freshness => PlanPart::Revenue,
+    }
+}
+
+/// Red below `amber_from`, amber below `green_from`, green from there up.
+pub fn band_for(score: u8, bands: &Bands) -> Band {
+    if score < bands.amber_from {
+        Band::Red
+    } else if score < bands.green_from {
+        Band::Amber
+    } else {
+        Band::Green
+    }
+}
+
+fn component(
+    kind: ComponentKind,
+    plan: &AccountPlan,
+    account: &Account,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Verdict {
+    match kind {
+        ComponentKind::Coverage => coverage::score(plan, settings, today),
+        ComponentKind::RelationshipBalance => balance::score(plan, today),
+        ComponentKind::Cadence => cadence::score(plan, today),
+        ComponentKind::SuccessMeasures => measures::score(plan),
+        ComponentKind::Revenue => revenue::score(account, today),
+        ComponentKind::GrowthPipeline => pipeline::score(plan),
+        ComponentKind::Execution => execution::score(plan, today),
+        ComponentKind::Freshness => freshness::score(account, settings, today),
+    }
+}
+
+/// Scores an account's plan on `today`.
+pub fn score_account(account: &Account, settings: &Settings, today: NaiveDate) -> Scorecard {
+    let verdicts: Vec<(ComponentKind, Verdict)> = ComponentKind::ALL
+        .into_iter()
+        .map(|k| (k, component(k, &account.plan, account, settings, today)))
+        .collect();
+    let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
+    let total_weight: f64 = verdicts
+        .iter()
+        .filter(|(_, v)| v.is_ok())
+        .map(|(k, _)| usable(settings.weights.get(*k)))
+        .sum();
+    let mut weighted = 0.0;
+    let components: Vec<ComponentScore> = verdicts
+        .into_iter()
+        .map(|(kind, v)| {
+            let (score, explanation, weight) = match v {
+                Ok((s, why)) => {
+                    let s = s.clamp(0.0, 100.0);
+                    let w = if total_weight > 0.0 {
+                        usable(settings.weights.get(kind)) / total_weight
+                    } else {
+                        0.0
+                    };
+                    weighted += s * w;
+                    (Some(s.round() as u8), why, w)
+                }
+                Err(why) => (None, why, 0.0),
+            };
+            ComponentScore {
+                kind,
+                score,
+                weight,
+                explanation,
+                section: section_of(kind),
+            }
+        })
+        .collect();
+    let overall = (total_weight > 0.0).then(|| weighted.round().clamp(0.0, 100.0) as u8);
+    Scorecard {
+        overall,
+        band: overall.map(|s| band_for(s, &settings.bands)),
+        components,
+    }
+}
+
+/// Direction of the overall score since the last review snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Trend {
+    Up,
+    Down,
+    Flat,
+    Unknown,
+}
+
+/// A change smaller than this many points is flat.
+pub const TREND_THRESHOLD: i16 = 3;
+
+/// `current` against the overall score of the latest review snapshot that has one.
+pub fn trend(plan: &AccountPlan, current: Option<u8>) -> Trend {
+    let previous = plan
+        .reviews
+        .iter()
+        .filter(|r| r.date.is_some())
+        .filter_map(|r| Some((r.date?, r.snapshot.as_ref()?.overall?)))
+        .max_by_key(|(d, _)| *d)
+        .map(|(_, s)| s);
+    match (previous, current) {
+        (Some(p), Some(c)) => {
+            let delta = i16::from(c) - i16::from(p);
+            if delta >= TREND_THRESHOLD {
+                Trend::Up
+            } else if delta <= -TREND_THRESHOLD {
+                Trend::Down
+            } else {
+                Trend::Flat
+            }
+        }
+        _ => Trend::Unknown,
+    }
+}
+
+/// The scores and main entities of a plan now, to keep with a review.
+pub fn snapshot(account: &Account, card: &Scorecard) -> ScoreSnapshot {
+    let refs = |items: Vec<(&super::model::Id, &String)>| {
+        items
+            .into_iter()
+            .map(|(id, name)| NamedRef {
+                id: id.clone(),
+                name: name.clone(),
+            })
+            .collect()
+    };
+    let p = &account.plan;
+    ScoreSnapshot {
+        overall: card.overall,
+        components: card
+            .components
+            .iter()
+            .filter_map(|c| Some((c.kind, c.score?)))
+            .collect(),
+        contacts: refs(p.contacts.iter().map(|c| (&c.id, &c.name)).collect()),
+        goals: refs(p.goals.iter().map(|g| (&g.id, &g.title)).collect()),
+        opportunities: refs(p.opportunities.iter().map(|o| (&o.id, &o.name)).collect()),
+    }
+}
+
+/// `n` of `total` as a whole percentage, for explanations.
+pub(crate) fn pct(part: f64, total: f64) -> String {
+    if total <= 0.0 {
+        "0%".into()
+    } else {
+        format!("{:.0}%", 100.0 * part / total)
+    }
+}
+
+/// "1 contact", "3 contacts".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
