@@ -17,7 +17,7 @@ pub const RUT_TOP_TWO_SHARE: f64 = 0.70;
 pub const RUT_MIN_TOUCHES: usize = 5;
 
 /// The latest interaction (on or before `today`) of every contact that had one.
-pub fn last_touches<'a>(plan: &'a AccountPlan, today: NaiveDate) -> HashMap<&'a str, NaiveDate> {
+pub fn last_touches(plan: &AccountPlan, today: NaiveDate) -> HashMap<&str, NaiveDate> {
     let mut last: HashMap<&str, NaiveDate> = HashMap::with_capacity(plan.contacts.len());
     for i in &plan.interactions {
         let Some(d) = i.date.filter(|d| *d <= today) else {
@@ -348,7 +348,9 @@ pub fn weakest_cell(grid: &CoverageGrid) -> Option<(usize, usize)> {
         .iter()
         .map(|row| row.iter().any(|c| c.engaged))
         .collect();
-    let mut best: Option<((bool, usize, bool, usize), (usize, usize))> = None;
+    // Lower keys are better: (not executive, level, department engaged, department).
+    type Key = (bool, usize, bool, usize);
+    let mut best: Option<(Key, (usize, usize))> = None;
     for (d, row) in grid.cells.iter().enumerate() {
         for (l, cell) in row.iter().enumerate() {
             if !cell.counts || cell.engaged {
