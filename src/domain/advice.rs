@@ -1,1 +1,567 @@
-//! See the module list in `domain/mod.rs`.
+//! Next best actions: the course corrections that would raise the account's score most.
+//! Each candidate is tried on a copy of the account and re-scored, so its estimated gain
+//! is what the scorecard would really show after doing it, not a guess.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::coverage::{coverage_grid, rut, weakest_cell, RUT_MIN_TOUCHES, RUT_TOP_TWO_SHARE};
+use super::model::ComponentKind;
+use super::model::{
+    Account, ActionStatus, Contact, DecisionRole, Id, Interaction, Meeting, PlanPart, Settings,
+    Stance,
+};
+use super::scoring::score_account;
+use super::staleness::staleness;
+
+/// Renewals closer than this many days need an executive sponsor meeting.
+pub const RENEWAL_WATCH_DAYS: i64 = 90;
+
+/// One course correction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextBestAction {
+    pub title: String,
+    /// The component it raises.
+    pub component: ComponentKind,
+    /// Points of overall score it would add (0 when it matters but moves no score).
+    pub estimated_gain: f64,
+    /// Where in the plan it is done.
+    pub section: PlanPart,
+    /// The entity it is about, when there is one.
+    pub target: Option<Id>,
+}
+
+struct Candidate {
+    title: String,
+    component: ComponentKind,
+    section: PlanPart,
+    target: Option<Id>,
+    apply: Box<dyn Fn(&mut Account)>,
+}
+
+fn candidate(
+    title: String,
+    component: ComponentKind,
+    section: PlanPart,
+    target: Option<Id>,
+    apply: impl Fn(&mut Account) + 'static,
+) -> Candidate {
+    Candidate {
+        title,
+        component,
+        section,
+        target,
+        apply: Box::new(apply),
+    }
+}
+
+/// Ranked course corrections for an account on `today`, largest gain first.
+pub fn next_best_actions(
+    account: &Account,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Vec<NextBestAction> {
+    let base = score_account(account, settings, today).overall.unwrap_or(0) as f64;
+    let base_exact = exact_overall(account, settings, today).unwrap_or(base);
+    let mut out: Vec<NextBestAction> = candidates(account, settings, today)
+        .into_iter()
+        .map(|c| {
+            let mut tried = account.clone();
+            (c.apply)(&mut tried);
+            let after = exact_overall(&tried, settings, today).unwrap_or(base_exact);
+            NextBestAction {
+                title: c.title,
+                component: c.component,
+                estimated_gain: ((after - base_exact) * 10.0).round() / 10.0,
+                section: c.section,
+                target: c.target,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.estimated_gain
+            .total_cmp(&a.estimated_gain)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    out
+}
+
+/// The overall score before rounding, so that small gains still rank.
+fn exact_overall(account: &Account, settings: &Settings, today: NaiveDate) -> Option<f64> {
+    let card = score_account(account, settings, today);
+    card.overall?;
+    // Recompute the weighted mean from the rounded component scores and their weights.
+    Some(
+        card.components
+            .iter()
+            .filter_map(|c| Some(c.score? as f64 * c.weight))
+            .sum(),
+    )
+}
+
+fn engaged_contact(id: &str, dept: &Id, level: &Id, today: NaiveDate) -> (Contact, Interaction) {
+    let cid = Id::new(format!("nba-{id}"));
+    (
+        Contact {
+            id: cid.clone(),
+            department: Some(dept.clone()),
+            level: Some(level.clone()),
+            ..Contact::default()
+        },
+        Interaction {
+            id: Id::new(format!("nba-touch-{id}")),
+            date: Some(today),
+            contacts: vec![cid],
+            ..Interaction::default()
+        },
+    )
+}
+
+fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<Candidate> {
+    let plan = &account.plan;
+    let mut out = Vec::new();
+
+    // Coverage: the weakest cell, and every department without an executive contact.
+    if !plan.contacts.is_empty() {
+        let grid = coverage_grid(plan, settings, today);
+        if let Some((d, l)) = weakest_cell(&grid) {
+            let (dept, level) = (grid.departments[d].clone(), grid.levels[l].clone());
+            let title = if level.executive {
+                format!("No executive contact engaged in {}", dept.name)
+            } else {
+                format!("Meet someone in {} at {} level", dept.name, level.name)
+            };
+            out.push(candidate(
+                title,
+                ComponentKind::Coverage,
+                PlanPart::Contacts,
+                None,
+                move |a| {
+                    let (c, i) = engaged_contact("cov", &dept.id, &level.id, today);
+                    a.plan.contacts.push(c);
+                    a.plan.interactions.push(i);
+                },
+            ));
+        }
+    }
+
+    // Relationship balance: the rut, and decision makers who doubt us.
+    let r = rut(plan, settings, today);
+    if r.touches >= RUT_MIN_TOUCHES && r.top_two_share > RUT_TOP_TWO_SHARE {
+        let top: Vec<Id> = r.per_contact.iter().take(2).map(|c| c.id.clone()).collect();
+        let names: Vec<String> = r
+            .per_contact
+            .iter()
+            .take(2)
+            .map(|c| c.name.clone())
+            .collect();
+        let others: Vec<Id> = plan
+            .contacts
+            .iter()
+            .filter(|c| !top.contains(&c.id))
+            .map(|c| c.id.clone())
+            .take(3)
+            .collect();
+        if !others.is_empty() {
+            out.push(candidate(
+                format!(
+                    "Out of the rut: {} hold {:.0}% of the last 90 days' touches",
+                    names.join(" and "),
+                    r.top_two_share * 100.0
+                ),
+                ComponentKind::RelationshipBalance,
+                PlanPart::Contacts,
+                None,
+                move |a| {
+                    for (k, id) in others.iter().enumerate() {
+                        for n in 0..2 {
+                            a.plan.interactions.push(Interaction {
+                                id: Id::new(format!("nba-rut-{k}-{n}")),
+                                date: Some(today),
+                                contacts: vec![id.clone()],
+                                ..Interaction::default()
+                            });
+                        }
+                    }
+                },
+            ));
+        }
+    }
+    for c in &plan.contacts {
+        let doubting = matches!(
+            c.stance,
+            Some(Stance::Neutral | Stance::Skeptic | Stance::Opponent)
+        );
+        if c.role == Some(DecisionRole::DecisionMaker) && doubting {
+            let id = c.id.clone();
+            let stance = format!("{:?}", c.stance.unwrap_or(Stance::Neutral)).to_lowercase();
+            out.push(candidate(
+                format!(
+                    "Decision maker {} is {stance}: find out why and win them over",
+                    c.name
+                ),
+                ComponentKind::RelationshipBalance,
+                PlanPart::Contacts,
+                Some(id.clone()),
+                move |a| {
+                    if let Some(c) = a.plan.contacts.iter_mut().find(|c| c.id == id) {
+                        c.stance = Some(Stance::Supporter);
+                    }
+                },
+            ));
+        }
+    }
+
+    // Cadence: overdue and unaccepted meetings; a renewal without an executive meeting.
+    for m in &plan.cadence {
+        let id = m.id.clone();
+        let name = if m.title.is_empty() {
+            "A meeting".to_string()
+        } else {
+            m.title.clone()
+        };
+        if let Some(next) = m.next_date.filter(|d| *d < today) {
+            let period = m.recurrence.days();
+            let id = id.clone();
+            out.push(candidate(
+                format!("{name} overdue by {} days", (today - next).num_days()),
+                ComponentKind::Cadence,
+                PlanPart::Cadence,
+                Some(id.clone()),
+                move |a| {
+                    if let Some(m) = a.plan.cadence.iter_mut().find(|m| m.id == id) {
+                        m.held.push(today);
+                        m.next_date = Some(today + Duration::days(period));
+                    }
+                },
+            ));
+        }
+        if !m.accepted_by_all {
+            out.push(candidate(
+                format!("{name} is not accepted by all parties"),
+                ComponentKind::Cadence,
+                PlanPart::Cadence,
+                Some(id.clone()),
+                move |a| {
+                    if let Some(m) = a.plan.cadence.iter_mut().find(|m| m.id == id) {
+                        m.accepted_by_all = true;
+                    }
+                },
+            ));
+        }
+    }
+    if let Some(end) = plan.contract.end_date {
+        let days = (end - today).num_days();
+        let exec_levels: Vec<&Id> = settings
+            .levels
+            .iter()
+            .filter(|l| l.executive)
+            .map(|l| &l.id)
+            .collect();
+        let exec_meeting = plan.cadence.iter().any(|m| {
+            m.meeting_type
+                .as_ref()
+                .is_some_and(|t| t.as_str() == "mt-exec")
+                || m.title.to_lowercase().contains("sponsor")
+                || m.attendees.iter().any(|a| {
+                    plan.contacts.iter().any(|c| {
+                        &c.id == a && c.level.as_ref().is_some_and(|l| exec_levels.contains(&l))
+                    })
+                })
+        });
+        if (0..=RENEWAL_WATCH_DAYS).contains(&days) && !exec_meeting {
+            out.push(candidate(
+                format!("Renewal in {days} days and no executive sponsor meeting in the cadence"),
+                ComponentKind::Cadence,
+                PlanPart::Cadence,
+                None,
+                move |a| {
+                    a.plan.cadence.push(Meeting {
+                        id: Id::new("nba-exec"),
+                        title: "Executive sponsor meeting".into(),
+                        meeting_type: Some(Id::new("mt-exec")),
+                        accepted_by_all: true,
+                        held: vec![today],
+                        next_date: Some(today + Duration::days(92)),
+                        ..Meeting::default()
+                    });
+                },
+            ));
+        }
+    }
+
+    // Success measures: not measured, or behind.
+    for m in &plan.measures {
+        let id = m.id.clone();
+        let name = if m.name.is_empty() {
+            "unnamed".to_string()
+        } else {
+            m.name.clone()
+        };
+        let title = match (m.current, m.target) {
+            (None, _) => format!("Success measure “{name}” has no current value"),
+            (_, None) => format!("Success measure “{name}” has no target"),
+            _ if super::scoring::measures_on_target(m) => continue,
+            (Some(c), Some(t)) => {
+                format!("Success measure “{name}” is behind target ({c} against {t})")
+            }
+        };
+        out.push(candidate(
+            title,
+            ComponentKind::SuccessMeasures,
+            PlanPart::SuccessMeasures,
+            Some(id.clone()),
+            move |a| {
+                if let Some(m) = a.plan.measures.iter_mut().find(|m| m.id == id) {
+                    let t = m.target.unwrap_or(1.0);
+                    m.target = Some(t);
+                    m.current = Some(t);
+                }
+            },
+        ));
+    }
+
+    // Revenue: quarters over without actuals.
+    if plan.revenue.commitment.is_some_and(|c| c > 0.0) {
+        let due = super::scoring::revenue_quarters_due(account, today);
+        for q in 0..due {
+            if plan.revenue.quarterly_actuals[q].is_none() {
+                let pro_rata = plan.revenue.commitment.unwrap_or(0.0) / 4.0;
+                out.push(candidate(
+                    format!("Record the actuals of Q{}", q + 1),
+                    ComponentKind::Revenue,
+                    PlanPart::Revenue,
+                    None,
+                    move |a| a.plan.revenue.quarterly_actuals[q] = Some(pro_rata),
+                ));
+            }
+        }
+    }
+
+    // Growth pipeline: opportunities without a goal.
+    if let Some(goal) = plan.goals.first().map(|g| g.id.clone()) {
+        for o in plan
+            .opportunities
+            .iter()
+            .filter(|o| o.stage.is_open() && o.goal.is_none())
+        {
+            let id = o.id.clone();
+            let goal = goal.clone();
+            out.push(candidate(
+                format!("Opportunity “{}” is not aligned to a customer goal", o.name),
+                ComponentKind::GrowthPipeline,
+                PlanPart::Opportunities,
+                Some(id.clone()),
+                move |a| {
+                    if let Some(o) = a.plan.opportunities.iter_mut().find(|o| o.id == id) {
+                        o.goal = Some(goal.clone());
+                    }
+                },
+            ));
+        }
+    }
+    for g in plan.goals.iter().filter(|g| g.source_contact.is_none()) {
+        out.push(candidate(
+            format!(
+                "Goal “{}” has no source: confirm it with the customer",
+                g.title
+            ),
+            ComponentKind::GrowthPipeline,
+            PlanPart::Goals,
+            Some(g.id.clone()),
+            |_| {},
+        ));
+    }
+
+    // Execution: overdue actions.
+    for x in &plan.actions {
+        let open = matches!(x.status, ActionStatus::Open | ActionStatus::InProgress);
+        if let Some(due) = x.due.filter(|d| open && *d < today) {
+            let id = x.id.clone();
+            out.push(candidate(
+                format!(
+                    "Action “{}” overdue by {} days",
+                    x.title,
+                    (today - due).num_days()
+                ),
+                ComponentKind::Execution,
+                PlanPart::Actions,
+                Some(id.clone()),
+                move |a| {
+                    if let Some(x) = a.plan.actions.iter_mut().find(|x| x.id == id) {
+                        x.status = ActionStatus::Done;
+                        x.completed_on = Some(today);
+                    }
+                },
+            ));
+        }
+    }
+
+    // Freshness: stale parts.
+    for p in staleness(account, &settings.rhythm, today)
+        .parts
+        .into_iter()
+        .filter(|p| p.stale)
+    {
+        let part = p.part;
+        let title = match p.last_reviewed {
+            Some(d) => format!(
+                "Review {}: last reviewed {} days ago",
+                part.label(),
+                (today - d).num_days()
+            ),
+            None => format!("Review {}: never reviewed", part.label()),
+        };
+        out.push(candidate(
+            title,
+            ComponentKind::Freshness,
+            part,
+            None,
+            move |a| {
+                a.plan.reviewed.insert(part, today);
+            },
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{AccountPlan, Contract, SuccessMeasure};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+    const TODAY: &str = "2026-11-24";
+
+    fn base() -> Account {
+        let mut a = Account {
+            id: Id::new("acc"),
+            created_on: Some(day("2026-01-01")),
+            fiscal_year_start_month: 1,
+            ..Account::default()
+        };
+        a.plan.year = 2026;
+        for p in PlanPart::ALL {
+            a.plan.reviewed.insert(p, day("2026-11-20"));
+        }
+        a
+    }
+
+    #[test]
+    fn an_unmeasured_success_measure_is_named_and_its_gain_is_real() {
+        let mut a = base();
+        a.plan.measures.push(SuccessMeasure {
+            id: Id::new("m"),
+            name: "Uptime".into(),
+            target: Some(99.9),
+            ..SuccessMeasure::default()
+        });
+        let nba = next_best_actions(&a, &Settings::default(), day(TODAY));
+        let first = &nba[0];
+        assert_eq!(first.title, "Success measure “Uptime” has no current value");
+        assert_eq!(first.component, ComponentKind::SuccessMeasures);
+        assert_eq!(first.section, PlanPart::SuccessMeasures);
+        // Freshness 100 (weight 10) and measures 0 (weight 15): overall 40. Measured on
+        // target the measures score 100: overall 100. Gain 60.
+        assert_eq!(first.estimated_gain, 60.0);
+    }
+
+    #[test]
+    fn an_overdue_meeting_and_a_renewal_without_an_executive_meeting_are_flagged() {
+        let mut a = base();
+        a.plan.cadence.push(Meeting {
+            id: Id::new("qbr"),
+            title: "Quarterly business review".into(),
+            accepted_by_all: true,
+            next_date: Some(day("2026-11-12")),
+            ..Meeting::default()
+        });
+        a.plan.contract = Contract {
+            end_date: Some(day("2027-01-21")),
+            ..Contract::default()
+        };
+        let titles: Vec<String> = next_best_actions(&a, &Settings::default(), day(TODAY))
+            .into_iter()
+            .map(|n| n.title)
+            .collect();
+        assert!(
+            titles.contains(&"Quarterly business review overdue by 12 days".to_string()),
+            "{titles:?}"
+        );
+        assert!(
+            titles.contains(
+                &"Renewal in 58 days and no executive sponsor meeting in the cadence".to_string()
+            ),
+            "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_executive_in_a_department_is_the_coverage_advice() {
+        let mut a = base();
+        a.plan.contacts.push(Contact {
+            id: Id::new("c"),
+            name: "Kim".into(),
+            department: Some(Id::new("dept-finance")),
+            level: Some(Id::new("lvl-manager")),
+            ..Contact::default()
+        });
+        a.plan.interactions.push(Interaction {
+            id: Id::new("i"),
+            date: Some(day("2026-11-20")),
+            contacts: vec![Id::new("c")],
+            ..Interaction::default()
+        });
+        let nba = next_best_actions(&a, &Settings::default(), day(TODAY));
+        let cov = nba
+            .iter()
+            .find(|n| n.component == ComponentKind::Coverage)
+            .unwrap();
+        // The executive office is the first department with no engagement at all.
+        assert_eq!(
+            cov.title,
+            "No executive contact engaged in Executive office"
+        );
+        assert!(cov.estimated_gain > 0.0);
+    }
+
+    #[test]
+    fn actions_are_ranked_by_gain_and_nothing_is_advised_for_a_healthy_plan() {
+        let mut a = base();
+        a.plan.measures.push(SuccessMeasure {
+            id: Id::new("m"),
+            name: "NPS".into(),
+            target: Some(40.0),
+            current: Some(45.0),
+            ..SuccessMeasure::default()
+        });
+        assert!(next_best_actions(&a, &Settings::default(), day(TODAY)).is_empty());
+        a.plan.reviewed.clear();
+        let nba = next_best_actions(&a, &Settings::default(), day(TODAY));
+        assert_eq!(nba.len(), 11, "one per stale part");
+        assert!(nba
+            .windows(2)
+            .all(|w| w[0].estimated_gain >= w[1].estimated_gain));
+    }
+
+    #[test]
+    fn a_skeptical_decision_maker_is_named() {
+        let mut a = base();
+        a.plan = AccountPlan {
+            contacts: vec![Contact {
+                id: Id::new("d"),
+                name: "Dana Cole".into(),
+                role: Some(DecisionRole::DecisionMaker),
+                stance: Some(Stance::Skeptic),
+                ..Contact::default()
+            }],
+            ..a.plan
+        };
+        let nba = next_best_actions(&a, &Settings::default(), day(TODAY));
+        assert!(nba.iter().any(|n| n.title
+            == "Decision maker Dana Cole is skeptic: find out why and win them over"
+            && n.target == Some(Id::new("d"))));
+    }
+}

@@ -1,1 +1,218 @@
-//! See the module list in `domain/mod.rs`.
+//! The portfolio: every account's score, band, trend, revenue, renewal countdown and
+//! staleness in one row, and the totals a manager or a leader looks at first.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::model::{Account, Band, Id, Segment, Workspace};
+use super::scoring::{score_account, trend, Trend};
+use super::staleness::staleness;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PortfolioRow {
+    pub id: Id,
+    pub name: String,
+    pub segment: Segment,
+    pub owner: Option<Id>,
+    pub owner_name: String,
+    pub score: Option<u8>,
+    pub band: Option<Band>,
+    pub trend: Trend,
+    pub commitment: f64,
+    pub actuals: f64,
+    /// Probability-weighted value of open opportunities.
+    pub pipeline: f64,
+    pub open_white_space: f64,
+    /// Days until the contract ends (negative once it has).
+    pub renewal_in_days: Option<i64>,
+    pub next_review: NaiveDate,
+    pub stale: bool,
+    pub stale_parts: usize,
+    pub overdue_actions: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct PortfolioTotals {
+    pub accounts: usize,
+    pub red: usize,
+    pub amber: usize,
+    pub green: usize,
+    pub unscored: usize,
+    pub commitment: f64,
+    pub actuals: f64,
+    pub pipeline: f64,
+    pub open_white_space: f64,
+    /// Accounts with at least one plan part overdue for review.
+    pub overdue_reviews: usize,
+    /// Contracts ending in the next 90 days.
+    pub renewals_90_days: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Portfolio {
+    pub rows: Vec<PortfolioRow>,
+    pub totals: PortfolioTotals,
+}
+
+/// One account's row.
+pub fn row(ws: &Workspace, a: &Account, today: NaiveDate) -> PortfolioRow {
+    let card = score_account(a, &ws.settings, today);
+    let st = staleness(a, &ws.settings.rhythm, today);
+    let p = &a.plan;
+    PortfolioRow {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        segment: a.segment,
+        owner: a.owner.clone(),
+        owner_name: a
+            .owner
+            .as_ref()
+            .and_then(|o| ws.member(o))
+            .map(|m| m.name.clone())
+            .unwrap_or_default(),
+        score: card.overall,
+        band: card.band,
+        trend: trend(p, card.overall),
+        commitment: p.revenue.commitment.unwrap_or(0.0),
+        actuals: p.revenue.quarterly_actuals.iter().flatten().sum(),
+        pipeline: p
+            .opportunities
+            .iter()
+            .filter(|o| o.stage.is_open())
+            .map(|o| o.value.unwrap_or(0.0).max(0.0) * o.probability.clamp(0.0, 1.0))
+            .sum(),
+        open_white_space: super::scoring::open_white_space(p),
+        renewal_in_days: p.contract.end_date.map(|d| (d - today).num_days()),
+        next_review: st.next_review,
+        stale: st.is_stale(),
+        stale_parts: st.stale_parts,
+        overdue_actions: p
+            .actions
+            .iter()
+            .filter(|x| super::scoring::action_overdue(x, today))
+            .count(),
+    }
+}
+
+/// Rows for every account not archived, in workspace order, and their totals.
+pub fn portfolio(ws: &Workspace, today: NaiveDate) -> Portfolio {
+    let rows: Vec<PortfolioRow> = ws
+        .accounts
+        .iter()
+        .filter(|a| !a.archived)
+        .map(|a| row(ws, a, today))
+        .collect();
+    let totals = totals(&rows);
+    Portfolio { rows, totals }
+}
+
+pub fn totals(rows: &[PortfolioRow]) -> PortfolioTotals {
+    let mut t = PortfolioTotals {
+        accounts: rows.len(),
+        ..PortfolioTotals::default()
+    };
+    for r in rows {
+        match r.band {
+            Some(Band::Red) => t.red += 1,
+            Some(Band::Amber) => t.amber += 1,
+            Some(Band::Green) => t.green += 1,
+            None => t.unscored += 1,
+        }
+        t.commitment += r.commitment;
+        t.actuals += r.actuals;
+        t.pipeline += r.pipeline;
+        t.open_white_space += r.open_white_space;
+        t.overdue_reviews += usize::from(r.stale);
+        t.renewals_90_days += usize::from(r.renewal_in_days.is_some_and(|d| (0..=90).contains(&d)));
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{
+        Account, CellStatus, Contract, Opportunity, PlanPart, Stage, TeamMember, WhiteSpaceCell,
+    };
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn rows_and_totals_add_up() {
+        let today = day("2026-11-24");
+        let mut ws = Workspace::default();
+        ws.team.push(TeamMember {
+            id: Id::new("m"),
+            name: "Sam".into(),
+            ..TeamMember::default()
+        });
+        let mut a = Account {
+            id: Id::new("a"),
+            name: "Acme".into(),
+            owner: Some(Id::new("m")),
+            ..Account::default()
+        };
+        a.plan.revenue.commitment = Some(1_000_000.0);
+        a.plan.revenue.quarterly_actuals = [Some(250_000.0), Some(200_000.0), None, None];
+        a.plan.opportunities = vec![
+            Opportunity {
+                id: Id::new("o1"),
+                value: Some(100_000.0),
+                probability: 0.5,
+                ..Opportunity::default()
+            },
+            Opportunity {
+                id: Id::new("o2"),
+                value: Some(90_000.0),
+                probability: 1.0,
+                stage: Stage::Won,
+                ..Opportunity::default()
+            },
+        ];
+        a.plan.white_space.cells = vec![WhiteSpaceCell {
+            status: CellStatus::Open,
+            value: Some(40_000.0),
+            ..WhiteSpaceCell::default()
+        }];
+        a.plan.contract = Contract {
+            end_date: Some(day("2027-01-21")),
+            ..Contract::default()
+        };
+        for p in PlanPart::ALL {
+            a.plan.reviewed.insert(p, day("2026-11-20"));
+        }
+        let mut b = Account {
+            id: Id::new("b"),
+            name: "Beta".into(),
+            ..Account::default()
+        };
+        b.plan.revenue.commitment = Some(500_000.0);
+        let archived = Account {
+            id: Id::new("z"),
+            archived: true,
+            ..Account::default()
+        };
+        ws.accounts = vec![a, b, archived];
+
+        let p = portfolio(&ws, today);
+        assert_eq!(p.rows.len(), 2);
+        let acme = &p.rows[0];
+        assert_eq!(acme.owner_name, "Sam");
+        assert_eq!(acme.actuals, 450_000.0);
+        assert_eq!(acme.pipeline, 50_000.0); // the won one is closed
+        assert_eq!(acme.open_white_space, 40_000.0);
+        assert_eq!(acme.renewal_in_days, Some(58));
+        assert!(!acme.stale);
+        // Beta: never reviewed, no creation date: stale from today.
+        assert!(p.rows[1].stale);
+        let t = &p.totals;
+        assert_eq!(t.accounts, 2);
+        assert_eq!(t.commitment, 1_500_000.0);
+        assert_eq!(t.actuals, 450_000.0);
+        assert_eq!(t.overdue_reviews, 1);
+        assert_eq!(t.renewals_90_days, 1);
+        assert_eq!(t.red + t.amber + t.green + t.unscored, 2);
+    }
+}

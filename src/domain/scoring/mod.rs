@@ -199,6 +199,26 @@ pub fn snapshot(account: &Account, card: &Scorecard) -> ScoreSnapshot {
     }
 }
 
+/// True when a measure has both values and is on or ahead of target.
+pub fn measures_on_target(m: &super::model::SuccessMeasure) -> bool {
+    measures::on_target(m)
+}
+
+/// How many quarters a revenue comparison covers on `today`.
+pub fn revenue_quarters_due(account: &Account, today: NaiveDate) -> usize {
+    revenue::quarters_due(account, today)
+}
+
+/// Estimated value of open white-space cells.
+pub fn open_white_space(plan: &AccountPlan) -> f64 {
+    pipeline::open_white_space(plan)
+}
+
+/// An open action past its due date.
+pub fn action_overdue(a: &super::model::Action, today: NaiveDate) -> bool {
+    execution::is_overdue(a, today)
+}
+
 /// `n` of `total` as a whole percentage, for explanations.
 pub(crate) fn pct(part: f64, total: f64) -> String {
     if total <= 0.0 {
