@@ -1,61 +1,298 @@
-//! The portfolio: every account at a glance, and where new accounts are added.
+//! The portfolio: every account at a glance — score and band, trend, revenue against the
+//! commitment, renewal countdown, next review and staleness — sortable on every column,
+//! filterable, searchable, with the totals on top. Accounts are added, renamed, archived
+//! and deleted (with undo) here.
 
 use leptos::prelude::*;
 
 use crate::app::href_for;
+use crate::domain::model::{Band, Segment};
+use crate::domain::portfolio::{self, PortfolioRow};
+use crate::domain::scoring::Trend;
+use crate::format::format_money_short;
 use crate::state::use_app;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Column {
+    Name,
+    Segment,
+    Owner,
+    Score,
+    Trend,
+    Revenue,
+    Renewal,
+    Review,
+}
+
+const COLUMNS: [(Column, &str); 8] = [
+    (Column::Name, "Account"),
+    (Column::Segment, "Segment"),
+    (Column::Owner, "Owner"),
+    (Column::Score, "Score"),
+    (Column::Trend, "Trend"),
+    (Column::Revenue, "Actuals / commitment"),
+    (Column::Renewal, "Renewal"),
+    (Column::Review, "Next review"),
+];
+
+fn segment_label(s: Segment) -> &'static str {
+    match s {
+        Segment::Strategic => "Strategic",
+        Segment::Key => "Key",
+        Segment::Growth => "Growth",
+        Segment::Maintain => "Maintain",
+    }
+}
+
+fn band_label(b: Option<Band>) -> &'static str {
+    match b {
+        Some(Band::Red) => "Red",
+        Some(Band::Amber) => "Amber",
+        Some(Band::Green) => "Green",
+        None => "No score",
+    }
+}
+
+fn trend_arrow(t: Trend) -> (&'static str, &'static str) {
+    match t {
+        Trend::Up => ("↑", "Up since the last review"),
+        Trend::Down => ("↓", "Down since the last review"),
+        Trend::Flat => ("→", "Flat since the last review"),
+        Trend::Unknown => ("·", "No earlier review to compare"),
+    }
+}
+
+fn compare(a: &PortfolioRow, b: &PortfolioRow, col: Column) -> std::cmp::Ordering {
+    let trend_rank = |t: Trend| match t {
+        Trend::Down => 0,
+        Trend::Flat => 1,
+        Trend::Up => 2,
+        Trend::Unknown => 3,
+    };
+    let ratio = |r: &PortfolioRow| {
+        if r.commitment > 0.0 {
+            r.actuals / r.commitment
+        } else {
+            -1.0
+        }
+    };
+    match col {
+        Column::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        Column::Segment => a.segment.cmp(&b.segment),
+        Column::Owner => a
+            .owner_name
+            .to_lowercase()
+            .cmp(&b.owner_name.to_lowercase()),
+        Column::Score => a.score.cmp(&b.score),
+        Column::Trend => trend_rank(a.trend).cmp(&trend_rank(b.trend)),
+        Column::Revenue => ratio(a).total_cmp(&ratio(b)),
+        Column::Renewal => a
+            .renewal_in_days
+            .unwrap_or(i64::MAX)
+            .cmp(&b.renewal_in_days.unwrap_or(i64::MAX)),
+        Column::Review => a.next_review.cmp(&b.next_review),
+    }
+    .then_with(|| a.name.cmp(&b.name))
+}
 
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
     let state = use_app();
-    let accounts = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.accounts
+    let today = state.today;
+    let data = Memo::new(move |_| state.workspace.with(|ws| portfolio::portfolio(ws, today)));
+    let search = RwSignal::new(String::new());
+    let segment = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let band = RwSignal::new(String::new());
+    let sort = RwSignal::new((Column::Score, false));
+    let rows = Memo::new(move |_| {
+        let q = search.get().trim().to_lowercase();
+        let (seg, own, bnd) = (segment.get(), owner.get(), band.get());
+        let (col, ascending) = sort.get();
+        data.with(|p| {
+            let mut rows: Vec<PortfolioRow> = p
+                .rows
                 .iter()
-                .filter(|a| !a.archived)
-                .map(|a| (a.id.clone(), a.name.clone(), a.industry.clone()))
+                .filter(|r| q.is_empty() || r.name.to_lowercase().contains(&q))
+                .filter(|r| seg.is_empty() || segment_label(r.segment) == seg)
+                .filter(|r| {
+                    own.is_empty() || r.owner.as_ref().map(|o| o.as_str()) == Some(own.as_str())
+                })
+                .filter(|r| bnd.is_empty() || band_label(r.band) == bnd)
+                .cloned()
+                .collect();
+            rows.sort_by(|a, b| {
+                if ascending {
+                    compare(a, b, col)
+                } else {
+                    compare(b, a, col)
+                }
+            });
+            rows
+        })
+    });
+    let owners = Signal::derive(move || {
+        state.workspace.with(|ws| {
+            ws.team
+                .iter()
+                .map(|m| (m.id.to_string(), m.name.clone()))
                 .collect::<Vec<_>>()
         })
     });
+    let has_accounts = move || data.with(|p| !p.rows.is_empty());
     view! {
         <section class="page" aria-labelledby="portfolio-heading">
             <h1 id="portfolio-heading">"Portfolio"</h1>
+            <Summary data />
             <AddAccountForm />
             <Show
-                when=move || !accounts.with(Vec::is_empty)
-                fallback=|| {
-                    view! {
-                        <p class="empty-state">
-                            "No accounts yet. Add your first customer account above to start its plan."
-                        </p>
-                    }
+                when=has_accounts
+                fallback=|| view! {
+                    <p class="empty-state">"No accounts yet. Add your first customer account above to start its plan."</p>
                 }
             >
-                <table class="table">
-                    <caption class="visually-hidden">"Accounts"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Account"</th>
-                            <th scope="col">"Industry"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || accounts.get()
-                            key=|(id, name, industry)| (id.clone(), name.clone(), industry.clone())
-                            let((id, name, industry))
-                        >
+                <div class="toolbar" role="search">
+                    <label for="portfolio-search">"Search accounts"</label>
+                    <input id="portfolio-search" type="search" bind:value=search />
+                    <label for="filter-segment">"Segment"</label>
+                    <select id="filter-segment" on:change=move |ev| segment.set(event_target_value(&ev))>
+                        <option value="">"All"</option>
+                        {["Strategic", "Key", "Growth", "Maintain"].map(|s| view! { <option value=s>{s}</option> })}
+                    </select>
+                    <label for="filter-owner">"Owner"</label>
+                    <select id="filter-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
+                        <option value="">"Everyone"</option>
+                        {move || owners.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                    <label for="filter-band">"Band"</label>
+                    <select id="filter-band" on:change=move |ev| band.set(event_target_value(&ev))>
+                        <option value="">"All"</option>
+                        {["Red", "Amber", "Green", "No score"].map(|s| view! { <option value=s>{s}</option> })}
+                    </select>
+                    <span class="hint" aria-live="polite">{move || format!("{} of {} accounts", rows.with(Vec::len), data.with(|p| p.rows.len()))}</span>
+                </div>
+                <div class="table-scroll">
+                    <table class="table portfolio">
+                        <caption class="visually-hidden">"Accounts"</caption>
+                        <thead>
                             <tr>
-                                <td>
-                                    <a href=href_for(&[("account", id.as_str())])>{name}</a>
-                                </td>
-                                <td>{industry}</td>
+                                {COLUMNS.map(|(col, label)| {
+                                    let aria = move || match sort.get() {
+                                        (c, true) if c == col => "ascending",
+                                        (c, false) if c == col => "descending",
+                                        _ => "none",
+                                    };
+                                    view! {
+                                        <th scope="col" aria-sort=aria>
+                                            <button type="button" class="sort" on:click=move |_| sort.update(|(c, asc)| {
+                                                if *c == col { *asc = !*asc } else { *c = col; *asc = col == Column::Name || col == Column::Renewal || col == Column::Review }
+                                            })>
+                                                {label}
+                                                <span aria-hidden="true">{move || match sort.get() { (c, true) if c == col => " ▲", (c, false) if c == col => " ▼", _ => "" }}</span>
+                                            </button>
+                                        </th>
+                                    }
+                                })}
+                                <th scope="col"><span class="visually-hidden">"Manage"</span></th>
                             </tr>
-                        </For>
-                    </tbody>
-                </table>
+                        </thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|r| (r.id.clone(), r.name.clone(), r.score, r.next_review, r.stale, r.owner_name.clone(), r.segment, r.renewal_in_days, r.actuals.to_bits(), r.commitment.to_bits()) let:r>
+                                <Row r />
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
             </Show>
         </section>
+    }
+}
+
+#[component]
+fn Summary(data: Memo<portfolio::Portfolio>) -> impl IntoView {
+    let t = move || data.with(|p| p.totals.clone());
+    view! {
+        <dl class="summary" aria-label="Portfolio summary">
+            <div><dt>"Accounts"</dt><dd>{move || t().accounts}</dd></div>
+            <div class="band-red"><dt>"Red"</dt><dd>{move || t().red}</dd></div>
+            <div class="band-amber"><dt>"Amber"</dt><dd>{move || t().amber}</dd></div>
+            <div class="band-green"><dt>"Green"</dt><dd>{move || t().green}</dd></div>
+            <div><dt>"Commitment"</dt><dd>{move || format_money_short(t().commitment)}</dd></div>
+            <div><dt>"Actuals"</dt><dd>{move || format_money_short(t().actuals)}</dd></div>
+            <div><dt>"Pipeline (weighted)"</dt><dd>{move || format_money_short(t().pipeline)}</dd></div>
+            <div><dt>"Open white space"</dt><dd>{move || format_money_short(t().open_white_space)}</dd></div>
+            <div><dt>"Overdue reviews"</dt><dd>{move || t().overdue_reviews}</dd></div>
+            <div><dt>"Renewals in 90 days"</dt><dd>{move || t().renewals_90_days}</dd></div>
+        </dl>
+    }
+}
+
+#[component]
+fn Row(r: PortfolioRow) -> impl IntoView {
+    let state = use_app();
+    let (arrow, arrow_label) = trend_arrow(r.trend);
+    let band_class = format!(
+        "score band-{}",
+        band_label(r.band).to_lowercase().replace(' ', "-")
+    );
+    let renewal = match r.renewal_in_days {
+        Some(d) if d < 0 => format!("Ended {} days ago", -d),
+        Some(d) => format!("{d} days"),
+        None => "—".into(),
+    };
+    let renewal_soon = r.renewal_in_days.is_some_and(|d| (0..=90).contains(&d));
+    let revenue = if r.commitment > 0.0 {
+        format!(
+            "{} / {}",
+            format_money_short(r.actuals),
+            format_money_short(r.commitment)
+        )
+    } else {
+        "—".into()
+    };
+    let href = href_for(&[("account", r.id.as_str())]);
+    let (rename_id, archive_id, delete_id) = (r.id.clone(), r.id.clone(), r.id.clone());
+    let name = r.name.clone();
+    let renaming = RwSignal::new(false);
+    let new_name = RwSignal::new(r.name.clone());
+    let input_id = format!("rename-{}", r.id);
+    view! {
+        <tr>
+            <th scope="row">
+                {move || if renaming.get() {
+                    let rename_id = rename_id.clone();
+                    view! {
+                        <form class="inline-form" on:submit=move |ev| {
+                            ev.prevent_default();
+                            let v = new_name.get_untracked().trim().to_string();
+                            if !v.is_empty() {
+                                state.update_account(&rename_id, |a| a.name = v);
+                            }
+                            renaming.set(false);
+                        }>
+                            <label class="visually-hidden" for=input_id.clone()>"New name"</label>
+                            <input id=input_id.clone() type="text" bind:value=new_name />
+                            <button type="submit">"Save"</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! { <a href=href.clone()>{name.clone()}</a> }.into_any()
+                }}
+                {r.stale.then(|| view! { <span class="stale-marker" title=format!("{} plan parts overdue for review", r.stale_parts)>"Stale"</span> })}
+            </th>
+            <td>{segment_label(r.segment)}</td>
+            <td>{if r.owner_name.is_empty() { "—".to_string() } else { r.owner_name.clone() }}</td>
+            <td class=band_class>{r.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}<span class="visually-hidden">{format!(" ({})", band_label(r.band))}</span></td>
+            <td><span aria-label=arrow_label title=arrow_label>{arrow}</span></td>
+            <td>{revenue}</td>
+            <td class:overdue=renewal_soon>{renewal}</td>
+            <td>{r.next_review.to_string()}</td>
+            <td class="row-actions">
+                <button type="button" class="link" aria-label=format!("Rename {}", r.name) on:click=move |_| renaming.set(true)>"Rename"</button>
+                <button type="button" class="link" aria-label=format!("Archive {}", r.name) on:click=move |_| state.update_account(&archive_id, |a| a.archived = true)>"Archive"</button>
+                <button type="button" class="link danger-text" aria-label=format!("Delete {}", r.name) on:click=move |_| state.delete_account(&delete_id)>"Delete"</button>
+            </td>
+        </tr>
     }
 }
 
