@@ -33,8 +33,9 @@ test('every plan section edits, saves and survives a reload', async () => {
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('link', { name: 'Umbrella Health' }).click();
   await page.getByRole('heading', { name: 'Umbrella Health', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Scorecard', level: 2 }).waitFor();
+  await open(page, 'Overview & revenue');
 
-  // Overview & revenue
   await page.getByLabel('Revenue commitment').fill('1,200,000');
   await page.getByLabel('Q1 actual').fill('abc');
   await page.getByText('“abc” is not a number.').waitFor();
@@ -170,5 +171,31 @@ test('a deleted contact comes back with Undo and with Ctrl+Z', async () => {
   await page.reload();
   await page.getByRole('heading', { name: 'Art Vandelay', level: 3 }).waitFor();
   assertNoErrors(page, assert);
+  await context.close();
+});
+
+test('the scorecard explains the score and links each next best action to its section', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await page.getByLabel('Account name').fill('Duff Brewing');
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('link', { name: 'Duff Brewing' }).click();
+  await open(page, 'Success measures');
+  await page.getByRole('button', { name: 'Add success measure' }).click();
+  await newest(page).getByLabel('Measure', { exact: true }).fill('Uptime');
+  await newest(page).getByLabel('Target').fill('99.9');
+  await section(page, 'Scorecard').click();
+  const components = page.getByRole('table', { name: 'Score components' });
+  await components.getByRole('row', { name: /Success measures 0 .* 0 of 1 success measures on or ahead of target/ }).waitFor();
+  await components.getByRole('row', { name: /Revenue No data .* No revenue commitment recorded\./ }).waitFor();
+  const advice = page.getByRole('link', { name: 'Success measure “Uptime” has no current value' });
+  await advice.click();
+  await page.getByRole('heading', { name: 'Success measures', level: 2 }).waitFor();
+  assert.match(page.url(), /section=measures/);
+  await newest(page).getByLabel('Current value').fill('99.95');
+  await section(page, 'Scorecard').click();
+  await components.getByRole('row', { name: /Success measures 100 / }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Success measure “Uptime” has no current value' }).count(), 0);
   await context.close();
 });

@@ -30,6 +30,8 @@ test('an account added on the portfolio survives a reload and opens its plan', a
   await page.reload();
   await page.getByRole('link', { name: 'Initech' }).click();
   await page.getByRole('heading', { name: 'Initech' }).waitFor();
+  await page.getByRole('heading', { name: 'Scorecard' }).waitFor();
+  await page.getByRole('link', { name: 'Overview & revenue' }).click();
 
   // The account's URL is a real address: reloading it lands on the same view.
   const accountUrl = page.url();

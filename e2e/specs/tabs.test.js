@@ -62,6 +62,8 @@ test('the same account changed in two tabs asks which version to keep', async ()
   await addAccount(a, 'Gringotts');
   await a.getByRole('link', { name: 'Gringotts' }).click();
   await a.getByRole('heading', { name: 'Gringotts' }).waitFor();
+  await a.getByRole('link', { name: 'Overview & revenue' }).click();
+  await a.getByLabel('Industry').waitFor();
   const b = await openPage(context);
   await b.goto(a.url());
   await b.getByRole('heading', { name: 'Gringotts' }).waitFor();

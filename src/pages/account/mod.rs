@@ -11,6 +11,7 @@ mod interactions;
 mod measures;
 mod opportunities;
 mod overview;
+mod scorecard;
 mod section;
 mod team;
 mod white_space;
@@ -55,11 +56,11 @@ pub fn AccountPage(id: String) -> impl IntoView {
 fn AccountPlan(id: Id) -> impl IntoView {
     let state = use_app();
     let query = use_query_map();
+    // No section (or "scorecard") shows the scorecard.
     let section = Memo::new(move |_| {
         query
             .with(|q| q.get("section"))
             .and_then(|s| PlanPart::from_slug(&s))
-            .unwrap_or(PlanPart::Revenue)
     });
     let name = state.account_value(&id, |a| a.name.clone());
     // L anywhere in the plan (outside a text field) logs an interaction.
@@ -88,12 +89,15 @@ fn AccountPlan(id: Id) -> impl IntoView {
             <h1 id="account-heading">{move || name.get()}</h1>
             <AccountExports id=id.clone() />
             <nav class="section-nav" aria-label="Plan sections">
+                <a href=href_for(&[("account", nav_id.as_str()), ("section", "scorecard")]) aria-current=move || section.get().is_none().then_some("page")>
+                    "Scorecard"
+                </a>
                 {PlanPart::ALL
                     .into_iter()
                     .map(|part| {
                         let href = href_for(&[("account", nav_id.as_str()), ("section", part.slug())]);
                         view! {
-                            <a href=href aria-current=move || (section.get() == part).then_some("page")>
+                            <a href=href aria-current=move || (section.get() == Some(part)).then_some("page")>
                                 {part.label()}
                             </a>
                         }
@@ -106,7 +110,10 @@ fn AccountPlan(id: Id) -> impl IntoView {
     }
 }
 
-fn section_view(id: Id, part: PlanPart) -> AnyView {
+fn section_view(id: Id, part: Option<PlanPart>) -> AnyView {
+    let Some(part) = part else {
+        return view! { <scorecard::ScorecardSection id /> }.into_any();
+    };
     match part {
         PlanPart::Revenue => view! { <overview::OverviewSection id /> }.into_any(),
         PlanPart::Goals => view! { <goals::GoalsSection id /> }.into_any(),
