@@ -4,8 +4,12 @@
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 
 use super::model::{
-    Account, AccountPlan, Contact, DecisionRole, Id, Interaction, InteractionKind, Revenue,
-    Segment, Settings, Stance, TeamMember, Workspace, SCHEMA_VERSION,
+    Account, AccountPlan, Action, ActionLink, ActionStatus, CellStatus, ComponentKind, Contact,
+    Contract, DecisionRole, Dimension, Direction, Feedback, FeedbackItem, Goal, GoalKind, Id,
+    Interaction, InteractionKind, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue,
+    Review, ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance,
+    SuccessMeasure, TeamMember, TeamRole, Term, WhiteSpace, WhiteSpaceCell, Workspace,
+    SCHEMA_VERSION,
 };
 
 /// How much of each list one synthetic account gets.
@@ -313,6 +317,22 @@ fn synthetic_account(
     let revenue = revenue(rng, segment, fy_start, today);
     let contacts = contacts(rng, &ctx, shape.contacts);
     let interactions = interactions(rng, &ctx, &contacts, shape.interactions);
+    let goals = goals(rng, &ctx, &contacts);
+    let measures = measures(rng, &ctx, &contacts, &goals);
+    let feedback = feedback(rng, &ctx, &contacts);
+    let white_space = white_space(rng, &ctx);
+    let opportunities = opportunities(rng, &ctx, &goals, shape.opportunities);
+    let actions = actions(rng, &ctx, &goals, &measures, &opportunities);
+    let cadence = cadence(rng, &ctx, &contacts);
+    let team_roles = team_roles(rng, &ctx, &contacts);
+    let contract = contract(rng, &ctx, &revenue);
+    let reviews = reviews(rng, &ctx, &contacts, &goals, &opportunities, &actions);
+    let mut reviewed = std::collections::BTreeMap::new();
+    for part in PlanPart::ALL {
+        if rng.chance(0.85) {
+            reviewed.insert(part, days_before(today, rng.range(0, 200)));
+        }
+    }
     Account {
         id: Id(format!("acc-{i:06}")),
         name,
@@ -327,9 +347,19 @@ fn synthetic_account(
         plan: AccountPlan {
             year,
             revenue,
+            goals,
+            measures,
+            feedback,
             contacts,
             interactions,
-            ..AccountPlan::default()
+            white_space,
+            opportunities,
+            actions,
+            cadence,
+            team: team_roles,
+            contract,
+            reviews,
+            reviewed,
         },
     }
 }
@@ -482,6 +512,545 @@ fn interactions(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact], n: usize) -> Vec
         .collect()
 }
 
+const GOALS: &[(&str, GoalKind)] = &[
+    ("Cut cost to serve by 10%", GoalKind::Goal),
+    ("Open two new regional sites", GoalKind::Initiative),
+    (
+        "Move finance reporting to monthly close in 5 days",
+        GoalKind::Goal,
+    ),
+    ("Replace the legacy order system", GoalKind::SpecialProject),
+    (
+        "Report customer satisfaction per site",
+        GoalKind::MeasurementChange,
+    ),
+    ("Grow online revenue by a quarter", GoalKind::Goal),
+    ("Pass ISO 27001 certification", GoalKind::Initiative),
+    ("Consolidate suppliers from 40 to 25", GoalKind::Initiative),
+    ("Launch the self-service portal", GoalKind::SpecialProject),
+    (
+        "Measure teams on first-time-right",
+        GoalKind::MeasurementChange,
+    ),
+];
+
+fn goals(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact]) -> Vec<Goal> {
+    let n = rng.range(2, 5) as usize;
+    let start = rng.below(GOALS.len());
+    (0..n)
+        .map(|k| {
+            let (title, kind) = GOALS[(start + k) % GOALS.len()];
+            let source_contact = if !contacts.is_empty() && rng.chance(0.8) {
+                Some(rng.pick(contacts).id.clone())
+            } else {
+                None
+            };
+            Goal {
+                id: ctx.id("goal", k),
+                title: title.into(),
+                description: format!("Stated priority for {}", ctx.today.year()),
+                kind,
+                source_contact,
+                updated_at: Some(noon(days_before(ctx.today, rng.range(0, 300)))),
+            }
+        })
+        .collect()
+}
+
+fn measures(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact], goals: &[Goal]) -> Vec<SuccessMeasure> {
+    const MEASURES: &[(&str, &str, Direction, f64)] = &[
+        ("System uptime", "%", Direction::HigherIsBetter, 99.9),
+        (
+            "Ticket resolution time",
+            "hours",
+            Direction::LowerIsBetter,
+            8.0,
+        ),
+        ("User adoption", "%", Direction::HigherIsBetter, 80.0),
+        (
+            "Cost savings delivered",
+            "USD",
+            Direction::HigherIsBetter,
+            250_000.0,
+        ),
+        (
+            "Net promoter score",
+            "points",
+            Direction::HigherIsBetter,
+            40.0,
+        ),
+        ("Onboarding time", "days", Direction::LowerIsBetter, 10.0),
+    ];
+    let n = rng.range(1, 4) as usize;
+    let start = rng.below(MEASURES.len());
+    (0..n)
+        .map(|k| {
+            let (name, unit, direction, target) = MEASURES[(start + k) % MEASURES.len()];
+            // Somewhere between 70% and 120% of target, one decimal; some unmeasured.
+            let current = if rng.chance(0.85) {
+                Some((target * rng.range(70, 120) as f64 / 100.0 * 10.0).round() / 10.0)
+            } else {
+                None
+            };
+            Measure {
+                name,
+                unit,
+                direction,
+                target,
+                current,
+            }
+            .build(rng, ctx, k, contacts, goals)
+        })
+        .collect()
+}
+
+/// The fixed parts of one synthetic success measure.
+struct Measure {
+    name: &'static str,
+    unit: &'static str,
+    direction: Direction,
+    target: f64,
+    current: Option<f64>,
+}
+
+impl Measure {
+    fn build(
+        self,
+        rng: &mut Rng,
+        ctx: &Ctx,
+        k: usize,
+        contacts: &[Contact],
+        goals: &[Goal],
+    ) -> SuccessMeasure {
+        SuccessMeasure {
+            id: ctx.id("msr", k),
+            name: self.name.into(),
+            target: Some(self.target),
+            current: self.current,
+            unit: self.unit.into(),
+            direction: self.direction,
+            method: ["Monthly report", "Survey", "System metric"][rng.below(3)].into(),
+            evaluator: (!contacts.is_empty() && rng.chance(0.8))
+                .then(|| rng.pick(contacts).id.clone()),
+            rhythm: [Rhythm::Monthly, Rhythm::Quarterly, Rhythm::HalfYearly]
+                [rng.weighted(&[2, 5, 1])],
+            last_checked: rng
+                .chance(0.9)
+                .then(|| days_before(ctx.today, rng.range(0, 200))),
+            goal: (!goals.is_empty() && rng.chance(0.8)).then(|| rng.pick(goals).id.clone()),
+            updated_at: Some(noon(days_before(ctx.today, rng.range(0, 200)))),
+        }
+    }
+}
+
+fn feedback(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact]) -> Feedback {
+    const START: &[&str] = &[
+        "Share a roadmap each quarter",
+        "Bring industry benchmarks",
+        "Involve us earlier in projects",
+    ];
+    const STOP: &[&str] = &[
+        "Sending invoices with errors",
+        "Changing the support contact",
+        "Pushing upgrades before year end",
+    ];
+    const KEEP: &[&str] = &[
+        "The monthly usage report",
+        "Fast escalation handling",
+        "On-site training days",
+    ];
+    let mut k = 0;
+    let mut list = |rng: &mut Rng, texts: &[&str]| -> Vec<FeedbackItem> {
+        let n = rng.below(texts.len() + 1);
+        (0..n)
+            .map(|t| {
+                k += 1;
+                FeedbackItem {
+                    id: ctx.id("fb", k),
+                    text: texts[t].into(),
+                    source_contact: (!contacts.is_empty() && rng.chance(0.7))
+                        .then(|| rng.pick(contacts).id.clone()),
+                    date: Some(days_before(ctx.today, rng.range(0, 300))),
+                    updated_at: None,
+                }
+            })
+            .collect()
+    };
+    Feedback {
+        start: list(rng, START),
+        stop: list(rng, STOP),
+        keep: list(rng, KEEP),
+    }
+}
+
+fn white_space(rng: &mut Rng, ctx: &Ctx) -> WhiteSpace {
+    const UNITS: &[&str] = &[
+        "Headquarters",
+        "North region",
+        "South region",
+        "Europe",
+        "Asia-Pacific",
+        "Manufacturing",
+        "Retail stores",
+        "Shared services",
+    ];
+    const COMPETITORS: &[&str] = &[
+        "Acmetrics",
+        "Orbital Soft",
+        "Keystone Data",
+        "Vantage Cloud",
+    ];
+    let n = rng.range(2, 5) as usize;
+    let start = rng.below(UNITS.len());
+    let units: Vec<Term> = (0..n)
+        .map(|k| Term {
+            id: ctx.id("unit", k),
+            name: UNITS[(start + k) % UNITS.len()].into(),
+        })
+        .collect();
+    let mut cells = Vec::new();
+    for unit in &units {
+        for offering in &ctx.settings.offerings {
+            if rng.chance(0.15) {
+                continue; // unknown
+            }
+            let status = [
+                CellStatus::Sold,
+                CellStatus::InProgress,
+                CellStatus::Open,
+                CellStatus::Competitor,
+                CellStatus::NotApplicable,
+            ][rng.weighted(&[4, 1, 3, 2, 1])];
+            let value =
+                (status != CellStatus::NotApplicable).then(|| rng.range(1, 60) as f64 * 5_000.0);
+            cells.push(WhiteSpaceCell {
+                unit: unit.id.clone(),
+                offering: offering.id.clone(),
+                status,
+                value,
+                competitor: (status == CellStatus::Competitor)
+                    .then(|| rng.pick(COMPETITORS).to_string()),
+                note: String::new(),
+                updated_at: None,
+            });
+        }
+    }
+    WhiteSpace { units, cells }
+}
+
+fn opportunities(rng: &mut Rng, ctx: &Ctx, goals: &[Goal], n: usize) -> Vec<Opportunity> {
+    const PLAYS: &[&str] = &[
+        "Analytics rollout",
+        "Premium support upgrade",
+        "Site expansion",
+        "Data migration services",
+        "Executive dashboard",
+        "Training programme",
+        "Platform upsell",
+        "Integration project",
+    ];
+    const STEPS: &[&str] = &[
+        "Send proposal",
+        "Book workshop",
+        "Meet the CFO",
+        "Run a pilot",
+        "Agree scope",
+        "Share references",
+    ];
+    (0..n)
+        .map(|k| {
+            let stage = [
+                Stage::Identified,
+                Stage::Qualified,
+                Stage::Proposed,
+                Stage::Negotiation,
+                Stage::Won,
+                Stage::Lost,
+            ][rng.weighted(&[4, 4, 3, 2, 2, 1])];
+            let probability = match stage {
+                Stage::Won => 1.0,
+                Stage::Lost => 0.0,
+                _ => rng.range(5, 95) as f64 / 100.0,
+            };
+            let created = days_before(ctx.today, rng.range(10, 330));
+            Opportunity {
+                id: ctx.id("opp", k),
+                name: format!("{} {}", rng.pick(PLAYS), k + 1),
+                goal: (!goals.is_empty() && rng.chance(0.8)).then(|| rng.pick(goals).id.clone()),
+                dimension: [Dimension::Engage, Dimension::Win, Dimension::Grow]
+                    [rng.weighted(&[2, 3, 5])],
+                value: Some(rng.range(2, 100) as f64 * 5_000.0),
+                stage,
+                probability,
+                created_on: Some(created),
+                close_date: Some(days_after(created, rng.range(20, 270))),
+                next_step: rng.pick(STEPS).to_string(),
+                owner: Some(ctx.member(rng)),
+                updated_at: Some(noon(created)),
+            }
+        })
+        .collect()
+}
+
+fn actions(
+    rng: &mut Rng,
+    ctx: &Ctx,
+    goals: &[Goal],
+    measures: &[SuccessMeasure],
+    opportunities: &[Opportunity],
+) -> Vec<Action> {
+    const TITLES: &[&str] = &[
+        "Prepare QBR deck",
+        "Call the new CIO",
+        "Send usage report",
+        "Draft renewal proposal",
+        "Organise training",
+        "Map the finance org chart",
+        "Ask for a reference",
+        "Review open tickets",
+    ];
+    let n = rng.range(3, 10) as usize;
+    (0..n)
+        .map(|k| {
+            let created = days_before(ctx.today, rng.range(5, 180));
+            let due = days_after(created, rng.range(7, 90));
+            let status = [
+                ActionStatus::Open,
+                ActionStatus::InProgress,
+                ActionStatus::Done,
+                ActionStatus::Cancelled,
+            ][rng.weighted(&[4, 2, 5, 1])];
+            let completed_on = (status == ActionStatus::Done)
+                .then(|| days_after(created, rng.range(0, (ctx.today - created).num_days())));
+            let link = match rng.below(4) {
+                0 if !opportunities.is_empty() => {
+                    Some(ActionLink::Opportunity(rng.pick(opportunities).id.clone()))
+                }
+                1 if !goals.is_empty() => Some(ActionLink::Goal(rng.pick(goals).id.clone())),
+                2 if !measures.is_empty() => {
+                    Some(ActionLink::Measure(rng.pick(measures).id.clone()))
+                }
+                _ => None,
+            };
+            Action {
+                id: ctx.id("act", k),
+                title: rng.pick(TITLES).to_string(),
+                owner: Some(ctx.member(rng)),
+                created_on: Some(created),
+                due: Some(due),
+                status,
+                completed_on,
+                link,
+                updated_at: Some(noon(created)),
+            }
+        })
+        .collect()
+}
+
+fn cadence(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact]) -> Vec<Meeting> {
+    let kinds = [
+        ("mt-qbr", "Quarterly business review", Rhythm::Quarterly),
+        ("mt-ops", "Monthly operational call", Rhythm::Monthly),
+        ("mt-exec", "Executive sponsor meeting", Rhythm::HalfYearly),
+    ];
+    let mut out = Vec::new();
+    for (k, (ty, title, recurrence)) in kinds.into_iter().enumerate() {
+        if !rng.chance(0.75) {
+            continue;
+        }
+        let period = recurrence.days();
+        // Held on most past occurrences over the last year.
+        let mut held = Vec::new();
+        let mut age = rng.range(0, period - 1);
+        while age < 365 {
+            if rng.chance(0.8) {
+                held.push(days_before(ctx.today, age));
+            }
+            age += period;
+        }
+        held.reverse();
+        let attendees = if contacts.is_empty() {
+            Vec::new()
+        } else {
+            let mut a = vec![contacts[rng.below(contacts.len().min(3))].id.clone()];
+            let other = rng.pick(contacts).id.clone();
+            if !a.contains(&other) {
+                a.push(other);
+            }
+            a
+        };
+        let last = held
+            .last()
+            .copied()
+            .unwrap_or(days_before(ctx.today, period));
+        // Some next dates are already past: an overdue meeting.
+        let next = last + Days::new(period as u64);
+        let next = if rng.chance(0.2) {
+            days_before(ctx.today, rng.range(1, 30))
+        } else if next < ctx.today {
+            days_after(ctx.today, rng.range(1, 20))
+        } else {
+            next
+        };
+        out.push(Meeting {
+            id: ctx.id("mtg", k),
+            title: title.into(),
+            meeting_type: Some(Id::new(ty)),
+            attendees,
+            internal_attendees: vec![ctx.owner.clone()],
+            recurrence,
+            next_date: Some(next),
+            accepted_by_all: rng.chance(0.7),
+            held,
+            updated_at: None,
+        });
+    }
+    out
+}
+
+fn team_roles(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact]) -> Vec<TeamRole> {
+    let mut out = vec![TeamRole {
+        id: ctx.id("role", 0),
+        member: Some(ctx.owner.clone()),
+        role: "Account manager".into(),
+        responsibilities: "Owns the plan and the relationship".into(),
+        executive_sponsor: false,
+        counterpart: None,
+        updated_at: None,
+    }];
+    if rng.chance(0.6) {
+        out.push(TeamRole {
+            id: ctx.id("role", 1),
+            member: Some(ctx.team[0].id.clone()),
+            role: "Executive sponsor".into(),
+            responsibilities: "Meets the customer's executive twice a year".into(),
+            executive_sponsor: true,
+            counterpart: contacts.first().map(|c| c.id.clone()),
+            updated_at: None,
+        });
+    }
+    if rng.chance(0.5) {
+        let member = ctx.team[1 + rng.below(ctx.team.len() - 1)].id.clone();
+        out.push(TeamRole {
+            id: ctx.id("role", 2),
+            member: Some(member),
+            role: "Solutions specialist".into(),
+            responsibilities: "Technical design and workshops".into(),
+            executive_sponsor: false,
+            counterpart: None,
+            updated_at: None,
+        });
+    }
+    out
+}
+
+fn contract(rng: &mut Rng, ctx: &Ctx, revenue: &Revenue) -> Contract {
+    let end = days_after(ctx.today, rng.range(20, 720));
+    let years = rng.range(1, 3) as u32;
+    let start = end
+        .checked_sub_months(Months::new(12 * years))
+        .expect("date");
+    let risk = [Risk::Low, Risk::Medium, Risk::High][rng.weighted(&[5, 3, 1])];
+    let renewal_status = if (end - ctx.today).num_days() < 120 {
+        [RenewalStatus::NotStarted, RenewalStatus::InDiscussion][rng.below(2)]
+    } else {
+        RenewalStatus::NotStarted
+    };
+    Contract {
+        start_date: Some(start),
+        end_date: Some(end),
+        notice_days: Some(*rng.pick(&[30, 60, 90])),
+        value: revenue.commitment.map(|c| c * years as f64),
+        renewal_status,
+        risk,
+        notes: String::new(),
+        updated_at: None,
+    }
+}
+
+fn named<T>(items: &[T], f: impl Fn(&T) -> (&Id, &str)) -> Vec<NamedRef> {
+    items
+        .iter()
+        .map(|x| {
+            let (id, name) = f(x);
+            NamedRef {
+                id: id.clone(),
+                name: name.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn reviews(
+    rng: &mut Rng,
+    ctx: &Ctx,
+    contacts: &[Contact],
+    goals: &[Goal],
+    opportunities: &[Opportunity],
+    actions: &[Action],
+) -> Vec<Review> {
+    let n = rng.range(1, 4) as usize;
+    let mut age = rng.range(0, 40);
+    let mut ages = Vec::new();
+    for _ in 0..n {
+        ages.push(age);
+        age += rng.range(25, 95);
+    }
+    ages.reverse();
+    let mut score = rng.range(35, 85);
+    ages.into_iter()
+        .enumerate()
+        .map(|(k, age)| {
+            score = (score + rng.range(-8, 8)).clamp(0, 100);
+            let mut components = std::collections::BTreeMap::new();
+            for kind in ComponentKind::ALL {
+                if rng.chance(0.9) {
+                    components.insert(kind, (score + rng.range(-25, 25)).clamp(0, 100) as u8);
+                }
+            }
+            // Older reviews saw fewer of today's entities.
+            let upto = |len: usize| len * (k + 1) / n;
+            let snapshot = ScoreSnapshot {
+                overall: Some(score as u8),
+                components,
+                contacts: named(&contacts[..upto(contacts.len())], |c| (&c.id, &c.name)),
+                goals: named(&goals[..upto(goals.len())], |g| (&g.id, &g.title)),
+                opportunities: named(&opportunities[..upto(opportunities.len())], |o| {
+                    (&o.id, &o.name)
+                }),
+            };
+            let kind = [
+                ReviewKind::Monthly,
+                ReviewKind::Quarterly,
+                ReviewKind::Coaching,
+            ][rng.weighted(&[5, 2, 1])];
+            Review {
+                id: ctx.id("rev", k),
+                date: Some(days_before(ctx.today, age)),
+                kind,
+                reviewer: Some(if kind == ReviewKind::Coaching {
+                    ctx.team[0].id.clone()
+                } else {
+                    ctx.owner.clone()
+                }),
+                notes: "Walked through the plan".into(),
+                parts: PlanPart::ALL
+                    .into_iter()
+                    .filter(|_| rng.chance(0.5))
+                    .collect(),
+                answers: Vec::new(),
+                follow_ups: actions
+                    .iter()
+                    .filter(|_| rng.chance(0.15))
+                    .map(|a| a.id.clone())
+                    .collect(),
+                snapshot: Some(snapshot),
+                updated_at: None,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -540,5 +1109,100 @@ mod tests {
         let mut r = Rng::new(0);
         assert_eq!(r.next_u64(), 0xE220_A839_7B1D_CDAF);
         assert_eq!(r.next_u64(), 0x6E78_9E6A_A1B9_65F4);
+    }
+
+    #[test]
+    fn money_is_integral_and_probabilities_have_two_decimals() {
+        let ws = synthetic_workspace(5, 20, &SMALL, today());
+        for a in &ws.accounts {
+            let r = &a.plan.revenue;
+            let mut money: Vec<f64> = [r.last_year, r.commitment, r.growth_target]
+                .into_iter()
+                .chain(r.quarterly_actuals)
+                .flatten()
+                .collect();
+            money.extend(a.plan.opportunities.iter().filter_map(|o| o.value));
+            money.extend(a.plan.white_space.cells.iter().filter_map(|c| c.value));
+            money.extend(a.plan.contract.value);
+            for m in money {
+                assert_eq!(m, m.trunc(), "{} has {m}", a.id);
+            }
+            for o in &a.plan.opportunities {
+                let cents = o.probability * 100.0;
+                assert!((cents - cents.round()).abs() < 1e-9, "{}", o.probability);
+                assert!((0.0..=1.0).contains(&o.probability));
+            }
+        }
+    }
+
+    #[test]
+    fn contacts_report_only_to_earlier_contacts() {
+        let ws = synthetic_workspace(9, 10, &BENCH, today());
+        for a in &ws.accounts {
+            for (j, c) in a.plan.contacts.iter().enumerate() {
+                if let Some(boss) = &c.reports_to {
+                    let b = a.plan.contacts.iter().position(|x| &x.id == boss).unwrap();
+                    assert!(b < j, "{} reports to a later contact", c.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_workspace_is_varied() {
+        let ws = synthetic_workspace(21, 40, &SMALL, today());
+        let t = today();
+        let plans = || ws.accounts.iter().map(|a| &a.plan);
+        let overdue = plans()
+            .flat_map(|p| &p.actions)
+            .filter(|x| x.status == ActionStatus::Open && x.due.is_some_and(|d| d < t))
+            .count();
+        let done = plans()
+            .flat_map(|p| &p.actions)
+            .filter(|x| x.status == ActionStatus::Done)
+            .count();
+        assert!(overdue > 0 && done > 0, "overdue {overdue}, done {done}");
+        // In a rut: two contacts take over 70% of the touches.
+        let ruts = plans()
+            .filter(|p| {
+                let two = p
+                    .interactions
+                    .iter()
+                    .filter(|x| {
+                        x.contacts
+                            .iter()
+                            .all(|c| c == &p.contacts[1].id || c == &p.contacts[2].id)
+                    })
+                    .count();
+                two * 10 > p.interactions.len() * 7
+            })
+            .count();
+        assert!(ruts > 0 && ruts < 40, "{ruts} accounts in a rut");
+        let segments: std::collections::BTreeSet<_> =
+            ws.accounts.iter().map(|a| a.segment).collect();
+        assert_eq!(segments.len(), 4);
+        let oldest = plans()
+            .flat_map(|p| &p.interactions)
+            .filter_map(|x| x.date)
+            .min()
+            .unwrap();
+        assert!(oldest >= t - Days::new(365) && oldest < t - Days::new(300));
+        for p in plans() {
+            assert!((1..=4).contains(&p.reviews.len()));
+            assert!(p.reviews.iter().all(|r| r.snapshot.is_some()));
+            let sourced = p
+                .goals
+                .iter()
+                .filter(|g| g.source_contact.is_some())
+                .count();
+            assert!(p.goals.len() >= 2 && sourced <= p.goals.len());
+        }
+    }
+
+    #[test]
+    fn accounts_do_not_depend_on_how_many_are_made() {
+        let few = synthetic_workspace(4, 2, &SMALL, today());
+        let many = synthetic_workspace(4, 6, &SMALL, today());
+        assert_eq!(few.accounts[..], many.accounts[..2]);
     }
 }
