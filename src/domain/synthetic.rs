@@ -196,6 +196,35 @@ const NOTES: &[&str] = &[
     "Lunch; talked about their reorganisation",
 ];
 
+/// First day of the fiscal year (starting in `month`) that contains `today`.
+pub(crate) fn fiscal_year_start(today: NaiveDate, month: u8) -> NaiveDate {
+    let year = if today.month() >= month as u32 {
+        today.year()
+    } else {
+        today.year() - 1
+    };
+    NaiveDate::from_ymd_opt(year, month as u32, 1).expect("valid month")
+}
+
+/// Actuals for the fiscal quarters that ended by `today`: `commitment / 4 × pace`.
+pub(crate) fn past_quarter_actuals(
+    fy_start: NaiveDate,
+    today: NaiveDate,
+    commitment: f64,
+    mut pace: impl FnMut() -> f64,
+) -> [Option<f64>; 4] {
+    let mut out = [None; 4];
+    for (q, slot) in out.iter_mut().enumerate() {
+        let end = fy_start
+            .checked_add_months(Months::new(3 * (q as u32 + 1)))
+            .expect("date");
+        if end <= today {
+            *slot = Some(round_to(commitment / 4.0 * pace(), 100.0));
+        }
+    }
+    out
+}
+
 /// The team: one leader and `n - 1` account managers and specialists.
 fn synthetic_team(rng: &mut Rng, n: usize, today: NaiveDate) -> Vec<TeamMember> {
     const TITLES: &[&str] = &[
@@ -300,11 +329,7 @@ fn synthetic_account(
     // Leader (team[0]) owns no accounts.
     let owner = team[1 + rng.below(team.len() - 1)].id.clone();
     let fiscal_year_start_month = [1u8, 4, 7, 10][rng.weighted(&[70, 15, 10, 5])];
-    let year = if today.month() as u8 >= fiscal_year_start_month {
-        today.year()
-    } else {
-        today.year() - 1
-    };
+    let year = fiscal_year_start(today, fiscal_year_start_month).year();
     let ctx = Ctx {
         i,
         today,
@@ -313,7 +338,7 @@ fn synthetic_account(
         owner: owner.clone(),
         in_rut: rng.chance(0.25),
     };
-    let fy_start = NaiveDate::from_ymd_opt(year, fiscal_year_start_month as u32, 1).expect("date");
+    let fy_start = fiscal_year_start(today, fiscal_year_start_month);
     let revenue = revenue(rng, segment, fy_start, today);
     let contacts = contacts(rng, &ctx, shape.contacts);
     let interactions = interactions(rng, &ctx, &contacts, shape.interactions);
@@ -377,16 +402,9 @@ fn revenue(rng: &mut Rng, segment: Segment, fy_start: NaiveDate, today: NaiveDat
         commitment * (0.05 + rng.range(0, 20) as f64 / 100.0),
         1000.0,
     );
-    let mut quarterly_actuals = [None; 4];
-    for (q, slot) in quarterly_actuals.iter_mut().enumerate() {
-        let end = fy_start
-            .checked_add_months(Months::new(3 * (q as u32 + 1)))
-            .expect("date");
-        if end <= today {
-            let pace = 0.75 + rng.range(0, 40) as f64 / 100.0;
-            *slot = Some(round_to(commitment / 4.0 * pace, 100.0));
-        }
-    }
+    let quarterly_actuals = past_quarter_actuals(fy_start, today, commitment, || {
+        0.75 + rng.range(0, 40) as f64 / 100.0
+    });
     Revenue {
         last_year: Some(last_year),
         commitment: Some(commitment),
