@@ -63,7 +63,14 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
                 "Account manager",
             ),
         ],
-        accounts: vec![harborview(today), brightwell(today)],
+        accounts: vec![
+            harborview(today),
+            brightwell(today),
+            meridian(today),
+            copperleaf(today),
+            lumina(today),
+            stonebridge(today),
+        ],
         sync_marks: BTreeMap::new(),
     }
 }
@@ -593,7 +600,7 @@ fn brightwell(today: NaiveDate) -> Account {
         (66, &[3], Call, "Tom asked about a new report"),
         (58, &[2], Email, "Price list for next year"),
         (49, &[2, 3], Mtg, "Monthly operational call"),
-        (40, &[1], Email, "Irene declined the QBR invitation"),
+        (40, &[2], Email, "Jamie says Irene declined the QBR invitation"),
         (33, &[3], Call, "Report fix delivered"),
         (24, &[2], Call, "Reorder confirmation"),
         (19, &[2, 3], Mtg, "Monthly operational call"),
@@ -632,6 +639,183 @@ fn brightwell(today: NaiveDate) -> Account {
     b.finish("Brightwell Foods", "Food & beverage", Segment::Key, 1, 1100, "Regional snack and bakery producer.")
 }
 
+#[rustfmt::skip]
+/// Renewal at risk: contract ends in 58 days, no executive sponsor meeting, QBR overdue.
+fn meridian(today: NaiveDate) -> Account {
+    let mut b = B::new("mf", today, PRIYA, 1);
+    b.revenue(1, 950_000.0, 900_000.0, 150_000.0, 0.85);
+    b.contact("Carla Jimenez", "Chief Operating Officer", "ops", "exec", DecisionMaker, Neutral, 2, None, "Cutting empty miles across the fleet");
+    b.contact("Benedikt Roth", "Head of IT", "it", "senior", Influencer, Supporter, 4, Some(1), "Moving dispatch to the cloud");
+    b.contact("Aisha Rahman", "Fleet Operations Manager", "ops", "manager", Coach, Champion, 4, Some(1), "Driver shortages");
+    b.contact("Gordon Pike", "Procurement Manager", "procurement", "manager", Gatekeeper, Skeptic, 2, None, "Renegotiating every contract by 10%");
+    b.contact("Mei Tanaka", "Dispatcher", "ops", "staff", User, Supporter, 3, Some(3), "Too many screens to dispatch one truck");
+    for (ago, who, kind, note) in [
+        (205, &[1, 2][..], Mtg, "Annual plan meeting with Carla"),
+        (190, &[1, 2, 3], Mtg, "Quarterly business review"),
+        (150, &[3, 5], Call, "Dispatch screen feedback"),
+        (120, &[2], Call, "Cloud migration questions"),
+        (100, &[2, 3], Mtg, "Quarterly business review (Carla sent apologies)"),
+        (75, &[3, 5], Call, "Monthly operational call"),
+        (47, &[3, 5], Call, "Monthly operational call"),
+        (30, &[4], Email, "Gordon asked for renewal pricing and a 12% discount"),
+        (21, &[2], Call, "Benedikt mentioned a competitor demo"),
+        (16, &[3, 5], Call, "Monthly operational call"),
+        (5, &[4], Call, "Procurement wants a proposal within two weeks"),
+    ] {
+        b.touch(ago, who, kind, note);
+    }
+    b.goal("Cut empty miles by 12%", GoalKind::Goal, Some(1), "Carla's headline goal for the year.");
+    b.goal("Move dispatch to the cloud", GoalKind::Initiative, Some(2), "Board-approved, vendor not yet chosen.");
+    b.measure(("On-time delivery", "%", Direction::HigherIsBetter, 95.0, Some(91.0)), Some(3), Some(1), Some(45));
+    b.measure(("Dispatch system uptime", "%", Direction::HigherIsBetter, 99.5, Some(99.6)), Some(2), Some(2), Some(45));
+    b.opp(("Route optimisation analytics", Some(1), Dimension::Grow, 110_000.0, Stage::Qualified, 0.35), 140, 60, "Show the empty-miles model to Carla");
+    b.opp(("Cloud dispatch migration", Some(2), Dimension::Win, 85_000.0, Stage::Proposed, 0.5), 110, 40, "Answer Benedikt's security questions");
+    b.action("Draft the renewal proposal", 25, -6, None, b.goal_link(2));
+    b.action("Book an executive sponsor meeting with Carla", 60, -12, None, b.goal_link(1));
+    b.action("Send the on-time delivery report", 50, -40, Some(42), b.measure_link(1));
+    b.action("Prepare the competitor comparison", 20, 5, None, b.opp_link(2));
+    b.meeting("qbr", &[1, 2, 3], true, Some(-9), &[190, 100]);
+    b.meeting("ops", &[3, 5], true, Some(14), &[75, 47, 16]);
+    b.role(PRIYA, "Account manager", None, "Owns the plan and the renewal");
+    b.role(SOFIA, "Solutions specialist", None, "Cloud dispatch design");
+    b.contract(58, 3, 60, RenewalStatus::InDiscussion, Risk::High, "Procurement has asked two competitors for quotes.");
+    b.feedback(&["Show us the value in numbers"], &["Slow answers on security questions"], &["Aisha's weekly check-ins"], 3, 190);
+    b.white_space(
+        &["Road freight", "Warehousing"],
+        &[
+            (1, "core", CellStatus::Sold, 700_000.0, None),
+            (1, "analytics", CellStatus::Open, 110_000.0, None),
+            (2, "core", CellStatus::Competitor, 200_000.0, Some("Vantage Cloud")),
+            (2, "services", CellStatus::NotApplicable, 0.0, None),
+        ],
+    );
+    b.review(100, ReviewKind::Quarterly, 70, [68, 66, 72, 70, 75, 65, 70, 80], 0, "Renewal next; get Carla into a meeting.");
+    b.review(55, ReviewKind::Coaching, 58, [55, 55, 55, 60, 62, 55, 55, 70], 0, "What is your plan if procurement runs a tender?");
+    b.review(20, ReviewKind::Monthly, 47, [45, 50, 35, 55, 48, 50, 40, 72], 0, "QBR slipped; discount pressure.");
+    b.reviewed_all(20);
+    b.finish("Meridian Freight", "Logistics", Segment::Key, 1, 1150, "Road freight and warehousing, 600 trucks.")
+}
+
+#[rustfmt::skip]
+/// Stale plan: nothing reviewed for over four months, overdue actions.
+fn copperleaf(today: NaiveDate) -> Account {
+    let mut b = B::new("cl", today, DANIEL, 4);
+    b.revenue(4, 400_000.0, 420_000.0, 60_000.0, 0.9);
+    b.contact("Hugo Lindqvist", "Managing Director", "exec", "exec", DecisionMaker, Supporter, 3, None, "Winning the rail contract");
+    b.contact("Sean Doyle", "Finance Director", "finance", "senior", Influencer, Neutral, 2, Some(1), "Rolling forecasts");
+    b.contact("Petra Novak", "Engineering Manager", "it", "manager", Coach, Champion, 4, Some(1), "Machine downtime");
+    b.contact("Yusuf Demir", "Maintenance Planner", "ops", "staff", User, Supporter, 3, Some(3), "Paper work orders");
+    for (ago, who, kind, note) in [
+        (260, &[1, 3][..], Mtg, "Kick-off of the year's plan"),
+        (230, &[2], Call, "Budget timing"),
+        (200, &[3, 4], Mtg, "Downtime workshop"),
+        (160, &[1, 2, 3], Mtg, "Quarterly business review"),
+        (120, &[3], Email, "Pilot proposal sent"),
+        (70, &[4], Call, "Support ticket follow-up"),
+        (25, &[3], Call, "Petra asked where the pilot stands"),
+    ] {
+        b.touch(ago, who, kind, note);
+    }
+    b.goal("Halve unplanned machine downtime", GoalKind::Goal, Some(1), "Needed for the rail contract.");
+    b.goal("Move to monthly rolling forecasts", GoalKind::MeasurementChange, Some(2), "Finance changes how it plans.");
+    b.measure(("Unplanned downtime", "hours/month", Direction::LowerIsBetter, 40.0, Some(55.0)), Some(3), Some(1), Some(170));
+    b.opp(("Predictive maintenance pilot", Some(1), Dimension::Grow, 70_000.0, Stage::Qualified, 0.3), 200, 30, "Agree pilot scope with Petra");
+    b.opp(("Forecasting add-on", Some(2), Dimension::Engage, 25_000.0, Stage::Identified, 0.15), 150, 90, "Meet Sean");
+    b.action("Agree the pilot scope", 190, -90, None, b.opp_link(1));
+    b.action("Send the downtime baseline", 170, -60, None, b.measure_link(1));
+    b.action("Introduce our analytics lead to Sean", 150, -30, None, b.opp_link(2));
+    b.action("Run the downtime workshop", 230, -200, Some(200), b.goal_link(1));
+    b.meeting("qbr", &[1, 2, 3], true, Some(-70), &[250, 160]);
+    b.role(DANIEL, "Account manager", None, "Owns the plan and the relationship");
+    b.contract(260, 2, 90, RenewalStatus::NotStarted, Risk::Medium, "");
+    b.feedback(&["Bring a maintenance expert"], &[], &["Training on site"], 1, 260);
+    b.white_space(
+        &["Main works"],
+        &[
+            (1, "core", CellStatus::Sold, 350_000.0, None),
+            (1, "analytics", CellStatus::InProgress, 70_000.0, None),
+            (1, "support", CellStatus::Open, 30_000.0, None),
+        ],
+    );
+    b.review(240, ReviewKind::Quarterly, 64, [60, 62, 70, 55, 72, 58, 66, 80], 1, "Pilot is the focus.");
+    b.review(150, ReviewKind::Monthly, 60, [58, 60, 62, 50, 70, 55, 55, 70], 0, "Pilot scope still open.");
+    b.reviewed_all(150);
+    b.finish("Copperleaf Engineering", "Manufacturing", Segment::Growth, 4, 900, "Precision parts for rail and aerospace.")
+}
+
+#[rustfmt::skip]
+/// New account: barely filled in.
+fn lumina(today: NaiveDate) -> Account {
+    let mut b = B::new("ll", today, SOFIA, 1);
+    b.contact("Dana Whitfield", "Director of IT", "it", "senior", Influencer, Supporter, 3, None, "Moving three campuses to one platform");
+    b.contact("Ravi Menon", "Procurement Officer", "procurement", "staff", Gatekeeper, Neutral, 2, None, "");
+    b.touch(5, &[1], Call, "Introductory call after the contract signature");
+    b.finish("Lumina Learning", "Education", Segment::Growth, 1, 9, "Signed last week; plan to be built.")
+}
+
+#[rustfmt::skip]
+/// Average: reasonable coverage, some gaps, one overdue action.
+fn stonebridge(today: NaiveDate) -> Account {
+    let mut b = B::new("sb", today, SOFIA, 1);
+    b.revenue(1, 500_000.0, 530_000.0, 80_000.0, 0.97);
+    b.contact("Ingrid Solberg", "Chief Financial Officer", "finance", "exec", DecisionMaker, Neutral, 3, None, "Margin pressure from lower rates");
+    b.contact("Marcus Reid", "Head of Member Services", "ops", "senior", Influencer, Supporter, 4, Some(1), "Shorter waits in branches");
+    b.contact("Chen Wei", "IT Service Manager", "it", "manager", Coach, Champion, 4, None, "Legacy core banking");
+    b.contact("Olivia Grant", "Branch Operations Manager", "ops", "manager", User, Supporter, 3, Some(2), "Staff turnover");
+    b.contact("Patrick Moore", "Vendor Manager", "procurement", "manager", Gatekeeper, Neutral, 2, Some(1), "Vendor risk reviews");
+    b.contact("Sara Holt", "Service Desk Analyst", "it", "staff", User, Supporter, 3, Some(3), "");
+    for (ago, who, kind, note) in [
+        (160, &[1, 2][..], Mtg, "Annual planning"),
+        (130, &[3, 6], Call, "Service desk review"),
+        (100, &[2, 4], Mtg, "Branch visit"),
+        (85, &[1, 3], Mtg, "Quarterly business review"),
+        (60, &[5], Email, "Vendor risk questionnaire returned"),
+        (44, &[3], Call, "Upgrade planning"),
+        (30, &[3, 6], Call, "Service desk review"),
+        (12, &[2, 4], Call, "Member wait-time figures"),
+    ] {
+        b.touch(ago, who, kind, note);
+    }
+    b.goal("Cut branch wait times to under 10 minutes", GoalKind::Goal, Some(2), "Member satisfaction driver.");
+    b.goal("Replace the core banking system", GoalKind::SpecialProject, Some(3), "Three-year programme.");
+    b.goal("Grow mobile banking users by 20%", GoalKind::Goal, None, "Assumed from their annual report.");
+    b.measure(("Average branch wait", "minutes", Direction::LowerIsBetter, 10.0, Some(12.0)), Some(2), Some(1), Some(60));
+    b.measure(("Service desk first-time fix", "%", Direction::HigherIsBetter, 80.0, Some(83.0)), Some(3), None, Some(30));
+    b.opp(("Queue analytics for branches", Some(1), Dimension::Grow, 45_000.0, Stage::Qualified, 0.4), 70, 60, "Pilot in two branches");
+    b.opp(("Core banking integration services", Some(2), Dimension::Win, 30_000.0, Stage::Identified, 0.2), 40, 150, "Meet the programme lead");
+    b.action("Share wait-time benchmark", 30, -5, None, b.measure_link(1));
+    b.action("Run the branch pilot plan", 20, 25, None, b.opp_link(1));
+    b.action("Send QBR notes", 84, -78, Some(80), b.goal_link(1));
+    b.meeting("qbr", &[1, 2, 3], true, Some(5), &[175, 85]);
+    b.meeting("ops", &[3, 6], false, Some(14), &[130, 30]);
+    b.role(SOFIA, "Account manager", None, "Owns the plan and the relationship");
+    b.role(LEAD, "Executive sponsor", Some(1), "Yearly meeting with the CFO");
+    b.contract(300, 3, 90, RenewalStatus::NotStarted, Risk::Low, "");
+    b.feedback(&["Visit more branches"], &["Jargon in reports"], &["Quick upgrades"], 2, 160);
+    b.white_space(
+        &["Branches", "Head office"],
+        &[
+            (1, "core", CellStatus::Sold, 250_000.0, None),
+            (1, "analytics", CellStatus::Open, 45_000.0, None),
+            (2, "core", CellStatus::Sold, 200_000.0, None),
+            (2, "services", CellStatus::Open, 30_000.0, None),
+            (2, "support", CellStatus::Competitor, 50_000.0, Some("Acmetrics")),
+        ],
+    );
+    b.review(80, ReviewKind::Quarterly, 60, [58, 62, 60, NA, 70, 50, 60, 70], 1, "Measures not yet agreed.");
+    b.review(45, ReviewKind::Monthly, 63, [60, 64, 62, 55, 72, 52, 62, 72], 0, "Measures agreed with Marcus and Chen.");
+    b.review(15, ReviewKind::Monthly, 62, [60, 65, 60, 58, 70, 50, 58, 75], 0, "Wait times still above target.");
+    for (part, ago) in [
+        (PlanPart::Revenue, 15), (PlanPart::Goals, 45), (PlanPart::SuccessMeasures, 15),
+        (PlanPart::Feedback, 80), (PlanPart::Contacts, 15), (PlanPart::WhiteSpace, 80),
+        (PlanPart::Opportunities, 45), (PlanPart::Actions, 15), (PlanPart::Cadence, 45),
+        (PlanPart::Team, 80), (PlanPart::Contract, 80),
+    ] {
+        b.plan.reviewed.insert(part, b.day(-ago));
+    }
+    b.finish("Stonebridge Credit Union", "Financial services", Segment::Key, 1, 1300, "Member-owned bank with 22 branches.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -657,5 +841,153 @@ mod tests {
         assert!(a.demo);
         assert_eq!(a.name, "Demo workspace");
         assert_eq!(a.team.len(), 4);
+    }
+
+    fn account<'a>(ws: &'a Workspace, name: &str) -> &'a Account {
+        ws.accounts
+            .iter()
+            .find(|a| a.name.starts_with(name))
+            .unwrap()
+    }
+
+    #[test]
+    fn six_accounts_with_owners_from_the_team_and_two_or_three_reviews() {
+        let ws = demo_workspace(today());
+        assert_eq!(ws.accounts.len(), 6);
+        let leaders = ws
+            .team
+            .iter()
+            .filter(|m| m.title.starts_with("Head"))
+            .count();
+        assert_eq!(leaders, 1);
+        for a in &ws.accounts {
+            let n = a.plan.reviews.len();
+            if a.name.starts_with("Lumina") {
+                assert_eq!(n, 0);
+                assert_eq!(a.plan.contacts.len(), 2);
+            } else {
+                assert!((2..=3).contains(&n), "{}: {n} reviews", a.name);
+                let overall: Vec<_> = a
+                    .plan
+                    .reviews
+                    .iter()
+                    .map(|r| r.snapshot.as_ref().unwrap().overall)
+                    .collect();
+                assert!(
+                    overall.windows(2).all(|w| w[0] != w[1]),
+                    "{}: flat trend",
+                    a.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_thriving_account_is_covered_on_target_and_fresh() {
+        let ws = demo_workspace(today());
+        let a = account(&ws, "Harborview");
+        let p = &a.plan;
+        let execs: Vec<&Id> = p
+            .contacts
+            .iter()
+            .filter(|c| c.level == Some(Id::new("lvl-exec")))
+            .map(|c| &c.id)
+            .collect();
+        assert_eq!(execs.len(), 3);
+        let recent = |x: &&Interaction| x.date.unwrap() >= today() - Duration::days(90);
+        assert!(p
+            .interactions
+            .iter()
+            .filter(recent)
+            .any(|x| x.contacts.iter().any(|c| execs.contains(&c))));
+        assert!(p
+            .cadence
+            .iter()
+            .all(|m| m.accepted_by_all && m.next_date.unwrap() > today()));
+        for m in &p.measures {
+            let (t, c) = (m.target.unwrap(), m.current.unwrap());
+            assert!(
+                if m.direction == Direction::LowerIsBetter {
+                    c <= t
+                } else {
+                    c >= t
+                },
+                "{}",
+                m.name
+            );
+        }
+        let pipeline: f64 = p
+            .opportunities
+            .iter()
+            .filter(|o| o.goal.is_some())
+            .filter_map(|o| o.value)
+            .sum();
+        assert_eq!(pipeline, 420_000.0);
+        assert!(pipeline > p.revenue.growth_target.unwrap());
+        assert_eq!(p.reviewed.len(), PlanPart::ALL.len());
+        assert!(p
+            .reviewed
+            .values()
+            .all(|d| *d >= today() - Duration::days(8)));
+    }
+
+    #[test]
+    fn the_rut_account_only_talks_to_two_friendly_staff() {
+        let ws = demo_workspace(today());
+        let p = &account(&ws, "Brightwell").plan;
+        let touched: std::collections::BTreeSet<&Id> =
+            p.interactions.iter().flat_map(|x| &x.contacts).collect();
+        assert_eq!(touched.len(), 2);
+        for id in touched {
+            let c = p.contacts.iter().find(|c| &c.id == id).unwrap();
+            assert_eq!(c.level, Some(Id::new("lvl-staff")));
+            assert_eq!(c.stance, Some(Stance::Champion));
+        }
+        assert!(p
+            .contacts
+            .iter()
+            .all(|c| c.level != Some(Id::new("lvl-exec"))));
+        let dm = p
+            .contacts
+            .iter()
+            .find(|c| c.role == Some(DecisionMaker))
+            .unwrap();
+        assert_eq!(dm.stance, Some(Skeptic));
+    }
+
+    #[test]
+    fn the_renewal_at_risk_ends_in_58_days_with_an_overdue_qbr() {
+        let ws = demo_workspace(today());
+        let p = &account(&ws, "Meridian").plan;
+        assert_eq!(
+            p.contract.end_date,
+            Some(NaiveDate::from_ymd_opt(2026, 7, 11).unwrap())
+        );
+        assert_eq!(p.contract.risk, Risk::High);
+        assert!(p
+            .cadence
+            .iter()
+            .all(|m| m.meeting_type != Some(Id::new("mt-exec"))));
+        assert!(p.team.iter().all(|r| !r.executive_sponsor));
+        let qbr = p
+            .cadence
+            .iter()
+            .find(|m| m.meeting_type == Some(Id::new("mt-qbr")))
+            .unwrap();
+        assert!(qbr.next_date.unwrap() < today());
+    }
+
+    #[test]
+    fn the_stale_plan_has_no_recent_review_and_overdue_actions() {
+        let ws = demo_workspace(today());
+        let p = &account(&ws, "Copperleaf").plan;
+        let latest = p.reviewed.values().max().unwrap();
+        assert!(*latest <= today() - Duration::days(122), "{latest}");
+        let overdue = p
+            .actions
+            .iter()
+            .filter(|x| x.status != ActionStatus::Done && x.due.unwrap() < today())
+            .count();
+        assert_eq!(overdue, 3);
     }
 }
