@@ -10,6 +10,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
+use crate::components::demo_banner::DemoBanner;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_notice::UndoNotice;
 use crate::components::update_banner::UpdateBanner;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
             <Header />
             <UpdateBanner ready=update_ready />
             <UndoNotice />
+            <DemoBanner />
             <StorageBanner />
             <main id="main" class="main">
                 <CurrentView />

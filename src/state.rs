@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+use crate::domain::demo::demo_workspace;
 use crate::domain::model::{new_id, Account, Id, PlanPart, Workspace};
 use crate::domain::validate::Problem;
 use crate::persist::browser;
@@ -87,6 +88,7 @@ impl AppState {
         let mut problem = None;
         let mut quarantined = Vec::new();
         let mut read_only = None;
+        let mut first_visit = false;
         let workspace = match browser::read_all() {
             Ok(entries) => {
                 let loaded = codec::decode_storage(&entries);
@@ -101,15 +103,27 @@ impl AppState {
                     problem = Some(format!("{e}: your changes are kept in this page only."));
                 }
                 quarantined = loaded.quarantined;
-                loaded.workspace
+                first_visit = loaded.fresh;
+                if loaded.fresh {
+                    // A first visit opens the demo workspace, clearly marked; it is only
+                    // written to storage once the user changes something.
+                    demo_workspace(today)
+                } else {
+                    loaded.workspace
+                }
             }
             Err(e) => {
                 problem = Some(format!("{e}: your changes are kept in this page only."));
                 Workspace::default()
             }
         };
-        // What storage now holds; a workspace without an id gets one on its first save.
-        let saved = workspace.clone();
+        // What storage now holds (nothing, on a first visit); a workspace without an id
+        // gets one on its first save.
+        let saved = if first_visit {
+            Workspace::default()
+        } else {
+            workspace.clone()
+        };
         let mut workspace = workspace;
         if workspace.id.as_str().is_empty() {
             workspace.id = new_id("ws", js_sys::Date::now() as i64, random_u64());
@@ -232,7 +246,7 @@ impl AppState {
         let result = json::parse_import(text).map(|file| {
             let plan = self
                 .workspace
-                .with_untracked(|local| merge::plan_merge(local, &file.workspace));
+                .with_untracked(|local| merge::plan_merge(&import_base(local), &file.workspace));
             PendingImport {
                 file_name: file_name.to_string(),
                 file,
@@ -272,14 +286,16 @@ impl AppState {
         };
         let merged = self.workspace.with_untracked(|local| {
             merge::apply_merge(
-                local,
+                &import_base(local),
                 &pending.file.workspace,
                 &pending.plan,
                 choices,
                 Utc::now(),
             )
         });
-        let before = self.workspace.with_untracked(|ws| ws.accounts.len());
+        let before = self
+            .workspace
+            .with_untracked(|ws| import_base(ws).accounts.len());
         let added = merged.accounts.len().saturating_sub(before);
         self.workspace.set(merged);
         self.pending_import.set(None);
@@ -289,6 +305,11 @@ impl AppState {
             if added == 1 { "" } else { "s" }
         )));
         self.schedule_save();
+    }
+
+    /// True while the workspace is the untouched-or-not demo: an import replaces it.
+    pub fn is_demo(&self) -> bool {
+        self.workspace.with_untracked(|ws| ws.demo)
     }
 
     /// Replaces the whole workspace (reset, clear the demo, delete everything).
@@ -471,4 +492,17 @@ fn random_u64() -> u64 {
 /// Used by views: the app state from context.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// What an import merges into: the workspace, or an empty one when it is the demo (a
+/// user importing their own file does not want the made-up accounts mixed in).
+fn import_base(local: &Workspace) -> Workspace {
+    if local.demo {
+        Workspace {
+            id: new_id("ws", js_sys::Date::now() as i64, random_u64()),
+            ..Workspace::default()
+        }
+    } else {
+        local.clone()
+    }
 }

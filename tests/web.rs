@@ -79,14 +79,55 @@ fn type_into(input: &HtmlInputElement, value: &str) {
     input.dispatch_event(&ev).unwrap();
 }
 
+/// Clears the demo workspace a first visit opens with, as a user would.
+async fn start_empty(root: &HtmlElement) {
+    button_named(root, "Clear demo and start empty").click();
+    sleep(Duration::from_millis(20)).await;
+}
+
+fn our_keys() -> Vec<String> {
+    (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with("account-planner/"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_first_visit_shows_the_demo_without_writing_it_and_can_start_empty() {
+    let root = fresh_root();
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::App);
+    sleep(Duration::from_millis(20)).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Demo data"), "the demo is marked: {text}");
+    let rows = root.query_selector_all("table tbody tr").unwrap().length();
+    assert!(rows >= 3, "the demo accounts are listed ({rows} rows)");
+    sleep(Duration::from_millis(400)).await;
+    assert!(
+        our_keys().is_empty(),
+        "the untouched demo is not stored: {:?}",
+        our_keys()
+    );
+
+    start_empty(&root).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("No accounts yet"), "empty after clearing");
+    assert!(!text.contains("Demo data"), "the banner goes");
+    sleep(Duration::from_millis(400)).await;
+    assert!(
+        !our_keys().is_empty(),
+        "the choice to start empty is stored, so a reload does not bring the demo back"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn adding_an_account_lists_it_and_saves_it() {
     let root = fresh_root();
     let _app = leptos::mount::mount_to(root.clone(), account_planner::app::App);
     sleep(Duration::from_millis(10)).await;
+    start_empty(&root).await;
     assert!(
         root.text_content().unwrap().contains("No accounts yet"),
-        "a first visit shows the empty state"
+        "an empty workspace shows the empty state"
     );
 
     type_into(&input_labelled(&root, "Account name"), "Globex Industries");
@@ -118,6 +159,7 @@ async fn an_empty_name_is_refused_with_a_message_next_to_the_field() {
     let root = fresh_root();
     let _app = leptos::mount::mount_to(root.clone(), account_planner::app::App);
     sleep(Duration::from_millis(10)).await;
+    start_empty(&root).await;
 
     type_into(&input_labelled(&root, "Account name"), "   ");
     button_named(&root, "Add account").click();

@@ -32,3 +32,13 @@ export async function openPage(context) {
 export function assertNoErrors(page, assert) {
   assert.deepEqual(page.errors, [], 'the page logged errors');
 }
+
+/**
+ * A first visit opens the demo workspace; most journeys start from an empty one, as a user
+ * who clicks "Clear demo and start empty" does. Waits for that choice to be stored.
+ */
+export async function startEmpty(page) {
+  await page.getByRole('button', { name: 'Clear demo and start empty' }).click();
+  await page.getByText('No accounts yet').waitFor();
+  await page.waitForFunction(() => localStorage.getItem('account-planner/meta') !== null);
+}

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -31,6 +31,7 @@ test('a workspace exported, cleared and imported back comes back whole', async (
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await openPage(context);
   await page.goto(server.url);
+  await startEmpty(page);
   await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
   await addAccount(page, 'Soylent Foods');
   await addAccount(page, 'Tyrell Systems');
@@ -46,11 +47,14 @@ test('a workspace exported, cleared and imported back comes back whole', async (
   assert.equal(exported.schema_version, 1);
   assert.deepEqual(exported.accounts.map((a) => a.name).sort(), ['Soylent Foods', 'Tyrell Systems']);
 
+  // Back to a first visit: the demo shows, and an import replaces it.
   await page.evaluate(() => localStorage.clear());
   await page.reload();
+  await page.getByRole('link', { name: 'Harborview Health Network' }).waitFor();
   await page.getByRole('link', { name: 'Import & export' }).click();
   await page.getByLabel('Import a file').setInputFiles(file);
   await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor();
+  await page.getByText("The demo accounts are replaced by this file's.").waitFor();
   const rows = page.getByRole('table', { name: 'Accounts in the file' }).getByRole('row');
   assert.equal(await rows.count(), 3, 'a header and one row per account');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -61,6 +65,8 @@ test('a workspace exported, cleared and imported back comes back whole', async (
   await page.getByRole('link', { name: 'Tyrell Systems' }).waitFor();
   await page.reload();
   await page.getByRole('link', { name: 'Tyrell Systems' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Harborview Health Network' }).count(), 0, 'the demo is gone');
+  assert.equal(await page.getByRole('region', { name: 'Demo data' }).count(), 0, 'and so is its banner');
   assertNoErrors(page, assert);
   await context.close();
 });
@@ -69,6 +75,7 @@ test('a broken file is refused with the path of each problem and changes nothing
   const context = await browser.newContext();
   const page = await openPage(context);
   await page.goto(server.url);
+  await startEmpty(page);
   await addAccount(page, 'Cyberdyne');
   await page.waitForTimeout(300); // the debounced save
   const before = await stored(page);
@@ -106,6 +113,7 @@ test("an account's plan, contacts, opportunities and cadence download as files",
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await openPage(context);
   await page.goto(server.url);
+  await startEmpty(page);
   await addAccount(page, 'Oscorp, Inc.');
   await page.getByRole('link', { name: 'Oscorp, Inc.' }).click();
   const exports = page.getByRole('group', { name: 'Export this account' });

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
 const SINGLE = new URL('../../dist-single/account-planner.html', import.meta.url).pathname;
@@ -38,6 +38,7 @@ test('after one visit the app loads offline, on any view, with its data', async 
   const page = await openPage(context);
   await page.goto(server.url);
   await controlled(page);
+  await startEmpty(page);
   await addAccount(page, 'Stark Logistics');
   await page.getByRole('link', { name: 'Stark Logistics' }).click();
   await page.getByRole('heading', { name: 'Stark Logistics' }).waitFor();
@@ -92,6 +93,7 @@ test('the single-file build runs from file:// with the network blocked and keeps
   const page = await openPage(context);
   await page.goto(`file://${SINGLE}`);
   await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+  await startEmpty(page);
   await addAccount(page, 'Wayne Freight');
   await page.reload();
   await page.getByRole('link', { name: 'Wayne Freight' }).click();

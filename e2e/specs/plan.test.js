@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -29,6 +29,7 @@ test('every plan section edits, saves and survives a reload', async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   await page.goto(server.url);
+  await startEmpty(page);
   await page.getByLabel('Account name').fill('Umbrella Health');
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('link', { name: 'Umbrella Health' }).click();
@@ -151,6 +152,7 @@ test('a deleted contact comes back with Undo and with Ctrl+Z', async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   await page.goto(server.url);
+  await startEmpty(page);
   await page.getByLabel('Account name').fill('Vandelay Imports');
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('link', { name: 'Vandelay Imports' }).click();
@@ -178,6 +180,7 @@ test('the scorecard explains the score and links each next best action to its se
   const context = await browser.newContext();
   const page = await openPage(context);
   await page.goto(server.url);
+  await startEmpty(page);
   await page.getByLabel('Account name').fill('Duff Brewing');
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('link', { name: 'Duff Brewing' }).click();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -21,7 +21,7 @@ test('an account added on the portfolio survives a reload and opens its plan', a
   await page.goto(server.url);
 
   await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
-  await page.getByText('No accounts yet').waitFor();
+  await startEmpty(page);
 
   await page.getByLabel('Account name').fill('Initech');
   await page.getByRole('button', { name: 'Add account' }).click();
@@ -53,10 +53,33 @@ test('an empty name gets a message and adds nothing', async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   await page.goto(server.url);
+  await startEmpty(page);
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByText('Enter a name for the account.').waitFor();
   assert.equal(await page.getByLabel('Account name').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.getByRole('table').count(), 0);
+  assertNoErrors(page, assert);
+  await context.close();
+});
+
+test('a first visit shows the demo, marked, and can start empty for good', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(server.url);
+  const banner = page.getByRole('region', { name: 'Demo data' });
+  await banner.waitFor();
+  const rows = page.getByRole('table').getByRole('row');
+  assert.equal(await rows.count(), 7, 'a header and six demo accounts');
+  // The demo is only in the page until the user changes something.
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  await page.getByRole('link', { name: 'Harborview Health Network' }).click();
+  await page.getByRole('heading', { name: 'Scorecard', level: 2 }).waitFor();
+  await page.goBack();
+
+  await startEmpty(page);
+  await page.reload();
+  await page.getByText('No accounts yet').waitFor();
+  assert.equal(await banner.count(), 0, 'the demo does not come back after a reload');
   assertNoErrors(page, assert);
   await context.close();
 });

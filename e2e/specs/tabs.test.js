@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -40,6 +40,7 @@ test('accounts added in two tabs both survive, in both tabs and after a reload',
   const a = await openPage(context);
   const b = await openPage(context);
   await a.goto(server.url);
+  await startEmpty(a);
   await b.goto(server.url);
   await addAccount(a, 'Alpha Mining');
   await addAccount(b, 'Bravo Shipping');
@@ -59,6 +60,7 @@ test('the same account changed in two tabs asks which version to keep', async ()
   const context = await browser.newContext();
   const a = await openPage(context);
   await a.goto(server.url);
+  await startEmpty(a);
   await addAccount(a, 'Gringotts');
   await a.getByRole('link', { name: 'Gringotts' }).click();
   await a.getByRole('heading', { name: 'Gringotts' }).waitFor();

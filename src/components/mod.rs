@@ -1,7 +1,7 @@
 //! Small reusable views.
-
 pub mod account_exports;
 pub mod charts;
+pub mod demo_banner;
 pub mod fields;
 pub mod storage_banner;
 pub mod undo_notice;

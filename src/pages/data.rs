@@ -174,6 +174,9 @@ fn ImportPreview() -> impl IntoView {
                 <section class="import-preview" aria-labelledby="preview-heading">
                     <h3 id="preview-heading">{format!("Review “{}” before importing", pending.file_name)}</h3>
                     <p>{summary}</p>
+                    {state.is_demo().then(|| view! {
+                        <p class="note">"The demo accounts are replaced by this file's."</p>
+                    })}
                     <table class="table">
                         <caption class="visually-hidden">"Accounts in the file"</caption>
                         <thead>
