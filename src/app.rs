@@ -17,6 +17,7 @@ use crate::components::update_banner::UpdateBanner;
 use crate::pages::account::AccountPage;
 use crate::pages::data::DataPage;
 use crate::pages::portfolio::PortfolioPage;
+use crate::pages::settings::SettingsPage;
 use crate::state::AppState;
 
 /// Where the app is: the file or folder it was loaded from, without query or hash.
@@ -74,6 +75,7 @@ fn Header() -> impl IntoView {
             <nav aria-label="Main">
                 <a href=href_for(&[]) aria-current=current("")>"Portfolio"</a>
                 <a href=href_for(&[("page", "data")]) aria-current=current("data")>"Import & export"</a>
+                <a href=href_for(&[("page", "settings")]) aria-current=current("settings")>"Settings"</a>
             </nav>
         </header>
     }
@@ -132,6 +134,7 @@ fn CurrentView() -> impl IntoView {
         match (account, page.as_deref()) {
             (Some(id), _) => view! { <AccountPage id=id /> }.into_any(),
             (None, Some("data")) => view! { <DataPage /> }.into_any(),
+            (None, Some("settings")) => view! { <SettingsPage /> }.into_any(),
             _ => view! { <PortfolioPage /> }.into_any(),
         }
     }

@@ -7,8 +7,8 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::domain::demo::demo_workspace;
-use crate::domain::model::{new_id, Account, Id, PlanPart, Workspace};
-use crate::domain::validate::Problem;
+use crate::domain::model::{new_id, Account, Id, PlanPart, Settings, TeamMember, Workspace};
+use crate::domain::validate::{introduced_problems, Problem};
 use crate::persist::browser;
 use crate::persist::codec::{self, Quarantined};
 use crate::persist::export::json::{self, ImportFile};
@@ -319,6 +319,56 @@ impl AppState {
         }
         self.workspace.set(ws);
         self.schedule_save();
+    }
+
+    /// Changes the workspace settings and stamps them for merges.
+    pub fn update_settings(&self, edit: impl FnOnce(&mut Settings)) {
+        self.workspace.update(|ws| {
+            edit(&mut ws.settings);
+            ws.settings.updated_at = Some(Utc::now());
+        });
+        self.schedule_save();
+    }
+
+    /// Changes a member of the workspace team and stamps it for merges.
+    pub fn update_member(&self, id: &Id, edit: impl FnOnce(&mut TeamMember)) {
+        self.workspace.update(|ws| {
+            if let Some(m) = ws.team.iter_mut().find(|m| &m.id == id) {
+                edit(m);
+                m.updated_at = Some(Utc::now());
+            }
+        });
+        self.schedule_save();
+    }
+
+    /// Applies a change that removes something others may refer to (a team member, a
+    /// department, …), unless it would leave references dangling: then nothing changes
+    /// and the places that still refer to it are returned.
+    pub fn remove_checked(&self, edit: impl FnOnce(&mut Workspace)) -> Result<(), Vec<Problem>> {
+        let before = self.workspace.get_untracked();
+        let mut after = before.clone();
+        edit(&mut after);
+        let problems = introduced_problems(&before, &after);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.workspace.set(after);
+        self.schedule_save();
+        Ok(())
+    }
+
+    /// Deletes every stored value of ours (backups of unreadable values too) and starts an
+    /// empty workspace. Nothing can be undone after this; the page offers an export first.
+    pub fn delete_all_data(&self) -> Result<usize, String> {
+        let removed = browser::remove_all().map_err(|e| e.to_string())?;
+        self.undo.set(Vec::new());
+        self.quarantined.set(Vec::new());
+        self.tab_conflicts.set(Vec::new());
+        self.pending_import.set(None);
+        self.read_only.set(None);
+        self.saved.set_value(Workspace::default());
+        self.replace_workspace(Workspace::default());
+        Ok(removed)
     }
 
     /// Queues a save after a change outside the accounts (team, settings).

@@ -246,3 +246,68 @@ async fn data_from_a_newer_version_makes_the_app_read_only_and_is_never_overwrit
     );
     assert_eq!(storage().length().unwrap(), 1, "nothing else was written");
 }
+
+/// Fills localStorage until the browser refuses more; returns the filler keys.
+fn fill_storage() -> Vec<String> {
+    let chunk = "x".repeat(256 * 1024);
+    let mut keys = Vec::new();
+    let mut size = chunk.len();
+    // Big chunks first, then smaller ones, until not even a short value fits.
+    while size >= 16 {
+        let key = format!("filler/{}", keys.len());
+        if storage().set_item(&key, &chunk[..size]).is_ok() {
+            keys.push(key);
+        } else {
+            size /= 4;
+        }
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_warns_keeps_the_edit_in_the_page_and_catches_up_when_space_returns() {
+    let root = fresh_root();
+    let filler = fill_storage();
+    assert!(!filler.is_empty());
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::App);
+    sleep(Duration::from_millis(20)).await;
+    // Clearing the demo needs a write, which fails: the page still shows the empty workspace.
+    start_empty(&root).await;
+    type_into(&input_labelled(&root, "Account name"), "Massive Dynamic");
+    button_named(&root, "Add account").click();
+    sleep(Duration::from_millis(400)).await;
+
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Not saved"), "the user is told: {text}");
+    assert!(
+        text.contains("Massive Dynamic"),
+        "the edit stays in the page"
+    );
+    let _ = button_named(&root, "Export workspace");
+    assert!(
+        !our_keys()
+            .iter()
+            .any(|k| k.starts_with("account-planner/account/")),
+        "nothing partial was stored"
+    );
+
+    for key in &filler {
+        storage().remove_item(key).unwrap();
+    }
+    type_into(&input_labelled(&root, "Account name"), "Second Account");
+    button_named(&root, "Add account").click();
+    sleep(Duration::from_millis(400)).await;
+    let text = root.text_content().unwrap();
+    assert!(!text.contains("Not saved"), "the warning goes: {text}");
+    let stored: Vec<String> = our_keys()
+        .iter()
+        .filter(|k| k.starts_with("account-planner/account/"))
+        .map(|k| storage().get_item(k).unwrap().unwrap())
+        .collect();
+    assert_eq!(
+        stored.len(),
+        2,
+        "the earlier account caught up with the next save"
+    );
+    assert!(stored.iter().any(|v| v.contains("Massive Dynamic")));
+}

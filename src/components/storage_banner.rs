@@ -35,6 +35,10 @@ pub fn StorageBanner() -> impl IntoView {
                         <div class="banner banner-warning" role="alert">
                             <strong>"Not saved. "</strong>
                             {problem}
+                            " Export to keep a copy: "
+                            <button type="button" on:click=move |_| crate::pages::data::download_workspace(state)>
+                                "Export workspace"
+                            </button>
                         </div>
                     }
                 })

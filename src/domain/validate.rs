@@ -21,6 +21,17 @@ pub struct Problem {
     pub message: String,
 }
 
+/// The problems a change would introduce: those of `after` that `before` does not have.
+/// Used to refuse removing a team member or a taxonomy entry that is still referred to,
+/// naming every place that refers to it.
+pub fn introduced_problems(before: &Workspace, after: &Workspace) -> Vec<Problem> {
+    let old = validate(before);
+    validate(after)
+        .into_iter()
+        .filter(|p| !old.contains(p))
+        .collect()
+}
+
 /// Checks the whole workspace and returns every problem found (empty when it is valid).
 pub fn validate(ws: &Workspace) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -823,6 +834,55 @@ mod tests {
         });
         ws.accounts[0].plan.contacts = contacts;
         ws
+    }
+
+    #[test]
+    fn removing_a_used_team_member_names_every_reference_and_an_unused_one_none() {
+        let before = valid();
+        let owner = before.accounts[0]
+            .owner
+            .clone()
+            .expect("synthetic accounts have owners");
+        let mut after = before.clone();
+        after.team.retain(|m| m.id != owner);
+        let found = introduced_problems(&before, &after);
+        assert!(!found.is_empty());
+        assert!(
+            found.iter().any(|p| p.path == "accounts[0].owner"),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|p| p.message.contains(owner.as_str())));
+
+        let mut unused = before.clone();
+        unused.team.push(crate::domain::model::TeamMember {
+            id: Id::new("tm-spare"),
+            name: "Spare".into(),
+            ..Default::default()
+        });
+        let mut removed = unused.clone();
+        removed.team.pop();
+        assert_eq!(introduced_problems(&unused, &removed), vec![]);
+    }
+
+    #[test]
+    fn removing_a_department_in_use_is_an_introduced_problem_but_old_problems_are_not() {
+        let mut before = valid();
+        before.accounts[1].plan.revenue.commitment = Some(-1.0); // an existing problem
+        let dept = before.accounts[0].plan.contacts[0]
+            .department
+            .clone()
+            .expect("synthetic contacts have departments");
+        let mut after = before.clone();
+        after.settings.departments.retain(|d| d.id != dept);
+        let found = introduced_problems(&before, &after);
+        assert!(!found.is_empty());
+        assert!(found
+            .iter()
+            .all(|p| !p.path.starts_with("accounts[1].plan.revenue")));
+        assert!(
+            found.iter().any(|p| p.path.ends_with(".department")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -36,6 +36,15 @@ pub fn import_file(state: AppState, file: web_sys::File) {
     });
 }
 
+/// Downloads the whole workspace as a JSON file; a failure is shown on the import page.
+pub fn download_workspace(state: AppState) {
+    let text = state.workspace.with_untracked(json::export_workspace);
+    let name = export_file_name("workspace", state.today, "json");
+    if let Err(e) = browser::download_text(&name, "application/json", &text) {
+        state.refuse_import(&name, format!("the export could not be saved: {e}"));
+    }
+}
+
 #[component]
 pub fn DataPage() -> impl IntoView {
     view! {
@@ -50,13 +59,7 @@ pub fn DataPage() -> impl IntoView {
 #[component]
 fn ExportSection() -> impl IntoView {
     let state = use_app();
-    let export = move |_| {
-        let text = state.workspace.with_untracked(json::export_workspace);
-        let name = export_file_name("workspace", state.today, "json");
-        if let Err(e) = browser::download_text(&name, "application/json", &text) {
-            state.refuse_import(&name, format!("the export could not be saved: {e}"));
-        }
-    };
+    let export = move |_| download_workspace(state);
     view! {
         <section class="card" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export"</h2>

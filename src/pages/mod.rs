@@ -3,3 +3,4 @@
 pub mod account;
 pub mod data;
 pub mod portfolio;
+pub mod settings;

@@ -90,6 +90,16 @@ pub fn read_all() -> Result<Vec<(String, String)>, StorageError> {
     Ok(out)
 }
 
+/// Removes every key of ours, backups included ("delete all my data"); returns how many.
+pub fn remove_all() -> Result<usize, StorageError> {
+    let keys: Vec<String> = read_all()?.into_iter().map(|(k, _)| k).collect();
+    let s = storage()?;
+    for key in &keys {
+        s.remove_item(key).map_err(|e| classify(&e))?;
+    }
+    Ok(keys.len())
+}
+
 /// Applies writes in order (`None` removes the key) and returns the bytes written.
 /// Stops at the first failure: the writes come ordered so that any prefix of them
 /// leaves storage loadable.

@@ -1,0 +1,701 @@
+//! Settings: the workspace name and currency, the team, the taxonomies plans are built
+//! from (departments, levels, offerings, meeting types), the scoring weights, bands and
+//! review rhythm, and the danger zone (reset, demo, delete all data).
+//!
+//! Removing a team member or a taxonomy entry that plans still refer to is refused with
+//! the places that refer to it: a plan never points at something that is gone.
+
+use leptos::prelude::*;
+
+use crate::components::fields::{CheckboxField, NumberField, TextField};
+use crate::domain::demo::demo_workspace;
+use crate::domain::model::{
+    Bands, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term, Weights, Workspace,
+};
+use crate::domain::validate::Problem;
+use crate::pages::data::download_workspace;
+use crate::state::use_app;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    view! {
+        <section class="page" aria-labelledby="settings-heading">
+            <h1 id="settings-heading">"Settings"</h1>
+            <WorkspaceCard />
+            <TeamCard />
+            <TermsCard kind=TermKind::Departments />
+            <LevelsCard />
+            <TermsCard kind=TermKind::Offerings />
+            <TermsCard kind=TermKind::MeetingTypes />
+            <ScoringCard />
+            <DangerZone />
+        </section>
+    }
+}
+
+/// Why a removal was refused: the first few places that still refer to the thing.
+fn refusal(what: &str, problems: &[Problem]) -> String {
+    let places: Vec<&str> = problems.iter().take(3).map(|p| p.path.as_str()).collect();
+    let more = problems.len().saturating_sub(places.len());
+    format!(
+        "{what} is still used ({}{}). Change those first.",
+        places.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    )
+}
+
+#[component]
+fn WorkspaceCard() -> impl IntoView {
+    let state = use_app();
+    let name = Signal::derive(move || state.workspace.with(|ws| ws.name.clone()));
+    let currency = Signal::derive(move || state.workspace.with(|ws| ws.settings.currency.clone()));
+    let set_name = Callback::new(move |v: String| {
+        state.workspace.update(|ws| ws.name = v);
+        state.touch_workspace();
+    });
+    let set_currency = Callback::new(move |v: String| {
+        state.update_settings(|s| s.currency = v.trim().to_uppercase())
+    });
+    view! {
+        <section class="card" aria-labelledby="ws-heading">
+            <h2 id="ws-heading">"Workspace"</h2>
+            <div class="form-grid">
+                <TextField label="Workspace name" value=name on_commit=set_name />
+                <TextField label="Currency" value=currency on_commit=set_currency placeholder="EUR" />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn TeamCard() -> impl IntoView {
+    let state = use_app();
+    let ids = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|ws| ws.team.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+    });
+    let refused = RwSignal::new(None::<String>);
+    let new_name = RwSignal::new(String::new());
+    let new_error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            new_error.set(Some("Enter the new team member's name.".into()));
+            return;
+        }
+        new_error.set(None);
+        let id = state.new_id("mem");
+        state.workspace.update(|ws| {
+            ws.team.push(TeamMember {
+                id,
+                name,
+                updated_at: Some(chrono::Utc::now()),
+                ..TeamMember::default()
+            })
+        });
+        state.touch_workspace();
+        new_name.set(String::new());
+    };
+    view! {
+        <section class="card" aria-labelledby="team-heading">
+            <h2 id="team-heading">"Team"</h2>
+            <p class="hint">"The people who own accounts, contacts, opportunities and actions."</p>
+            {move || refused.get().map(|r| view! { <p class="field-error" role="alert">{r}</p> })}
+            <ul class="entity-list">
+                <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <MemberRow id refused />
+                </For>
+            </ul>
+            <form class="inline-form" on:submit=add>
+                <label for="settings-new-member">"New team member"</label>
+                <input
+                    id="settings-new-member"
+                    type="text"
+                    autocomplete="off"
+                    bind:value=new_name
+                    aria-invalid=move || new_error.with(Option::is_some).to_string()
+                    aria-describedby="settings-new-member-error"
+                />
+                <button type="submit">"Add to team"</button>
+                <span class="field-error" id="settings-new-member-error" aria-live="polite">
+                    {move || new_error.get()}
+                </span>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn MemberRow(id: Id, refused: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app();
+    let id = StoredValue::new(id);
+    let field = move |read: fn(&TeamMember) -> String| {
+        Signal::derive(move || {
+            state.workspace.with(|ws| {
+                ws.team
+                    .iter()
+                    .find(|m| m.id == id.get_value())
+                    .map(read)
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let name = field(|m| m.name.clone());
+    let set = move |write: fn(&mut TeamMember, String)| {
+        Callback::new(move |v: String| state.update_member(&id.get_value(), |m| write(m, v)))
+    };
+    let remove = move |_| {
+        let who = name.get_untracked();
+        match state.remove_checked(|ws| ws.team.retain(|m| m.id != id.get_value())) {
+            Ok(()) => refused.set(None),
+            Err(problems) => refused.set(Some(refusal(&who, &problems))),
+        }
+    };
+    view! {
+        <li class="entity">
+            <fieldset>
+                <legend>{move || name.get()}</legend>
+                <div class="form-grid">
+                    <TextField label="Name" value=name on_commit=set(|m, v| m.name = v) required=true />
+                    <TextField label="Email" kind="email" value=field(|m| m.email.clone()) on_commit=set(|m, v| m.email = v) />
+                    <TextField label="Title" value=field(|m| m.title.clone()) on_commit=set(|m, v| m.title = v) />
+                </div>
+                <button type="button" class="secondary" on:click=remove
+                    aria-label=move || format!("Remove {} from the team", name.get())>
+                    "Remove"
+                </button>
+            </fieldset>
+        </li>
+    }
+}
+
+/// The simple taxonomies: a named list each.
+#[derive(Clone, Copy)]
+enum TermKind {
+    Departments,
+    Offerings,
+    MeetingTypes,
+}
+
+impl TermKind {
+    fn list(self, s: &Settings) -> &Vec<Term> {
+        match self {
+            TermKind::Departments => &s.departments,
+            TermKind::Offerings => &s.offerings,
+            TermKind::MeetingTypes => &s.meeting_types,
+        }
+    }
+    fn list_mut(self, s: &mut Settings) -> &mut Vec<Term> {
+        match self {
+            TermKind::Departments => &mut s.departments,
+            TermKind::Offerings => &mut s.offerings,
+            TermKind::MeetingTypes => &mut s.meeting_types,
+        }
+    }
+    fn title(self) -> &'static str {
+        match self {
+            TermKind::Departments => "Departments",
+            TermKind::Offerings => "Offerings",
+            TermKind::MeetingTypes => "Meeting types",
+        }
+    }
+    fn singular(self) -> &'static str {
+        match self {
+            TermKind::Departments => "Department",
+            TermKind::Offerings => "Offering",
+            TermKind::MeetingTypes => "Meeting type",
+        }
+    }
+    fn hint(self) -> &'static str {
+        match self {
+            TermKind::Departments => {
+                "The customer's departments, divisions or locations: the rows of the coverage grid."
+            }
+            TermKind::Offerings => {
+                "Our products and services: the columns of the white-space grid."
+            }
+            TermKind::MeetingTypes => "The kinds of meeting a cadence is built from.",
+        }
+    }
+    fn id_prefix(self) -> &'static str {
+        match self {
+            TermKind::Departments => "dept",
+            TermKind::Offerings => "off",
+            TermKind::MeetingTypes => "mt",
+        }
+    }
+    fn slug(self) -> &'static str {
+        match self {
+            TermKind::Departments => "departments",
+            TermKind::Offerings => "offerings",
+            TermKind::MeetingTypes => "meeting-types",
+        }
+    }
+}
+
+#[component]
+fn TermsCard(kind: TermKind) -> impl IntoView {
+    let state = use_app();
+    let ids = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            kind.list(&ws.settings)
+                .iter()
+                .map(|t| t.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let refused = RwSignal::new(None::<String>);
+    let add = move |_| {
+        let id = state.new_id(kind.id_prefix());
+        let n = ids.with_untracked(Vec::len) + 1;
+        state.update_settings(|s| {
+            kind.list_mut(s).push(Term {
+                id,
+                name: format!("New {} {n}", kind.singular().to_lowercase()),
+            })
+        });
+    };
+    let heading = format!("{}-heading", kind.slug());
+    let labelled_by = heading.clone();
+    view! {
+        <section class="card" aria-labelledby=labelled_by>
+            <h2 id=heading>{kind.title()}</h2>
+            <p class="hint">{kind.hint()}</p>
+            {move || refused.get().map(|r| view! { <p class="field-error" role="alert">{r}</p> })}
+            <ol class="term-list">
+                <For
+                    each=move || ids.get().into_iter().enumerate()
+                    key=|(i, id)| (*i, id.clone())
+                    let:item
+                >
+                    <TermRow kind position=item.0 id=item.1 refused />
+                </For>
+            </ol>
+            <button type="button" class="secondary" on:click=add>
+                {format!("Add {}", kind.singular().to_lowercase())}
+            </button>
+        </section>
+    }
+}
+
+#[component]
+fn TermRow(
+    kind: TermKind,
+    position: usize,
+    id: Id,
+    refused: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app();
+    let id = StoredValue::new(id);
+    let name = Signal::derive(move || {
+        state.workspace.with(|ws| {
+            kind.list(&ws.settings)
+                .iter()
+                .find(|t| t.id == id.get_value())
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        })
+    });
+    let rename = Callback::new(move |v: String| {
+        state.update_settings(|s| {
+            if let Some(t) = kind.list_mut(s).iter_mut().find(|t| t.id == id.get_value()) {
+                t.name = v;
+            }
+        })
+    });
+    let remove = move |_| {
+        let what = format!("{} “{}”", kind.singular(), name.get_untracked());
+        let result = state.remove_checked(|ws| {
+            kind.list_mut(&mut ws.settings)
+                .retain(|t| t.id != id.get_value());
+            ws.settings.updated_at = Some(chrono::Utc::now());
+        });
+        match result {
+            Ok(()) => refused.set(None),
+            Err(problems) => refused.set(Some(refusal(&what, &problems))),
+        }
+    };
+    view! {
+        <li class="term-row">
+            <TextField label=format!("{} {}", kind.singular(), position + 1) value=name on_commit=rename required=true />
+            <button type="button" class="secondary" on:click=remove
+                aria-label=move || format!("Remove {} {}", kind.singular().to_lowercase(), name.get())>
+                "Remove"
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn LevelsCard() -> impl IntoView {
+    let state = use_app();
+    let ids = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.settings
+                .levels
+                .iter()
+                .map(|t| t.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let refused = RwSignal::new(None::<String>);
+    let add = move |_| {
+        let id = state.new_id("lvl");
+        let n = ids.with_untracked(Vec::len) + 1;
+        state.update_settings(|s| {
+            s.levels.push(LevelTerm {
+                id,
+                name: format!("New level {n}"),
+                executive: false,
+                in_coverage: true,
+            })
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="levels-heading">
+            <h2 id="levels-heading">"Levels"</h2>
+            <p class="hint">
+                "Seniority levels, most senior first: the columns of the coverage grid. Executive levels count as executive contacts."
+            </p>
+            {move || refused.get().map(|r| view! { <p class="field-error" role="alert">{r}</p> })}
+            <ol class="term-list">
+                <For
+                    each=move || ids.get().into_iter().enumerate()
+                    key=|(i, id)| (*i, id.clone())
+                    let:item
+                >
+                    <LevelRow position=item.0 id=item.1 refused />
+                </For>
+            </ol>
+            <button type="button" class="secondary" on:click=add>"Add level"</button>
+        </section>
+    }
+}
+
+#[component]
+fn LevelRow(position: usize, id: Id, refused: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app();
+    let id = StoredValue::new(id);
+    let read = move |f: fn(&LevelTerm) -> bool| {
+        Signal::derive(move || {
+            state.workspace.with(|ws| {
+                ws.settings
+                    .levels
+                    .iter()
+                    .find(|t| t.id == id.get_value())
+                    .map(f)
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let name = Signal::derive(move || {
+        state.workspace.with(|ws| {
+            ws.settings
+                .levels
+                .iter()
+                .find(|t| t.id == id.get_value())
+                .map(|t| t.name.clone())
+                .unwrap_or_default()
+        })
+    });
+    let edit = move |f: fn(&mut LevelTerm)| {
+        state.update_settings(|s| {
+            if let Some(t) = s.levels.iter_mut().find(|t| t.id == id.get_value()) {
+                f(t)
+            }
+        })
+    };
+    let rename = Callback::new(move |v: String| {
+        state.update_settings(|s| {
+            if let Some(t) = s.levels.iter_mut().find(|t| t.id == id.get_value()) {
+                t.name = v;
+            }
+        })
+    });
+    let set_executive = Callback::new(move |v: bool| {
+        if v {
+            edit(|t| t.executive = true)
+        } else {
+            edit(|t| t.executive = false)
+        }
+    });
+    let set_coverage = Callback::new(move |v: bool| {
+        if v {
+            edit(|t| t.in_coverage = true)
+        } else {
+            edit(|t| t.in_coverage = false)
+        }
+    });
+    let remove = move |_| {
+        let what = format!("Level “{}”", name.get_untracked());
+        let result = state.remove_checked(|ws| {
+            ws.settings.levels.retain(|t| t.id != id.get_value());
+            ws.settings.updated_at = Some(chrono::Utc::now());
+        });
+        match result {
+            Ok(()) => refused.set(None),
+            Err(problems) => refused.set(Some(refusal(&what, &problems))),
+        }
+    };
+    view! {
+        <li class="term-row">
+            <fieldset>
+                <legend>{format!("Level {}", position + 1)}</legend>
+                <TextField label="Name" value=name on_commit=rename required=true />
+                <CheckboxField label="Executive" value=read(|t| t.executive) on_commit=set_executive />
+                <CheckboxField label="Counts in coverage" value=read(|t| t.in_coverage) on_commit=set_coverage />
+                <button type="button" class="secondary" on:click=remove
+                    aria-label=move || format!("Remove level {}", name.get())>
+                    "Remove"
+                </button>
+            </fieldset>
+        </li>
+    }
+}
+
+/// The eight components' weights, in the order the scorecard lists them.
+const WEIGHTS: [(&str, fn(&Weights) -> f64, fn(&mut Weights, f64)); 8] = [
+    ("Coverage", |w| w.coverage, |w, v| w.coverage = v),
+    (
+        "Relationship balance",
+        |w| w.relationship_balance,
+        |w, v| w.relationship_balance = v,
+    ),
+    ("Cadence", |w| w.cadence, |w, v| w.cadence = v),
+    (
+        "Success measures",
+        |w| w.success_measures,
+        |w, v| w.success_measures = v,
+    ),
+    ("Revenue", |w| w.revenue, |w, v| w.revenue = v),
+    (
+        "Growth pipeline",
+        |w| w.growth_pipeline,
+        |w, v| w.growth_pipeline = v,
+    ),
+    ("Execution", |w| w.execution, |w, v| w.execution = v),
+    ("Plan freshness", |w| w.freshness, |w, v| w.freshness = v),
+];
+
+#[component]
+fn ScoringCard() -> impl IntoView {
+    let state = use_app();
+    let settings = move || state.workspace.with(|ws| ws.settings.clone());
+    let total = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            WEIGHTS
+                .iter()
+                .map(|(_, get, _)| get(&ws.settings.weights))
+                .sum::<f64>()
+        })
+    });
+    let weights = WEIGHTS
+        .iter()
+        .map(|&(label, get, set)| {
+            let value = Signal::derive(move || Some(get(&settings().weights)));
+            let share = move || {
+                let t = total.get();
+                let v = get(&state.workspace.with(|ws| ws.settings.weights.clone()));
+                if t > 0.0 {
+                    format!("{:.0}% of the score", v / t * 100.0)
+                } else {
+                    String::new()
+                }
+            };
+            let commit = Callback::new(move |v: Option<f64>| {
+                if let Some(v) = v {
+                    state.update_settings(|s| set(&mut s.weights, v));
+                }
+            });
+            view! {
+                <div class="weight">
+                    <NumberField label=format!("{label} weight") value min=0.0 max=100.0 on_commit=commit />
+                    <span class="hint">{share}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    let band_error = RwSignal::new(None::<String>);
+    let set_band = move |edit: fn(&mut Bands, u8), v: Option<f64>| {
+        let Some(v) = v else { return };
+        let mut bands = settings().bands;
+        edit(&mut bands, v.round().clamp(0.0, 100.0) as u8);
+        if bands.amber_from >= bands.green_from {
+            band_error.set(Some(format!(
+                "Amber must start below green (amber from {}, green from {}).",
+                bands.amber_from, bands.green_from
+            )));
+        } else {
+            band_error.set(None);
+            state.update_settings(|s| s.bands = bands);
+        }
+    };
+    let amber = Signal::derive(move || Some(settings().bands.amber_from as f64));
+    let green = Signal::derive(move || Some(settings().bands.green_from as f64));
+    let rhythm = move |read: fn(&ReviewRhythm) -> u32, write: fn(&mut ReviewRhythm, u32)| {
+        (
+            Signal::derive(move || Some(read(&settings().rhythm) as f64)),
+            Callback::new(move |v: Option<f64>| {
+                if let Some(v) = v {
+                    state.update_settings(|s| write(&mut s.rhythm, v.round() as u32));
+                }
+            }),
+        )
+    };
+    let (monthly, set_monthly) =
+        rhythm(|r| r.monthly_review_days, |r, v| r.monthly_review_days = v);
+    let (quarterly, set_quarterly) = rhythm(
+        |r| r.quarterly_update_days,
+        |r, v| r.quarterly_update_days = v,
+    );
+    view! {
+        <section class="card" aria-labelledby="scoring-heading">
+            <h2 id="scoring-heading">"Scoring and reviews"</h2>
+            <fieldset>
+                <legend>"Component weights"</legend>
+                <p class="hint">
+                    "Weights are relative: each component counts by its share of the total. A component without data is left out and the others share its weight."
+                </p>
+                <div class="form-grid">{weights}</div>
+                {move || (total.get() <= 0.0).then(|| view! {
+                    <p class="field-error" role="alert">"All weights are zero: every score will show as no data."</p>
+                })}
+            </fieldset>
+            <fieldset>
+                <legend>"Bands"</legend>
+                <div class="form-grid">
+                    <NumberField label="Amber from" value=amber min=1.0 max=99.0
+                        on_commit=Callback::new(move |v| set_band(|b, x| b.amber_from = x, v)) />
+                    <NumberField label="Green from" value=green min=1.0 max=100.0
+                        on_commit=Callback::new(move |v| set_band(|b, x| b.green_from = x, v)) />
+                </div>
+                {move || band_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </fieldset>
+            <fieldset>
+                <legend>"Review rhythm"</legend>
+                <div class="form-grid">
+                    <NumberField label="Monthly review every (days)" value=monthly min=7.0 max=62.0 on_commit=set_monthly />
+                    <NumberField label="Quarterly update every (days)" value=quarterly min=30.0 max=184.0 on_commit=set_quarterly />
+                </div>
+            </fieldset>
+        </section>
+    }
+}
+
+/// What the danger zone is asking the user to confirm.
+#[derive(Clone, Copy, PartialEq)]
+enum Pending {
+    ResetScoring,
+    LoadDemo,
+    DeleteAll,
+}
+
+#[component]
+fn DangerZone() -> impl IntoView {
+    let state = use_app();
+    let pending = RwSignal::new(None::<Pending>);
+    let done = RwSignal::new(None::<String>);
+    let accounts = Memo::new(move |_| state.workspace.with(|ws| ws.accounts.len()));
+    let ask = move |p: Pending| {
+        done.set(None);
+        pending.set(Some(p));
+    };
+    view! {
+        <section class="card danger-zone" aria-labelledby="danger-heading">
+            <h2 id="danger-heading">"Reset and delete"</h2>
+            {move || done.get().map(|d| view! { <p role="status">{d}</p> })}
+            <div class="button-row">
+                <button type="button" class="secondary" on:click=move |_| ask(Pending::ResetScoring)>
+                    "Reset scoring settings"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| ask(Pending::LoadDemo)>
+                    "Load the demo workspace"
+                </button>
+                <button type="button" class="danger" on:click=move |_| ask(Pending::DeleteAll)>
+                    "Delete all my data"
+                </button>
+            </div>
+            {move || pending.get().map(|p| view! { <Confirm what=p pending done accounts=accounts.get() /> })}
+        </section>
+    }
+}
+
+#[component]
+fn Confirm(
+    what: Pending,
+    pending: RwSignal<Option<Pending>>,
+    done: RwSignal<Option<String>>,
+    accounts: usize,
+) -> impl IntoView {
+    let state = use_app();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (title, text, action) = match what {
+        Pending::ResetScoring => (
+            "Reset scoring settings?",
+            "The component weights, bands and review rhythm go back to their defaults. Plans, team and taxonomies stay as they are.".to_string(),
+            "Reset",
+        ),
+        Pending::LoadDemo => (
+            "Load the demo workspace?",
+            if accounts == 0 {
+                "Six made-up accounts are added to show what plans look like; clear them from the banner when you are done.".to_string()
+            } else {
+                format!("The demo replaces your {accounts} account{} and your team in this browser. Export your workspace first if you want to keep them.", plural(accounts))
+            },
+            "Load demo",
+        ),
+        Pending::DeleteAll => (
+            "Delete all your data?",
+            format!("Every account plan ({accounts} account{}), the team, the settings and any backups of unreadable data are removed from this browser. This cannot be undone. Export your workspace first if you may need it again.", plural(accounts)),
+            "Delete everything",
+        ),
+    };
+    let confirm = move |_| {
+        pending.set(None);
+        match what {
+            Pending::ResetScoring => {
+                state.update_settings(|s| {
+                    let d = Settings::default();
+                    s.weights = d.weights;
+                    s.bands = d.bands;
+                    s.rhythm = d.rhythm;
+                });
+                done.set(Some("Scoring settings reset to their defaults.".into()));
+            }
+            Pending::LoadDemo => {
+                let mut ws: Workspace = demo_workspace(state.today);
+                ws.id = state.new_id("ws");
+                state.replace_workspace(ws);
+                done.set(Some("The demo workspace is loaded.".into()));
+            }
+            Pending::DeleteAll => done.set(Some(match state.delete_all_data() {
+                Ok(n) => format!(
+                    "All data deleted from this browser ({n} stored value{} removed).",
+                    plural(n)
+                ),
+                Err(e) => format!("Storage could not be cleared: {e}."),
+            })),
+        }
+    };
+    let export = move |_| download_workspace(state);
+    let dialog_label = "confirm-heading";
+    view! {
+        <div class="confirm" role="alertdialog" aria-labelledby=dialog_label aria-describedby="confirm-text">
+            <h3 id=dialog_label>{title}</h3>
+            <p id="confirm-text">{text}</p>
+            <div class="button-row">
+                {(what != Pending::ResetScoring).then(|| view! {
+                    <button type="button" class="secondary" on:click=export>"Export workspace first"</button>
+                })}
+                <button type="button" class="danger" on:click=confirm autofocus>{action}</button>
+                <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+            </div>
+        </div>
+    }
+}
