@@ -511,10 +511,19 @@ impl AppState {
         else {
             return;
         };
-        let Some(writes) = self
-            .saved
-            .try_with_value(|saved| codec::storage_writes(saved, &to_write))
-        else {
+        // Keys removed behind the app's back (or lost by a failed write) are written again.
+        let writes = match browser::our_keys() {
+            Ok(present) => {
+                let index = browser::read(codec::INDEX_KEY);
+                self.saved.try_with_value(|saved| {
+                    codec::writes_after_loss(saved, &present, index.as_deref(), &to_write)
+                })
+            }
+            Err(_) => self
+                .saved
+                .try_with_value(|saved| codec::storage_writes(saved, &to_write)),
+        };
+        let Some(writes) = writes else {
             return;
         };
         if writes.is_empty() {

@@ -100,6 +100,26 @@ pub fn remove_all() -> Result<usize, StorageError> {
     Ok(keys.len())
 }
 
+/// One raw value, or `None` when it is missing or storage cannot be read.
+pub fn read(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// The names of our keys (not their values: cheap enough for every save).
+pub fn our_keys() -> Result<std::collections::HashSet<String>, StorageError> {
+    let s = storage()?;
+    let len = s.length().map_err(|e| classify(&e))?;
+    let mut out = std::collections::HashSet::new();
+    for i in 0..len {
+        if let Some(key) = s.key(i).map_err(|e| classify(&e))? {
+            if key.starts_with(PREFIX) {
+                out.insert(key);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Applies writes in order (`None` removes the key) and returns the bytes written.
 /// Stops at the first failure: the writes come ordered so that any prefix of them
 /// leaves storage loadable.
