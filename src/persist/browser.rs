@@ -177,3 +177,25 @@ pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| "the file could not be read as text".to_string())
 }
+
+/// Asks the browser to keep our storage even under pressure or after a long absence
+/// (Safari evicts script-written storage after seven days without a visit). Resolves to
+/// `Some(true)` when granted or already persistent, `Some(false)` when refused, and `None`
+/// where the browser offers no such request.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    if !js_sys::Reflect::has(&storage, &"persist".into()).unwrap_or(false) {
+        return None;
+    }
+    if let Ok(p) = storage.persisted() {
+        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
+            if v.as_bool() == Some(true) {
+                return Some(true);
+            }
+        }
+    }
+    let granted = wasm_bindgen_futures::JsFuture::from(storage.persist().ok()?)
+        .await
+        .ok()?;
+    Some(granted.as_bool() == Some(true))
+}
