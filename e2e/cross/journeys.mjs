@@ -1,0 +1,172 @@
+// The journeys every engine must pass, written against plain WebDriver. Each gets a new
+// browser session (a fresh profile: empty storage) and the served release build.
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  clickButton, clickLink, field, see, seeText, setDate, sleep, type, valueOf,
+} from './dom.mjs';
+
+const NEWEST = '.entity';
+const SAVE = 400; // the debounced save, with room
+
+async function startEmpty(d) {
+  await clickButton(d, 'Clear demo and start empty');
+  await seeText(d, 'No accounts yet');
+}
+
+async function addAccount(d, name) {
+  await type(d, 'Account name', name);
+  await clickButton(d, 'Add account');
+  await see(d, 'table a');
+  await seeText(d, name);
+}
+
+async function openSection(d, name) {
+  await clickLink(d, name, 'nav[aria-label="Plan sections"]');
+  await d.wait(() => d.executeScript(
+    'return [...document.querySelectorAll("h2")].some((h) => h.textContent.trim() === arguments[0]);', name,
+  ), 15000, `the section “${name}”`);
+}
+
+/** Our keys in storage. */
+const storedKeys = (d) => d.executeScript(
+  'return Object.keys(localStorage).filter((k) => k.startsWith("account-planner/")).sort();',
+);
+
+export const JOURNEYS = [
+  {
+    name: 'first visit opens the demo workspace, which clears to an empty one',
+    async run(d, { url }) {
+      await d.get(url);
+      await see(d, '[aria-label="Demo data"]');
+      const rows = await d.executeScript('return document.querySelectorAll("table tbody tr").length;');
+      assert.equal(rows, 6, 'six demo accounts');
+      assert.deepEqual(await storedKeys(d), [], 'the untouched demo is not stored');
+      await startEmpty(d);
+      await sleep(SAVE);
+      await d.navigate().refresh();
+      await seeText(d, 'No accounts yet');
+    },
+  },
+  {
+    name: 'an account with a field edited in each plan section survives a reload',
+    async run(d, { url }) {
+      await d.get(url);
+      await startEmpty(d);
+      await addAccount(d, 'Umbrella Health');
+      await clickLink(d, 'Umbrella Health');
+      await openSection(d, 'Overview & revenue');
+      await type(d, 'Industry', 'Insurance');
+      await type(d, 'Revenue commitment', '1200000');
+
+      const entity = async (section, add, label, value) => {
+        await openSection(d, section);
+        await clickButton(d, add);
+        await type(d, label, value, NEWEST);
+      };
+      await entity('Customer goals & initiatives', 'Add goal', 'Goal', 'Cut claim processing time');
+      await entity('Success measures', 'Add success measure', 'Measure', 'Uptime');
+      await entity('Feedback', 'Add to “Start doing”', 'What', 'Quarterly roadmap preview');
+      await entity('Contacts & interactions', 'Add contact', 'Name', 'Ann Lee');
+      await entity('Opportunities', 'Add opportunity', 'Opportunity', 'Analytics rollout');
+      await entity('Actions', 'Add action', 'What', 'Book the QBR');
+      await setDate(d, 'Due', '2020-01-15', NEWEST);
+      await seeText(d, 'Overdue');
+      await entity('Cadence', 'Add meeting', 'Meeting', 'Quarterly business review');
+
+      await openSection(d, 'White space');
+      await type(d, 'Business unit', 'Claims');
+      await clickButton(d, 'Add unit');
+      await field(d, 'Value of Claims × Analytics');
+
+      await openSection(d, 'Internal team');
+      await type(d, 'New team member', 'Sam Rivera');
+      await clickButton(d, 'Add to team');
+      await clickButton(d, 'Add team role');
+      await type(d, 'Role', 'Account lead', NEWEST);
+
+      await openSection(d, 'Contract & renewal');
+      await setDate(d, 'Contract end', '2030-06-30');
+
+      await sleep(SAVE);
+      await d.navigate().refresh();
+      await openSection(d, 'Contract & renewal');
+      assert.equal(await valueOf(d, 'Contract end'), '2030-06-30');
+      await openSection(d, 'Overview & revenue');
+      assert.equal(await valueOf(d, 'Industry'), 'Insurance');
+      assert.equal(await valueOf(d, 'Revenue commitment'), '1,200,000');
+      const check = async (section, label, value) => {
+        await openSection(d, section);
+        assert.equal(await valueOf(d, label, NEWEST), value, `${section}: ${label}`);
+      };
+      await check('Customer goals & initiatives', 'Goal', 'Cut claim processing time');
+      await check('Success measures', 'Measure', 'Uptime');
+      await check('Feedback', 'What', 'Quarterly roadmap preview');
+      await check('Contacts & interactions', 'Name', 'Ann Lee');
+      await check('Opportunities', 'Opportunity', 'Analytics rollout');
+      await check('Actions', 'What', 'Book the QBR');
+      assert.equal(await valueOf(d, 'Due', NEWEST), '2020-01-15');
+      await check('Cadence', 'Meeting', 'Quarterly business review');
+      await check('Internal team', 'Role', 'Account lead');
+      await openSection(d, 'White space');
+      await field(d, 'Value of Claims × Analytics');
+    },
+  },
+  {
+    name: 'a workspace exported and imported into a fresh browser comes back whole',
+    async run(d, { url, session }) {
+      await d.get(url);
+      await startEmpty(d);
+      await addAccount(d, 'Soylent Foods');
+      await addAccount(d, 'Tyrell Systems');
+      await clickLink(d, 'Import & export');
+      // The file the app hands to the browser's download, as the user would save it.
+      await d.executeScript(`
+        window.__exports = [];
+        const create = URL.createObjectURL;
+        URL.createObjectURL = (blob) => { blob.text().then((t) => window.__exports.push(t)); return create(blob); };
+      `);
+      await clickButton(d, 'Export workspace');
+      const text = await d.wait(() => d.executeScript('return window.__exports[0];'), 15000, 'the export');
+      const exported = JSON.parse(text);
+      assert.deepEqual(exported.accounts.map((a) => a.name).sort(), ['Soylent Foods', 'Tyrell Systems']);
+      const dir = await mkdtemp(join(tmpdir(), 'ap-cross-'));
+      const file = join(dir, 'workspace.json');
+      await writeFile(file, text);
+
+      // Some drivers (WebKitWebDriver) run one session at a time: this one ends first.
+      await d.quit();
+      const other = await session();
+      try {
+        await other.get(`${url}?page=data`);
+        const input = await field(other, 'Import a file');
+        await input.sendKeys(file);
+        await seeText(other, 'before importing');
+        await clickButton(other, 'Import');
+        await seeText(other, 'Imported');
+        await sleep(SAVE);
+        await other.get(url);
+        await seeText(other, 'Soylent Foods');
+        await seeText(other, 'Tyrell Systems');
+      } finally {
+        await other.quit();
+      }
+    },
+  },
+  {
+    name: 'the single-file build runs from file:// and keeps an account across a reload',
+    async run(d, { single }) {
+      await d.get(`file://${single}`);
+      await see(d, '[aria-label="Demo data"]');
+      await startEmpty(d);
+      await addAccount(d, 'Wayne Freight');
+      await sleep(SAVE);
+      await d.navigate().refresh();
+      await seeText(d, 'Wayne Freight');
+      await clickLink(d, 'Wayne Freight');
+      await see(d, 'nav[aria-label="Plan sections"]');
+    },
+  },
+];

@@ -1,0 +1,43 @@
+// Runs the cross-browser journeys in each engine named on the command line (default: all)
+// against the release build in dist/ and dist-single/, and prints one line per engine.
+// Exits non-zero if any journey fails in any engine.
+import { serve } from '../lib/server.js';
+import { ENGINES, startEngine, stopDisplay } from './engines.mjs';
+import { JOURNEYS } from './journeys.mjs';
+
+const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(ENGINES);
+const server = await serve(new URL('../../dist', import.meta.url).pathname);
+const single = new URL('../../dist-single/account-planner.html', import.meta.url).pathname;
+const summary = [];
+let failed = 0;
+try {
+  for (const name of names) {
+    const engine = await startEngine(name);
+    let passed = 0;
+    try {
+      for (const journey of JOURNEYS) {
+        const d = await engine.session();
+        const started = Date.now();
+        try {
+          await journey.run(d, { url: server.url, single, session: engine.session });
+          passed++;
+          console.log(`ok - ${engine.label}: ${journey.name} (${Date.now() - started} ms)`);
+        } catch (e) {
+          failed++;
+          console.log(`not ok - ${engine.label}: ${journey.name}\n  ${String(e.stack ?? e).split('\n').slice(0, 4).join('\n  ')}`);
+        } finally {
+          await d.quit().catch(() => {});
+        }
+      }
+    } finally {
+      engine.stop();
+    }
+    summary.push(`cross-browser: ${engine.label}: ${passed}/${JOURNEYS.length} journeys passed`);
+  }
+} finally {
+  await server.close();
+  stopDisplay();
+}
+for (const line of summary) console.log(line);
+process.exit(failed ? 1 : 0);
+
