@@ -697,6 +697,27 @@ mod tests {
     }
 
     #[test]
+    fn synthetic_accounts_of_sixty_contacts_stay_within_a_readable_width() {
+        use crate::domain::synthetic::{synthetic_workspace, Shape};
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let shape = Shape {
+            contacts: 60,
+            interactions: 0,
+            opportunities: 0,
+        };
+        for a in synthetic_workspace(7, 8, &shape, today).accounts {
+            let c = &a.plan.contacts;
+            let chart = layout(c);
+            check(&chart, c);
+            assert!(
+                chart.width <= MAX_SHELF_W + 2.0 * INDENT,
+                "width {}",
+                chart.width
+            );
+        }
+    }
+
+    #[test]
     fn the_layout_is_deterministic() {
         let c = contacts(&[None, Some(0), Some(0), Some(1), None, Some(4)]);
         assert_eq!(layout(&c), layout(&c));
