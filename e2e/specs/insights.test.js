@@ -9,6 +9,7 @@ import { serve } from '../lib/server.js';
 import { launch, openPage, assertNoErrors } from '../lib/browser.js';
 
 const SHOTS = new URL('../screenshots/', import.meta.url).pathname;
+const SINGLE = new URL('../../dist-single/account-planner.html', import.meta.url).pathname;
 
 let server, browser;
 before(async () => {
@@ -172,6 +173,30 @@ test('"Print plan" prints every section with the charts, without the app around 
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('region', { name: 'Print' }).getByRole('button', { name: 'Print' }).click();
   await page.waitForFunction(() => window.__prints === 2);
+  assertNoErrors(page, assert);
+  await context.close();
+});
+
+test('from the single file (file://), a box of the map opens its contact and "Print plan" shows the print view', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.print = () => {
+      window.__printed = true;
+    };
+  });
+  const page = await openPage(context);
+  await page.goto(`file://${SINGLE}`);
+  await page.getByRole('link', { name: 'Brightwell Foods' }).click();
+  await page.getByRole('heading', { name: 'Brightwell Foods', level: 1 }).waitFor();
+  await openSection(page, 'Relationship map');
+  await page.getByRole('link', { name: /^Jamie Fletcher,.*reports to Irene Kowalczyk/ }).click();
+  await page.getByRole('heading', { name: 'Contacts & interactions', level: 2 }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('entity'));
+  assert.equal(await page.locator('.entity:focus').getByLabel('Name', { exact: true }).inputValue(), 'Jamie Fletcher');
+  await page.getByRole('button', { name: 'Print plan' }).click();
+  await page.waitForFunction(() => window.__printed === true);
+  await page.getByRole('heading', { name: 'Relationship map', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'White space', level: 2 }).waitFor();
   assertNoErrors(page, assert);
   await context.close();
 });
