@@ -114,7 +114,7 @@ test('the white-space heatmap colours cells by status and totals units and offer
   await context.close();
 });
 
-test('"Print plan" prints every section with the charts, without the app around it, on a few pages', async () => {
+test('"Print plan" prints every section with the charts, without the app around it, on a few pages', async (t) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Count the print dialogs instead of opening one.
   await context.addInitScript(() => {
@@ -166,8 +166,9 @@ test('"Print plan" prints every section with the charts, without the app around 
   };
   const a4 = await pages('A4');
   const letter = await pages('Letter');
-  assert.ok(a4 >= 3 && a4 <= 8, `A4 pages: ${a4}`);
-  assert.ok(letter >= 3 && letter <= 8, `Letter pages: ${letter}`);
+  t.diagnostic(`the plan prints on ${a4} A4 pages, ${letter} Letter pages`);
+  assert.ok(a4 >= 3 && a4 <= 7, `A4 pages: ${a4}`);
+  assert.ok(letter >= 3 && letter <= 7, `Letter pages: ${letter}`);
 
   // The print view's own button prints too.
   await page.emulateMedia({ media: 'screen' });

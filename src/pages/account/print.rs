@@ -1,5 +1,6 @@
 //! The plan as it prints: every section one after another, read-only and compact, with
-//! the charts, grouped into a few sheets (a page break before each) so that a plan fits
+//! the charts, grouped into three sheets (a page break before each: the scorecard with the
+//! account, its goals and measures; the people; growth and execution) so that a plan fits
 //! on a few A4 or Letter pages for a meeting with the customer. `style/print.css` hides
 //! the app around it when printing.
 
@@ -111,7 +112,9 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
         })
     });
     let back = crate::app::href_for(&[("account", id.as_str()), ("section", "scorecard")]);
+    let sheet_id = id.clone();
     let text_parts = move || {
+        let id = sheet_id.clone();
         account.with(|a| {
             let Some(a) = a else { return ().into_any() };
             state.workspace.with(|ws| {
@@ -121,7 +124,7 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
                     settings: &ws.settings,
                 };
                 view! {
-                    <div class="print-sheet">
+                    <div class="print-sheet-rest">
                         {part(PlanPart::Revenue.slug(), PlanPart::Revenue.label(), revenue(&names))}
                         {part(PlanPart::Contract.slug(), PlanPart::Contract.label(), contract(a))}
                         {part(PlanPart::Goals.slug(), PlanPart::Goals.label(), goals(&names))}
@@ -130,6 +133,10 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
                     </div>
                     <div class="print-sheet">
                         {part(PlanPart::Contacts.slug(), PlanPart::Contacts.label(), contacts(&names, today))}
+                        <section class="print-part" aria-labelledby="print-map">
+                            <h2 id="print-map">"Relationship map"</h2>
+                            <RelationshipMap id=id />
+                        </section>
                     </div>
                 }
                 .into_any()
@@ -147,11 +154,9 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
                 };
                 view! {
                     {part(PlanPart::Opportunities.slug(), PlanPart::Opportunities.label(), opportunities(&names))}
-                    <div class="print-sheet">
-                        {part(PlanPart::Actions.slug(), PlanPart::Actions.label(), actions(&names, today))}
-                        {part(PlanPart::Cadence.slug(), PlanPart::Cadence.label(), cadence(&names))}
-                        {part(PlanPart::Team.slug(), PlanPart::Team.label(), team(&names))}
-                    </div>
+                    {part(PlanPart::Actions.slug(), PlanPart::Actions.label(), actions(&names, today))}
+                    {part(PlanPart::Cadence.slug(), PlanPart::Cadence.label(), cadence(&names))}
+                    {part(PlanPart::Team.slug(), PlanPart::Team.label(), team(&names))}
                 }
                 .into_any()
             })
@@ -172,12 +177,6 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
                 <ScorecardSection id=id.clone() />
             </div>
             {text_parts}
-            <div class="print-sheet">
-                <section class="print-part" aria-labelledby="print-map">
-                    <h2 id="print-map">"Relationship map"</h2>
-                    <RelationshipMap id=id.clone() />
-                </section>
-            </div>
             <div class="print-sheet">
                 <section class="print-part" aria-labelledby="print-white-space">
                     <h2 id="print-white-space">{PlanPart::WhiteSpace.label()}</h2>
@@ -349,7 +348,7 @@ fn contacts(n: &Names, today: NaiveDate) -> AnyView {
         .filter(|i| i.date.is_some())
         .collect();
     recent.sort_by_key(|i| std::cmp::Reverse(i.date));
-    recent.truncate(8);
+    recent.truncate(6);
     view! {
         <table class="table print-table">
             <thead><tr>
