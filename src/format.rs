@@ -66,6 +66,34 @@ fn trim_zeros(s: String) -> String {
     }
 }
 
+/// A person's initials for a small badge: "Priya Shah" → "PS", "Cher" → "C"; at most
+/// three letters, from the first and last words.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = |w: &str| w.chars().find(|c| c.is_alphanumeric());
+    let picked = match words.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![*one],
+        [a, .., z] => vec![*a, *z],
+    };
+    picked
+        .into_iter()
+        .filter_map(first)
+        .flat_map(char::to_uppercase)
+        .take(3)
+        .collect()
+}
+
+/// `text` cut to at most `max` characters, an ellipsis marking the cut.
+pub fn ellipsize(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,7 +131,32 @@ mod tests {
         assert_eq!(format_money_short(-4_000.0), "-4K");
     }
 
+    #[test]
+    fn initials_come_from_the_first_and_last_words() {
+        assert_eq!(initials("Priya Shah"), "PS");
+        assert_eq!(initials("  ana maría de la cruz "), "AC");
+        assert_eq!(initials("Cher"), "C");
+        assert_eq!(initials(""), "");
+        assert_eq!(initials("Émile (Ops) Zola"), "ÉZ");
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(ellipsize("Short", 10), "Short");
+        assert_eq!(
+            ellipsize("Director of Clinical Operations", 16),
+            "Director of Cli…"
+        );
+        assert_eq!(ellipsize("abc def", 5), "abc…");
+        assert_eq!(ellipsize("ééééé", 5), "ééééé");
+    }
+
     proptest! {
+        #[test]
+        fn an_ellipsized_text_never_exceeds_its_limit(text in ".{0,60}", max in 1usize..40) {
+            prop_assert!(ellipsize(&text, max).chars().count() <= max);
+        }
+
         #[test]
         fn what_is_shown_reads_back_to_the_same_cents(cents in -10_000_000_000i64..10_000_000_000i64) {
             let n = cents as f64 / 100.0;

@@ -1,3 +1,5 @@
 //! Charts drawn as SVG by the app (no chart library, no network).
 
+pub mod heatmap;
+pub mod org_chart;
 pub mod trend;

@@ -9,7 +9,7 @@ use crate::state::use_app;
 
 use super::section::*;
 
-const STATUSES: [(ActionStatus, &str, &str); 4] = [
+pub(super) const STATUSES: [(ActionStatus, &str, &str); 4] = [
     (ActionStatus::Open, "open", "Open"),
     (ActionStatus::InProgress, "in_progress", "In progress"),
     (ActionStatus::Done, "done", "Done"),

@@ -98,9 +98,15 @@ pub fn ContactsSection(id: Id) -> impl IntoView {
         });
         focus_first_input(card_id(&new));
     };
+    // A link from the relationship map names a contact's card in the URL's hash.
+    Effect::new(move |_| focus_card_from_hash());
+    let map_href = crate::app::href_for(&[("account", id.as_str()), ("section", super::MAP_SLUG)]);
     view! {
         <section class="card" aria-labelledby="section-heading">
             <SectionHead id=id.clone() part=PlanPart::Contacts />
+            <p class="hint">
+                "Who reports to whom draws the "<a href=map_href>"relationship map"</a>"."
+            </p>
             <div class="toolbar">
                 <label for="contact-search">"Search contacts"</label>
                 <input id="contact-search" type="search" placeholder="Name, title or challenge" bind:value=search />

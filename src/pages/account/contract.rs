@@ -9,7 +9,7 @@ use crate::state::use_app;
 
 use super::section::SectionHead;
 
-const STATUSES: [(RenewalStatus, &str, &str); 4] = [
+pub(super) const STATUSES: [(RenewalStatus, &str, &str); 4] = [
     (RenewalStatus::NotStarted, "not_started", "Not started"),
     (
         RenewalStatus::InDiscussion,
@@ -20,7 +20,7 @@ const STATUSES: [(RenewalStatus, &str, &str); 4] = [
     (RenewalStatus::Lost, "lost", "Lost"),
 ];
 
-const RISKS: [(Risk, &str, &str); 3] = [
+pub(super) const RISKS: [(Risk, &str, &str); 3] = [
     (Risk::Low, "low", "Low"),
     (Risk::Medium, "medium", "Medium"),
     (Risk::High, "high", "High"),

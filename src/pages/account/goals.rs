@@ -9,7 +9,7 @@ use crate::state::use_app;
 
 use super::section::*;
 
-const KINDS: [(GoalKind, &str, &str); 4] = [
+pub(super) const KINDS: [(GoalKind, &str, &str); 4] = [
     (GoalKind::Goal, "goal", "Goal"),
     (GoalKind::Initiative, "initiative", "Key initiative"),
     (

@@ -10,7 +10,7 @@ use crate::state::use_app;
 
 use super::section::*;
 
-const KINDS: [(InteractionKind, &str, &str); 4] = [
+pub(super) const KINDS: [(InteractionKind, &str, &str); 4] = [
     (InteractionKind::Meeting, "meeting", "Meeting"),
     (InteractionKind::Call, "call", "Call"),
     (InteractionKind::Email, "email", "Email"),

@@ -11,6 +11,8 @@ mod interactions;
 mod measures;
 mod opportunities;
 mod overview;
+mod print;
+mod relationship_map;
 mod scorecard;
 mod section;
 mod team;
@@ -19,12 +21,38 @@ mod white_space;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::href_for;
+use crate::app::{href_for, navigate_to};
 use crate::components::account_exports::AccountExports;
 use crate::domain::model::{Id, PlanPart};
 use crate::state::use_app;
 
 pub use section::SectionHead;
+
+/// The URL slug of the relationship map (a view of the contacts, not a plan part).
+pub const MAP_SLUG: &str = "relationship-map";
+/// The URL slug of the print view: every section one after another.
+pub const PRINT_SLUG: &str = "print";
+
+/// What the account page shows, named by the URL's `section`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    /// No section, "scorecard" or an unknown slug.
+    Scorecard,
+    Map,
+    Print,
+    Part(PlanPart),
+}
+
+impl View {
+    fn from_slug(slug: Option<&str>) -> View {
+        match slug {
+            Some(MAP_SLUG) => View::Map,
+            Some(PRINT_SLUG) => View::Print,
+            Some(s) => PlanPart::from_slug(s).map_or(View::Scorecard, View::Part),
+            None => View::Scorecard,
+        }
+    }
+}
 
 #[component]
 pub fn AccountPage(id: String) -> impl IntoView {
@@ -56,12 +84,7 @@ pub fn AccountPage(id: String) -> impl IntoView {
 fn AccountPlan(id: Id) -> impl IntoView {
     let state = use_app();
     let query = use_query_map();
-    // No section (or "scorecard") shows the scorecard.
-    let section = Memo::new(move |_| {
-        query
-            .with(|q| q.get("section"))
-            .and_then(|s| PlanPart::from_slug(&s))
-    });
+    let section = Memo::new(move |_| View::from_slug(query.with(|q| q.get("section")).as_deref()));
     let name = state.account_value(&id, |a| a.name.clone());
     // L anywhere in the plan (outside a text field) logs an interaction.
     let log = interactions::LogDialog {
@@ -81,25 +104,49 @@ fn AccountPlan(id: Id) -> impl IntoView {
     on_cleanup(move || keys.remove());
     let nav_id = id.clone();
     let body_id = id.clone();
+    let print_href = href_for(&[("account", id.as_str()), ("section", PRINT_SLUG)]);
+    // Shows every section, then opens the browser's print dialog once they are drawn.
+    let print_plan = move |_| {
+        if section.get_untracked() != View::Print {
+            navigate_to(&print_href);
+        }
+        request_animation_frame(|| {
+            request_animation_frame(|| {
+                let _ = window().print();
+            })
+        });
+    };
     view! {
         <section class="page" aria-labelledby="account-heading">
             <nav aria-label="Breadcrumb" class="breadcrumb">
                 <a href=href_for(&[])>"Portfolio"</a>
             </nav>
             <h1 id="account-heading">{move || name.get()}</h1>
-            <AccountExports id=id.clone() />
+            <div class="account-tools">
+                <AccountExports id=id.clone() />
+                <button type="button" class="secondary print-button" on:click=print_plan>"Print plan"</button>
+            </div>
             <nav class="section-nav" aria-label="Plan sections">
-                <a href=href_for(&[("account", nav_id.as_str()), ("section", "scorecard")]) aria-current=move || section.get().is_none().then_some("page")>
+                <a href=href_for(&[("account", nav_id.as_str()), ("section", "scorecard")]) aria-current=move || (section.get() == View::Scorecard).then_some("page")>
                     "Scorecard"
                 </a>
                 {PlanPart::ALL
                     .into_iter()
                     .map(|part| {
                         let href = href_for(&[("account", nav_id.as_str()), ("section", part.slug())]);
+                        let map = (part == PlanPart::Contacts).then(|| {
+                            let href = href_for(&[("account", nav_id.as_str()), ("section", MAP_SLUG)]);
+                            view! {
+                                <a href=href aria-current=move || (section.get() == View::Map).then_some("page")>
+                                    "Relationship map"
+                                </a>
+                            }
+                        });
                         view! {
-                            <a href=href aria-current=move || (section.get() == Some(part)).then_some("page")>
+                            <a href=href aria-current=move || (section.get() == View::Part(part)).then_some("page")>
                                 {part.label()}
                             </a>
+                            {map}
                         }
                     })
                     .collect_view()}
@@ -110,9 +157,12 @@ fn AccountPlan(id: Id) -> impl IntoView {
     }
 }
 
-fn section_view(id: Id, part: Option<PlanPart>) -> AnyView {
-    let Some(part) = part else {
-        return view! { <scorecard::ScorecardSection id /> }.into_any();
+fn section_view(id: Id, view: View) -> AnyView {
+    let part = match view {
+        View::Scorecard => return view! { <scorecard::ScorecardSection id /> }.into_any(),
+        View::Map => return view! { <relationship_map::RelationshipMapSection id /> }.into_any(),
+        View::Print => return view! { <print::PrintPlan id /> }.into_any(),
+        View::Part(part) => part,
     };
     match part {
         PlanPart::Revenue => view! { <overview::OverviewSection id /> }.into_any(),

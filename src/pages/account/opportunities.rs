@@ -10,13 +10,13 @@ use crate::state::use_app;
 
 use super::section::*;
 
-const DIMENSIONS: [(Dimension, &str, &str); 3] = [
+pub(super) const DIMENSIONS: [(Dimension, &str, &str); 3] = [
     (Dimension::Engage, "engage", "Engage"),
     (Dimension::Win, "win", "Win"),
     (Dimension::Grow, "grow", "Grow"),
 ];
 
-const STAGES: [(Stage, &str, &str); 6] = [
+pub(super) const STAGES: [(Stage, &str, &str); 6] = [
     (Stage::Identified, "identified", "Identified"),
     (Stage::Qualified, "qualified", "Qualified"),
     (Stage::Proposed, "proposed", "Proposed"),

@@ -9,14 +9,14 @@ use crate::state::use_app;
 
 use super::SectionHead;
 
-const SEGMENTS: [(Segment, &str, &str); 4] = [
+pub(super) const SEGMENTS: [(Segment, &str, &str); 4] = [
     (Segment::Strategic, "strategic", "Strategic"),
     (Segment::Key, "key", "Key"),
     (Segment::Growth, "growth", "Growth"),
     (Segment::Maintain, "maintain", "Maintain"),
 ];
 
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -207,6 +207,29 @@ pub fn focus_first_input(dom_id: String) {
     });
 }
 
+/// Focuses the card named by the URL's hash (`#card-…`, as a link from the relationship
+/// map has), once it is on the page: the card scrolls into view and a screen reader reads
+/// its name.
+pub fn focus_card_from_hash() {
+    request_animation_frame(|| {
+        let Ok(hash) = window().location().hash() else {
+            return;
+        };
+        let Some(raw) = hash.strip_prefix('#').filter(|h| h.starts_with("card-")) else {
+            return;
+        };
+        let dom_id = js_sys::decode_uri_component(raw)
+            .map(String::from)
+            .unwrap_or_else(|_| raw.to_string());
+        if let Some(el) = document().get_element_by_id(&dom_id) {
+            let _ = el.set_attribute("tabindex", "-1");
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 /// The DOM id of an entity's card.
 pub fn card_id(entity: &Id) -> String {
     format!("card-{entity}")

@@ -5,7 +5,9 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::components::charts::heatmap::WhiteSpaceHeatmap;
 use crate::domain::model::{CellStatus, Id, PlanPart, Term, WhiteSpaceCell};
+use crate::domain::white_space::heatmap;
 use crate::format::{format_money_short, parse_number};
 use crate::state::use_app;
 
@@ -29,23 +31,13 @@ pub fn WhiteSpaceSection(id: Id) -> impl IntoView {
     let units = state.account_value(&id, |a| a.plan.white_space.units.clone());
     let offerings =
         Signal::derive(move || state.workspace.with(|ws| ws.settings.offerings.clone()));
-    let open_total = state.account_value(&id, |a| {
-        a.plan
-            .white_space
-            .cells
-            .iter()
-            .filter(|c| c.status == CellStatus::Open)
-            .filter_map(|c| c.value)
-            .sum::<f64>()
-    });
-    let competitor_total = state.account_value(&id, |a| {
-        a.plan
-            .white_space
-            .cells
-            .iter()
-            .filter(|c| c.status == CellStatus::Competitor)
-            .filter_map(|c| c.value)
-            .sum::<f64>()
+    let map_id = id.clone();
+    let map = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.account(&map_id)
+                .map(|a| heatmap(&a.plan.white_space, &ws.settings.offerings))
+                .unwrap_or_default()
+        })
     });
     let new_unit = RwSignal::new(String::new());
     let add_id = id.clone();
@@ -65,7 +57,12 @@ pub fn WhiteSpaceSection(id: Id) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="section-heading">
             <SectionHead id=id.clone() part=PlanPart::WhiteSpace />
-            <p>{move || format!("Open white space {} · held by competitors {}", format_money_short(open_total.get()), format_money_short(competitor_total.get()))}</p>
+            <p>{move || map.with(|m| format!("Open white space {} · held by competitors {}", format_money_short(m.all.open), format_money_short(m.all.competitor)))}</p>
+            <Show when=move || map.with(|m| !m.units.is_empty())>
+                <h3>"Heatmap"</h3>
+                <WhiteSpaceHeatmap map=map />
+                <h3>"Edit the grid"</h3>
+            </Show>
             <form class="inline-form" on:submit=add_unit>
                 <label for="new-unit">"Business unit"</label>
                 <input id="new-unit" type="text" placeholder="Division, department or location" bind:value=new_unit autocomplete="off" />

@@ -1,0 +1,507 @@
+//! The plan as it prints: every section one after another, read-only and compact, with
+//! the charts, grouped into three sheets (a page break before each: the scorecard with the
+//! account, its goals and measures; the people; growth and execution) so that a plan fits
+//! on a few A4 or Letter pages for a meeting with the customer. `style/print.css` hides
+//! the app around it when printing.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::components::charts::heatmap::WhiteSpaceHeatmap;
+use crate::domain::coverage::last_touches;
+use crate::domain::model::{Account, Id, PlanPart, Settings, TeamMember};
+use crate::domain::white_space::heatmap;
+use crate::format::{format_money_short, format_number};
+use crate::state::use_app;
+
+use super::contacts::{ROLES, STANCES};
+use super::measures::RHYTHMS;
+use super::relationship_map::RelationshipMap;
+use super::scorecard::ScorecardSection;
+use super::section::{describe_day, display_name};
+
+/// The label of `x` in one of the sections' option tables.
+fn label<T: PartialEq + Copy>(table: &[(T, &'static str, &'static str)], x: T) -> &'static str {
+    table.iter().find(|r| r.0 == x).map(|r| r.2).unwrap_or("")
+}
+
+fn money(v: Option<f64>) -> String {
+    v.map(format_number).unwrap_or_else(|| "–".into())
+}
+
+fn day(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "–".into())
+}
+
+/// Names of the account's people and the workspace's terms.
+struct Names<'a> {
+    account: &'a Account,
+    team: &'a [TeamMember],
+    settings: &'a Settings,
+}
+
+impl Names<'_> {
+    fn contact(&self, id: &Option<Id>) -> String {
+        id.as_ref()
+            .and_then(|id| self.account.plan.contacts.iter().find(|c| &c.id == id))
+            .map(|c| display_name(&c.name, "Unnamed contact"))
+            .unwrap_or_else(|| "–".into())
+    }
+    fn contacts(&self, ids: &[Id]) -> String {
+        let names: Vec<String> = ids.iter().map(|i| self.contact(&Some(i.clone()))).collect();
+        if names.is_empty() {
+            "–".into()
+        } else {
+            names.join(", ")
+        }
+    }
+    fn member(&self, id: &Option<Id>) -> String {
+        id.as_ref()
+            .and_then(|id| self.team.iter().find(|m| &m.id == id))
+            .map(|m| display_name(&m.name, "Unnamed member"))
+            .unwrap_or_else(|| "–".into())
+    }
+    fn members(&self, ids: &[Id]) -> String {
+        let names: Vec<String> = ids.iter().map(|i| self.member(&Some(i.clone()))).collect();
+        names.join(", ")
+    }
+    fn term(list: &[crate::domain::model::Term], id: &Option<Id>) -> String {
+        id.as_ref()
+            .and_then(|id| list.iter().find(|t| &t.id == id))
+            .map(|t| t.name.clone())
+            .unwrap_or_else(|| "–".into())
+    }
+    fn goal(&self, id: &Option<Id>) -> String {
+        id.as_ref()
+            .and_then(|id| self.account.plan.goals.iter().find(|g| &g.id == id))
+            .map(|g| display_name(&g.title, "Untitled goal"))
+            .unwrap_or_else(|| "Not aligned".into())
+    }
+}
+
+/// A plan part's block: its heading (the section's name) and content.
+fn part(slug: &'static str, title: &'static str, body: AnyView) -> impl IntoView {
+    let heading = format!("print-{slug}");
+    let labelledby = heading.clone();
+    view! {
+        <section class="print-part" aria-labelledby=labelledby>
+            <h2 id=heading>{title}</h2>
+            {body}
+        </section>
+    }
+}
+
+fn none_yet(what: &'static str) -> AnyView {
+    view! { <p class="hint">{what}</p> }.into_any()
+}
+
+#[component]
+pub fn PrintPlan(id: Id) -> impl IntoView {
+    let state = use_app();
+    let today = state.today;
+    let account = {
+        let id = id.clone();
+        Memo::new(move |_| state.workspace.with(|ws| ws.account(&id).cloned()))
+    };
+    let map_id = id.clone();
+    let white_space = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.account(&map_id)
+                .map(|a| heatmap(&a.plan.white_space, &ws.settings.offerings))
+                .unwrap_or_default()
+        })
+    });
+    let back = crate::app::href_for(&[("account", id.as_str()), ("section", "scorecard")]);
+    let sheet_id = id.clone();
+    let text_parts = move || {
+        let id = sheet_id.clone();
+        account.with(|a| {
+            let Some(a) = a else { return ().into_any() };
+            state.workspace.with(|ws| {
+                let names = Names {
+                    account: a,
+                    team: &ws.team,
+                    settings: &ws.settings,
+                };
+                view! {
+                    <div class="print-sheet-rest">
+                        {part(PlanPart::Revenue.slug(), PlanPart::Revenue.label(), revenue(&names))}
+                        {part(PlanPart::Contract.slug(), PlanPart::Contract.label(), contract(a))}
+                        {part(PlanPart::Goals.slug(), PlanPart::Goals.label(), goals(&names))}
+                        {part(PlanPart::SuccessMeasures.slug(), PlanPart::SuccessMeasures.label(), measures(&names))}
+                        {part(PlanPart::Feedback.slug(), PlanPart::Feedback.label(), feedback(&names))}
+                    </div>
+                    <div class="print-sheet">
+                        {part(PlanPart::Contacts.slug(), PlanPart::Contacts.label(), contacts(&names, today))}
+                        <section class="print-part" aria-labelledby="print-map">
+                            <h2 id="print-map">"Relationship map"</h2>
+                            <RelationshipMap id=id />
+                        </section>
+                    </div>
+                }
+                .into_any()
+            })
+        })
+    };
+    let growth_parts = move || {
+        account.with(|a| {
+            let Some(a) = a else { return ().into_any() };
+            state.workspace.with(|ws| {
+                let names = Names {
+                    account: a,
+                    team: &ws.team,
+                    settings: &ws.settings,
+                };
+                view! {
+                    {part(PlanPart::Opportunities.slug(), PlanPart::Opportunities.label(), opportunities(&names))}
+                    {part(PlanPart::Actions.slug(), PlanPart::Actions.label(), actions(&names, today))}
+                    {part(PlanPart::Cadence.slug(), PlanPart::Cadence.label(), cadence(&names))}
+                    {part(PlanPart::Team.slug(), PlanPart::Team.label(), team(&names))}
+                }
+                .into_any()
+            })
+        })
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <div class="print-plan">
+            <div class="print-toolbar screen-only" role="region" aria-label="Print">
+                <p>"The whole plan on a few pages, as it prints: the app's navigation and buttons are left out."</p>
+                <button type="button" on:click=print>"Print"</button>
+                <a href=back>"Back to the plan"</a>
+            </div>
+            <PrintCover account=account today=today />
+            <div class="print-sheet print-first">
+                <ScorecardSection id=id.clone() />
+            </div>
+            {text_parts}
+            <div class="print-sheet">
+                <section class="print-part" aria-labelledby="print-white-space">
+                    <h2 id="print-white-space">{PlanPart::WhiteSpace.label()}</h2>
+                    <WhiteSpaceHeatmap map=white_space />
+                </section>
+                {growth_parts}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn PrintCover(account: Memo<Option<Account>>, today: NaiveDate) -> impl IntoView {
+    let state = use_app();
+    move || {
+        account.with(|a| {
+            a.as_ref().map(|a| {
+                let owner = state.workspace.with(|ws| {
+                    Names {
+                        account: a,
+                        team: &ws.team,
+                        settings: &ws.settings,
+                    }
+                    .member(&a.owner)
+                });
+                let months = super::overview::MONTHS;
+                view! {
+                    <div class="print-cover">
+                        <p class="print-kicker">{format!("Account plan {}", a.plan.year)}</p>
+                        <dl class="print-facts">
+                            <div><dt>"Industry"</dt><dd>{if a.industry.is_empty() { "–".to_string() } else { a.industry.clone() }}</dd></div>
+                            <div><dt>"Segment"</dt><dd>{label(&super::overview::SEGMENTS, a.segment)}</dd></div>
+                            <div><dt>"Owner"</dt><dd>{owner}</dd></div>
+                            <div><dt>"Fiscal year starts"</dt><dd>{months[usize::from(a.fiscal_year_start_month.clamp(1, 12)) - 1]}</dd></div>
+                            <div><dt>"Printed"</dt><dd>{today.to_string()}</dd></div>
+                        </dl>
+                        {(!a.notes.trim().is_empty()).then(|| view! { <p>{a.notes.clone()}</p> })}
+                    </div>
+                }
+            })
+        })
+    }
+}
+
+fn revenue(n: &Names) -> AnyView {
+    let r = &n.account.plan.revenue;
+    let actual: f64 = r.quarterly_actuals.iter().flatten().sum();
+    let quarters = r
+        .quarterly_actuals
+        .iter()
+        .enumerate()
+        .map(|(q, v)| view! { <div><dt>{format!("Q{} actual", q + 1)}</dt><dd>{money(*v)}</dd></div> })
+        .collect_view();
+    view! {
+        <dl class="print-facts">
+            <div><dt>"Last year's spend"</dt><dd>{money(r.last_year)}</dd></div>
+            <div><dt>"Revenue commitment"</dt><dd>{money(r.commitment)}</dd></div>
+            <div><dt>"Growth target"</dt><dd>{money(r.growth_target)}</dd></div>
+            {quarters}
+            <div><dt>"Actual to date"</dt><dd>{format_number(actual)}</dd></div>
+        </dl>
+    }
+    .into_any()
+}
+
+fn contract(a: &Account) -> AnyView {
+    let c = &a.plan.contract;
+    view! {
+        <dl class="print-facts">
+            <div><dt>"Start"</dt><dd>{day(c.start_date)}</dd></div>
+            <div><dt>"End"</dt><dd>{day(c.end_date)}</dd></div>
+            <div><dt>"Notice"</dt><dd>{c.notice_days.map(|d| format!("{d} days")).unwrap_or_else(|| "–".into())}</dd></div>
+            <div><dt>"Value"</dt><dd>{money(c.value)}</dd></div>
+            <div><dt>"Renewal"</dt><dd>{label(&super::contract::STATUSES, c.renewal_status)}</dd></div>
+            <div><dt>"Risk"</dt><dd>{label(&super::contract::RISKS, c.risk)}</dd></div>
+        </dl>
+        {(!c.notes.trim().is_empty()).then(|| view! { <p>{c.notes.clone()}</p> })}
+    }
+    .into_any()
+}
+
+fn goals(n: &Names) -> AnyView {
+    let goals = &n.account.plan.goals;
+    if goals.is_empty() {
+        return none_yet("No goals recorded yet.");
+    }
+    view! {
+        <ol class="print-list">
+            {goals.iter().map(|g| view! {
+                <li>
+                    <strong>{display_name(&g.title, "Untitled goal")}</strong>
+                    {format!(" ({})", label(&super::goals::KINDS, g.kind))}
+                    {(!g.description.trim().is_empty()).then(|| format!(" — {}", g.description.trim()))}
+                    <span class="hint">{match &g.source_contact {
+                        Some(_) => format!(" Told us: {}.", n.contact(&g.source_contact)),
+                        None => " Not sourced from the customer.".to_string(),
+                    }}</span>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+fn measures(n: &Names) -> AnyView {
+    let list = &n.account.plan.measures;
+    if list.is_empty() {
+        return none_yet("No success measures recorded yet.");
+    }
+    let num = |v: Option<f64>, unit: &str| {
+        v.map(|v| format!("{} {unit}", format_number(v)).trim().to_string())
+            .unwrap_or_else(|| "–".into())
+    };
+    view! {
+        <table class="table print-table">
+            <thead><tr><th scope="col">"Measure"</th><th scope="col">"Target"</th><th scope="col">"Current"</th><th scope="col">"Evaluated by"</th><th scope="col">"Rhythm"</th><th scope="col">"Last checked"</th></tr></thead>
+            <tbody>
+                {list.iter().map(|m| view! {
+                    <tr>
+                        <td>{display_name(&m.name, "Unnamed measure")}</td>
+                        <td>{num(m.target, &m.unit)}</td>
+                        <td>{num(m.current, &m.unit)}</td>
+                        <td>{n.contact(&m.evaluator)}</td>
+                        <td>{label(&RHYTHMS, m.rhythm)}</td>
+                        <td class="nowrap">{day(m.last_checked)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn feedback(n: &Names) -> AnyView {
+    let f = &n.account.plan.feedback;
+    let column = |title: &'static str, items: &[crate::domain::model::FeedbackItem]| {
+        view! {
+            <div>
+                <h3>{title}</h3>
+                {if items.is_empty() {
+                    view! { <p class="hint">"Nothing yet."</p> }.into_any()
+                } else {
+                    view! { <ul class="print-list">{items.iter().map(|i| view! {
+                        <li>{i.text.clone()}<span class="hint">{i.source_contact.as_ref().map(|_| format!(" — {}", n.contact(&i.source_contact)))}</span></li>
+                    }).collect_view()}</ul> }.into_any()
+                }}
+            </div>
+        }
+    };
+    view! {
+        <div class="feedback-columns">
+            {column("Start doing", &f.start)}
+            {column("Stop doing", &f.stop)}
+            {column("Keep doing", &f.keep)}
+        </div>
+    }
+    .into_any()
+}
+
+fn contacts(n: &Names, today: NaiveDate) -> AnyView {
+    let plan = &n.account.plan;
+    if plan.contacts.is_empty() {
+        return none_yet("No contacts recorded yet.");
+    }
+    let last = last_touches(plan, today);
+    let mut recent: Vec<_> = plan
+        .interactions
+        .iter()
+        .filter(|i| i.date.is_some())
+        .collect();
+    recent.sort_by_key(|i| std::cmp::Reverse(i.date));
+    recent.truncate(6);
+    view! {
+        <table class="table print-table">
+            <thead><tr>
+                <th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Department"</th><th scope="col">"Level"</th>
+                <th scope="col">"Role"</th><th scope="col">"Stance"</th><th scope="col">"Strength"</th><th scope="col">"Our owner"</th><th scope="col">"Last interaction"</th>
+            </tr></thead>
+            <tbody>
+                {plan.contacts.iter().map(|c| view! {
+                    <tr>
+                        <td>{display_name(&c.name, "Unnamed contact")}</td>
+                        <td>{c.title.clone()}</td>
+                        <td>{Names::term(&n.settings.departments, &c.department)}</td>
+                        <td>{n.settings.levels.iter().find(|l| Some(&l.id) == c.level.as_ref()).map(|l| l.name.clone()).unwrap_or_else(|| "–".into())}</td>
+                        <td>{c.role.map(|r| label(&ROLES, r)).unwrap_or("–")}</td>
+                        <td>{c.stance.map(|s| label(&STANCES, s)).unwrap_or("–")}</td>
+                        <td>{c.strength.map(|s| format!("{s} of 5")).unwrap_or_else(|| "–".into())}</td>
+                        <td>{n.member(&c.owner)}</td>
+                        <td>{last.get(c.id.as_str()).map(|d| describe_day(*d, today)).unwrap_or_else(|| "never".into())}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {(!recent.is_empty()).then(|| view! {
+            <h3>"Latest interactions"</h3>
+            <table class="table print-table">
+                <thead><tr><th scope="col">"Date"</th><th scope="col">"With"</th><th scope="col">"Kind"</th><th scope="col">"Note"</th></tr></thead>
+                <tbody>
+                    {recent.into_iter().map(|i| view! {
+                        <tr>
+                            <td class="nowrap">{day(i.date)}</td>
+                            <td>{n.contacts(&i.contacts)}</td>
+                            <td>{label(&super::interactions::KINDS, i.kind)}</td>
+                            <td>{i.note.clone()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
+    }
+    .into_any()
+}
+
+fn opportunities(n: &Names) -> AnyView {
+    let list = &n.account.plan.opportunities;
+    if list.is_empty() {
+        return none_yet("No opportunities recorded yet.");
+    }
+    let open: f64 = list
+        .iter()
+        .filter(|o| o.stage.is_open())
+        .filter_map(|o| o.value)
+        .sum();
+    view! {
+        <table class="table print-table">
+            <thead><tr>
+                <th scope="col">"Opportunity"</th><th scope="col">"Customer goal"</th><th scope="col">"Dimension"</th><th scope="col">"Stage"</th>
+                <th scope="col">"Value"</th><th scope="col">"Probability"</th><th scope="col">"Close"</th><th scope="col">"Next step"</th><th scope="col">"Owner"</th>
+            </tr></thead>
+            <tbody>
+                {list.iter().map(|o| view! {
+                    <tr>
+                        <td>{display_name(&o.name, "Unnamed opportunity")}</td>
+                        <td>{n.goal(&o.goal)}</td>
+                        <td>{label(&super::opportunities::DIMENSIONS, o.dimension)}</td>
+                        <td>{label(&super::opportunities::STAGES, o.stage)}</td>
+                        <td>{money(o.value)}</td>
+                        <td>{format!("{:.0}%", o.probability * 100.0)}</td>
+                        <td class="nowrap">{day(o.close_date)}</td>
+                        <td>{o.next_step.clone()}</td>
+                        <td>{n.member(&o.owner)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <p class="hint">{format!("Open pipeline {}", format_money_short(open))}</p>
+    }
+    .into_any()
+}
+
+fn actions(n: &Names, today: NaiveDate) -> AnyView {
+    let list = &n.account.plan.actions;
+    if list.is_empty() {
+        return none_yet("No actions recorded yet.");
+    }
+    view! {
+        <table class="table print-table">
+            <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Due"</th><th scope="col">"Status"</th><th scope="col">"Completed"</th></tr></thead>
+            <tbody>
+                {list.iter().map(|x| {
+                    let overdue = matches!(x.status, crate::domain::model::ActionStatus::Open | crate::domain::model::ActionStatus::InProgress)
+                        && x.due.is_some_and(|d| d < today);
+                    view! {
+                        <tr>
+                            <td>{display_name(&x.title, "Untitled action")}</td>
+                            <td>{n.member(&x.owner)}</td>
+                            <td class="nowrap">{day(x.due)}{overdue.then(|| view! { <strong class="overdue">" overdue"</strong> })}</td>
+                            <td>{label(&super::actions::STATUSES, x.status)}</td>
+                            <td class="nowrap">{day(x.completed_on)}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn cadence(n: &Names) -> AnyView {
+    let list = &n.account.plan.cadence;
+    if list.is_empty() {
+        return none_yet("No meetings agreed yet.");
+    }
+    view! {
+        <table class="table print-table">
+            <thead><tr><th scope="col">"Meeting"</th><th scope="col">"Type"</th><th scope="col">"Customer attendees"</th><th scope="col">"Our attendees"</th><th scope="col">"Recurs"</th><th scope="col">"Next"</th><th scope="col">"Accepted by all"</th><th scope="col">"Last held"</th></tr></thead>
+            <tbody>
+                {list.iter().map(|m| view! {
+                    <tr>
+                        <td>{display_name(&m.title, "Untitled meeting")}</td>
+                        <td>{Names::term(&n.settings.meeting_types, &m.meeting_type)}</td>
+                        <td>{n.contacts(&m.attendees)}</td>
+                        <td>{n.members(&m.internal_attendees)}</td>
+                        <td>{label(&RHYTHMS, m.recurrence)}</td>
+                        <td class="nowrap">{day(m.next_date)}</td>
+                        <td>{if m.accepted_by_all { "Yes" } else { "No" }}</td>
+                        <td class="nowrap">{day(m.held.iter().max().copied())}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn team(n: &Names) -> AnyView {
+    let list = &n.account.plan.team;
+    if list.is_empty() {
+        return none_yet("No one on the account team yet.");
+    }
+    view! {
+        <table class="table print-table">
+            <thead><tr><th scope="col">"Member"</th><th scope="col">"Role"</th><th scope="col">"Responsibilities"</th><th scope="col">"Executive sponsor"</th></tr></thead>
+            <tbody>
+                {list.iter().map(|r| view! {
+                    <tr>
+                        <td>{n.member(&r.member)}</td>
+                        <td>{r.role.clone()}</td>
+                        <td>{r.responsibilities.clone()}</td>
+                        <td>{if r.executive_sponsor { format!("Yes, matched to {}", n.contact(&r.counterpart)) } else { "No".into() }}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
