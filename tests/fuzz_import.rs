@@ -51,7 +51,11 @@ fn corpus() -> Vec<Vec<u8>> {
     for seed in 1..=3 {
         let ws = synthetic_workspace(seed, 1 + seed as usize, &SMALL, today());
         out.push(export_workspace(&ws).into_bytes());
-        out.push(export_account(&ws, &ws.accounts[0].id).unwrap().into_bytes());
+        out.push(
+            export_account(&ws, &ws.accounts[0].id)
+                .unwrap()
+                .into_bytes(),
+        );
     }
     out
 }

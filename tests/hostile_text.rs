@@ -51,7 +51,10 @@ fn hostile_strings_round_trip_exactly_in_every_kind_of_file() {
         assert_eq!(back.team[0].name, *text);
         let id: &Id = &ws.accounts[0].id;
         let account = parse_import(&export_account(&ws, id).unwrap()).unwrap();
-        assert_eq!(account.workspace.accounts[0], ws.accounts[0], "account file, {text:?}");
+        assert_eq!(
+            account.workspace.accounts[0], ws.accounts[0],
+            "account file, {text:?}"
+        );
     }
 }
 
@@ -87,9 +90,17 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn no_view_sets_html_from_a_string() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     assert!(files.len() > 20, "the source was found");
-    let forbidden = ["inner_html", "set_inner_html", "outer_html", "insert_adjacent_html"];
+    let forbidden = [
+        "inner_html",
+        "set_inner_html",
+        "outer_html",
+        "insert_adjacent_html",
+    ];
     let mut found = Vec::new();
     for file in &files {
         let text = fs::read_to_string(file).unwrap();
@@ -99,5 +110,9 @@ fn no_view_sets_html_from_a_string() {
             }
         }
     }
-    assert!(found.is_empty(), "HTML set from strings:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "HTML set from strings:\n{}",
+        found.join("\n")
+    );
 }
