@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist single test test-native test-wasm test-e2e lint fmt clean fuzz
+.PHONY: setup serve dist single test test-native test-wasm test-e2e test-cross lint fmt clean fuzz
 
 setup:
 	@scripts/setup.sh
@@ -24,7 +24,7 @@ single: dist
 	node scripts/single.mjs dist dist-single
 
 ## All test layers; fails if any fails.
-test: setup lint test-native test-wasm test-e2e
+test: setup lint test-native test-wasm test-e2e test-cross
 	@echo "make test: all layers passed"
 
 lint:
@@ -43,13 +43,19 @@ fuzz:
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-1800} FUZZ_CASES=$${FUZZ_CASES:-1000000000} \
 		cargo test --release --test fuzz_import fuzz_the_import_path -- --nocapture
 
-## 2. Browser APIs and components in headless Chromium (wasm-bindgen-test).
+## 2. Browser APIs and components (wasm-bindgen-test), in headless Chromium and Firefox.
 test-wasm: setup
 	cargo test --target wasm32-unknown-unknown --test web
+	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) \
+		cargo test --target wasm32-unknown-unknown --test web
 
 ## 3. End to end: the release build served on 127.0.0.1, driven by Playwright.
 test-e2e: single
 	cd e2e && npm test
+
+## 4. The same journeys in Chromium, Firefox ESR and WebKitGTK over WebDriver; a line per engine.
+test-cross: single
+	cd e2e && node cross/run.mjs
 
 fmt:
 	cargo fmt

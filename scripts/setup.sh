@@ -43,6 +43,23 @@ else
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
 fi
 
+# The other engines of the cross-browser journeys: Firefox ESR and WebKitGTK (Safari's
+# engine, whose WebDriver server starts MiniBrowser and needs an X display: Xvfb).
+if command -v firefox-esr >/dev/null && command -v WebKitWebDriver >/dev/null && command -v Xvfb >/dev/null; then
+  skip "firefox-esr, webkit2gtk-driver and xvfb"
+else
+  step "firefox-esr, webkit2gtk-driver and xvfb (Debian)"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr webkit2gtk-driver xvfb
+fi
+
+if command -v geckodriver >/dev/null; then
+  skip "geckodriver $(geckodriver --version | head -1 | cut -d' ' -f2)"
+else
+  step "geckodriver (Firefox's WebDriver server; about 2 minutes)"
+  cargo install geckodriver --locked
+fi
+
 # playwright-core drives Debian's Chromium; binaryen 132 brings the wasm-opt Trunk uses
 # (Debian's binaryen 108 produces wasm that dies in the browser).
 if [ -x e2e/node_modules/.bin/wasm-opt ] && [ -d e2e/node_modules/playwright-core ] \

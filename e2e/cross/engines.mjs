@@ -2,6 +2,8 @@
 // `selenium-webdriver` (the Selenium project's own client: maintained with the WebDriver
 // standard, no browser download, and it talks to any driver server we start ourselves).
 //
+// - Chromium (Debian's) through Debian's `chromedriver`, the same journeys as the others
+//   (the Playwright suite in specs/ goes further in Chromium).
 // - Firefox ESR (Debian's `firefox-esr`) through `geckodriver` (installed by cargo).
 // - WebKitGTK, the engine of Safari, through Debian's `WebKitWebDriver`, which starts the
 //   MiniBrowser of WebKitGTK 4.1 with `--automation`; it needs an X display, so an Xvfb
@@ -11,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
+import { CHROMIUM_ARGS } from '../lib/browser.js';
 
 const MINIBROWSER = [
   '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
@@ -20,6 +23,15 @@ const MINIBROWSER = [
 const which = (names) => names.find(existsSync);
 
 export const ENGINES = {
+  chromium: {
+    label: 'Chromium',
+    driver: () => which(['/usr/bin/chromedriver']),
+    args: (port) => [`--port=${port}`],
+    capabilities: () => ({
+      browserName: 'chrome',
+      'goog:chromeOptions': { binary: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    }),
+  },
   firefox: {
     label: 'Firefox ESR',
     driver: () => which([join(homedir(), '.cargo/bin/geckodriver'), '/usr/local/bin/geckodriver', '/usr/bin/geckodriver']),
