@@ -54,7 +54,7 @@ else
 fi
 
 if command -v geckodriver >/dev/null; then
-  skip "geckodriver $(geckodriver --version | head -1 | cut -d' ' -f2)"
+  skip "geckodriver $(geckodriver --version | awk 'NR==1 {print $2}')"
 else
   step "geckodriver (Firefox's WebDriver server; about 2 minutes)"
   cargo install geckodriver --locked

@@ -118,3 +118,40 @@ test('a value corrupted behind the app is kept, named and offered for download; 
   assertNoErrors(page, assert);
   await context.close();
 });
+
+for (const granted of [false, true]) {
+  test(`storage persistence ${granted ? 'granted: no reminder' : 'refused: a reminder to export, one click away'}`, async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.addInitScript((g) => {
+      window.__persistAsked = 0;
+      navigator.storage.persisted = async () => false;
+      navigator.storage.persist = async () => { window.__persistAsked++; return g; };
+    }, granted);
+    const page = await openPage(context);
+    await page.goto(server.url);
+    const reminder = page.getByRole('region', { name: 'Backup reminder' });
+    await page.getByRole('region', { name: 'Demo data' }).waitFor();
+    assert.equal(await page.evaluate(() => window.__persistAsked), 0, 'not asked before anything is stored');
+    await startEmpty(page);
+    await addAccount(page, 'Initrode');
+    await page.waitForFunction(() => window.__persistAsked === 1);
+    if (granted) {
+      await page.waitForTimeout(200);
+      assert.equal(await reminder.count(), 0);
+    } else {
+      await reminder.waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        reminder.getByRole('button', { name: 'Export a backup' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /^account-planner-workspace-.*\.json$/);
+      await reminder.getByRole('button', { name: 'Dismiss' }).click();
+      assert.equal(await reminder.count(), 0);
+    }
+    await addAccount(page, 'Initrode Two');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__persistAsked), 1, 'asked once per session');
+    assertNoErrors(page, assert);
+    await context.close();
+  });
+}
