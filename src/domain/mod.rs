@@ -2,12 +2,15 @@
 //! argument), deterministic. Almost every test of the product lives here.
 
 pub mod advice;
+pub mod coaching;
 pub mod coverage;
 pub mod demo;
 pub mod model;
 pub mod portfolio;
+pub mod review;
 pub mod review_diff;
 pub mod scoring;
 pub mod staleness;
 pub mod synthetic;
+pub mod team;
 pub mod validate;
