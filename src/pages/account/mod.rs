@@ -11,6 +11,7 @@ mod interactions;
 mod measures;
 mod opportunities;
 mod overview;
+mod reviews;
 mod scorecard;
 mod section;
 mod team;
@@ -62,6 +63,11 @@ fn AccountPlan(id: Id) -> impl IntoView {
             .with(|q| q.get("section"))
             .and_then(|s| PlanPart::from_slug(&s))
     });
+    // The reviews section has no plan part of its own.
+    let on_reviews =
+        Memo::new(move |_| query.with(|q| q.get("section").as_deref() == Some(reviews::SLUG)));
+    // A review being held survives a visit to another section of the plan.
+    reviews::provide_draft();
     let name = state.account_value(&id, |a| a.name.clone());
     // L anywhere in the plan (outside a text field) logs an interaction.
     let log = interactions::LogDialog {
@@ -89,7 +95,7 @@ fn AccountPlan(id: Id) -> impl IntoView {
             <h1 id="account-heading">{move || name.get()}</h1>
             <AccountExports id=id.clone() />
             <nav class="section-nav" aria-label="Plan sections">
-                <a href=href_for(&[("account", nav_id.as_str()), ("section", "scorecard")]) aria-current=move || section.get().is_none().then_some("page")>
+                <a href=href_for(&[("account", nav_id.as_str()), ("section", "scorecard")]) aria-current=move || (section.get().is_none() && !on_reviews.get()).then_some("page")>
                     "Scorecard"
                 </a>
                 {PlanPart::ALL
@@ -103,8 +109,15 @@ fn AccountPlan(id: Id) -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <a href=href_for(&[("account", nav_id.as_str()), ("section", reviews::SLUG)]) aria-current=move || on_reviews.get().then_some("page")>
+                    "Reviews"
+                </a>
             </nav>
-            {move || section_view(body_id.clone(), section.get())}
+            {move || if on_reviews.get() {
+                view! { <reviews::ReviewsSection id=body_id.clone() /> }.into_any()
+            } else {
+                section_view(body_id.clone(), section.get())
+            }}
             <interactions::LogInteraction account=id.clone() />
         </section>
     }
