@@ -106,7 +106,7 @@ pub fn CoachingReview(id: Id) -> impl IntoView {
             <ol class="coaching-questions">{questions}</ol>
             <FollowUps />
             <TextArea label="Coaching notes" value=notes on_commit=set_notes />
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <p class="field-error" role="alert">{move || error.get().filter(|_| super::still_refused(slot))}</p>
             <div class="button-row">
                 <button type="button" on:click=move |_| super::save(state, slot, &id, error)>
                     "Save coaching review"
@@ -189,11 +189,11 @@ fn FollowUps() -> impl IntoView {
                 }.into_any()
             }}
             <div class="form-grid">
-                <TextField label="Follow-up action" value=title on_commit=Callback::new(move |v| title.set(v)) />
+                <TextField label="New follow-up action" value=title on_commit=Callback::new(move |v| title.set(v)) />
                 <SelectField label="Follow-up owner" none="Nobody yet" options=member_options(state) value=owner on_commit=Callback::new(move |v| owner.set(v)) />
                 <DateField label="Follow-up due" value=due on_commit=Callback::new(move |v| due.set(v)) />
             </div>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <p class="field-error" role="alert">{move || error.get().filter(|_| super::still_refused(slot))}</p>
             <button type="button" class="secondary" on:click=add>"Add follow-up"</button>
         </section>
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::href_for;
-use crate::domain::model::{ActionStatus, Id, Review, ReviewKind};
+use crate::domain::model::{ActionStatus, Id, PlanPart, Review, ReviewKind};
 use crate::domain::review::{history, kind_label};
 use crate::state::use_app;
 
@@ -110,6 +110,8 @@ fn HistoryRow(s: Shown, actions_href: String) -> impl IntoView {
         )
     } else if r.parts.is_empty() {
         "—".to_string()
+    } else if PlanPart::ALL.iter().all(|p| r.parts.contains(p)) {
+        "The whole plan".to_string()
     } else {
         r.parts
             .iter()

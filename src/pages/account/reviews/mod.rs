@@ -127,6 +127,13 @@ fn StartReview(id: Id) -> impl IntoView {
     }
 }
 
+/// True while the held review still cannot be saved: a refusal shown earlier goes away
+/// once the reviewer has fixed what it said.
+fn still_refused(slot: DraftSlot) -> bool {
+    slot.draft
+        .with(|d| d.as_ref().is_some_and(|d| d.problem().is_some()))
+}
+
 /// Saves the held review into the account, or says why it cannot be saved.
 fn save(state: AppState, slot: DraftSlot, id: &Id, error: RwSignal<Option<String>>) {
     let Some(draft) = slot.draft.get_untracked() else {

@@ -251,7 +251,7 @@ fn Summary(id: Id) -> impl IntoView {
                 <SelectField label="Reviewer" none="Nobody chosen" options=member_options(state) value=reviewer on_commit=set_reviewer />
             </div>
             <TextArea label="Review notes" value=notes on_commit=set_notes />
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <p class="field-error" role="alert">{move || error.get().filter(|_| super::still_refused(slot))}</p>
             <div class="button-row">
                 <button type="button" class="secondary" on:click=move |_| slot.draft.update(|d| if let Some(d) = d { d.back() })>
                     "Previous part"
