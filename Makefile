@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist single test test-native test-wasm test-e2e lint fmt clean
+.PHONY: setup serve dist single test test-native test-wasm test-e2e lint fmt clean fuzz
 
 setup:
 	@scripts/setup.sh
@@ -32,9 +32,16 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --test web -- -D warnings
 
-## 1. The domain and the pure persistence layer, natively.
+## 1. The domain and the pure persistence layer, natively; then a short fuzz of the import
+## path (60 s or 100,000 cases, whichever ends first), printing its figures.
 test-native:
-	cargo test
+	cargo test -- --skip fuzz_the_import_path
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} cargo test --test fuzz_import fuzz_the_import_path -- --nocapture
+
+## The long fuzz of the import path (30 minutes, optimised build; FUZZ_SECONDS to change).
+fuzz:
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-1800} FUZZ_CASES=$${FUZZ_CASES:-1000000000} \
+		cargo test --release --test fuzz_import fuzz_the_import_path -- --nocapture
 
 ## 2. Browser APIs and components in headless Chromium (wasm-bindgen-test).
 test-wasm: setup

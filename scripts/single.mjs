@@ -4,6 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { addPolicy } from './csp.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const outDir = process.argv[3] ?? 'dist-single';
@@ -52,6 +53,8 @@ out = out
   .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '');
 // Start after <body> exists, as the module script did.
 out = out.replace('</body>', `${start}\n</body>`);
+// The served policy trusts the server's origin; this file has none: hashes only.
+out = addPolicy(out, { single: true });
 
 await mkdir(outDir, { recursive: true });
 const file = join(outDir, 'account-planner.html');

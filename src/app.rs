@@ -10,6 +10,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
+use crate::components::backup_reminder::BackupReminder;
 use crate::components::demo_banner::DemoBanner;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_notice::UndoNotice;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
             <UndoNotice />
             <DemoBanner />
             <StorageBanner />
+            <BackupReminder />
             <main id="main" class="main">
                 <CurrentView />
             </main>

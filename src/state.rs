@@ -73,6 +73,11 @@ pub struct AppState {
     /// What storage holds now, so that a save writes only what changed.
     saved: StoredValue<Workspace>,
     save_pending: StoredValue<bool>,
+    /// Whether the browser was asked to keep storage persistent this session.
+    persistence_asked: StoredValue<bool>,
+    /// Set when the browser refused to keep storage persistent: the user is reminded to
+    /// export now and then.
+    pub persistence_refused: RwSignal<bool>,
     /// The user's calendar day when the app started.
     pub today: NaiveDate,
 }
@@ -140,6 +145,8 @@ impl AppState {
             tab_conflicts: RwSignal::new(Vec::new()),
             undo: RwSignal::new(Vec::new()),
             save_pending: StoredValue::new(false),
+            persistence_asked: StoredValue::new(false),
+            persistence_refused: RwSignal::new(false),
             today,
         };
         // Write what is still queued when the page goes away.
@@ -487,6 +494,20 @@ impl AppState {
         set_timeout(move || state.flush(), SAVE_DELAY);
     }
 
+    /// Once there is real data stored, asks the browser to keep it (once per session).
+    fn ask_for_persistence(&self) {
+        if self.persistence_asked.try_get_value() != Some(false) {
+            return;
+        }
+        self.persistence_asked.set_value(true);
+        let refused = self.persistence_refused;
+        leptos::task::spawn_local(async move {
+            if browser::request_persistence().await == Some(false) {
+                refused.try_set(true);
+            }
+        });
+    }
+
     /// Writes what changed since the last successful save. On failure the change stays in
     /// memory, the user is told, and the next save retries it.
     pub fn flush(&self) {
@@ -511,10 +532,19 @@ impl AppState {
         else {
             return;
         };
-        let Some(writes) = self
-            .saved
-            .try_with_value(|saved| codec::storage_writes(saved, &to_write))
-        else {
+        // Keys removed behind the app's back (or lost by a failed write) are written again.
+        let writes = match browser::our_keys() {
+            Ok(present) => {
+                let index = browser::read(codec::INDEX_KEY);
+                self.saved.try_with_value(|saved| {
+                    codec::writes_after_loss(saved, &present, index.as_deref(), &to_write)
+                })
+            }
+            Err(_) => self
+                .saved
+                .try_with_value(|saved| codec::storage_writes(saved, &to_write)),
+        };
+        let Some(writes) = writes else {
             return;
         };
         if writes.is_empty() {
@@ -525,6 +555,7 @@ impl AppState {
             Ok(_) => {
                 self.saved.try_set_value(to_write);
                 self.storage_problem.try_set(None);
+                self.ask_for_persistence();
             }
             Err(e) => {
                 _ = self.storage_problem.try_set(Some(format!(

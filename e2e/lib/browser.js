@@ -15,10 +15,27 @@ export async function launch() {
   });
 }
 
-/** A new page in `context` that collects errors into `page.errors`. */
+/** Where the app may fetch from: the local test server and the page's own file/data/blob URLs. */
+const OWN = /^(http:\/\/127\.0\.0\.1:\d+\/|file:|data:|blob:)/;
+
+/**
+ * A new page in `context` that collects errors into `page.errors`: console errors,
+ * uncaught exceptions, HTTP errors, Content Security Policy violations, and any request
+ * to another origin (the app has no analytics, fonts or CDN: it must never reach out).
+ */
 export async function openPage(context) {
   const page = await context.newPage();
   page.errors = [];
+  page.requests = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`);
+    });
+  });
+  page.on('request', (req) => {
+    page.requests.push(req.url());
+    if (!OWN.test(req.url())) page.errors.push(`request to another origin: ${req.url()}`);
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.errors.push(`console: ${msg.text()}`);
   });

@@ -50,7 +50,7 @@ test('a workspace exported, cleared and imported back comes back whole', async (
   // Back to a first visit: the demo shows, and an import replaces it.
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.getByRole('link', { name: 'Harborview Health Network' }).waitFor();
+  await page.getByRole('region', { name: 'Demo data' }).waitFor();
   await page.getByRole('link', { name: 'Import & export' }).click();
   await page.getByLabel('Import a file').setInputFiles(file);
   await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor();

@@ -1,5 +1,6 @@
 //! Small reusable views.
 pub mod account_exports;
+pub mod backup_reminder;
 pub mod charts;
 pub mod demo_banner;
 pub mod fields;

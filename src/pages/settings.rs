@@ -459,8 +459,11 @@ fn LevelRow(position: usize, id: Id, refused: RwSignal<Option<String>>) -> impl 
     }
 }
 
+/// A component's label, and how to read and write its weight.
+type WeightField = (&'static str, fn(&Weights) -> f64, fn(&mut Weights, f64));
+
 /// The eight components' weights, in the order the scorecard lists them.
-const WEIGHTS: [(&str, fn(&Weights) -> f64, fn(&mut Weights, f64)); 8] = [
+const WEIGHTS: [WeightField; 8] = [
     ("Coverage", |w| w.coverage, |w, v| w.coverage = v),
     (
         "Relationship balance",

@@ -100,6 +100,26 @@ pub fn remove_all() -> Result<usize, StorageError> {
     Ok(keys.len())
 }
 
+/// One raw value, or `None` when it is missing or storage cannot be read.
+pub fn read(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// The names of our keys (not their values: cheap enough for every save).
+pub fn our_keys() -> Result<std::collections::HashSet<String>, StorageError> {
+    let s = storage()?;
+    let len = s.length().map_err(|e| classify(&e))?;
+    let mut out = std::collections::HashSet::new();
+    for i in 0..len {
+        if let Some(key) = s.key(i).map_err(|e| classify(&e))? {
+            if key.starts_with(PREFIX) {
+                out.insert(key);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Applies writes in order (`None` removes the key) and returns the bytes written.
 /// Stops at the first failure: the writes come ordered so that any prefix of them
 /// leaves storage loadable.
@@ -156,4 +176,26 @@ pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
         .map_err(|e| js_error_text(&e))?;
     text.as_string()
         .ok_or_else(|| "the file could not be read as text".to_string())
+}
+
+/// Asks the browser to keep our storage even under pressure or after a long absence
+/// (Safari evicts script-written storage after seven days without a visit). Resolves to
+/// `Some(true)` when granted or already persistent, `Some(false)` when refused, and `None`
+/// where the browser offers no such request.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    if !js_sys::Reflect::has(&storage, &"persist".into()).unwrap_or(false) {
+        return None;
+    }
+    if let Ok(p) = storage.persisted() {
+        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
+            if v.as_bool() == Some(true) {
+                return Some(true);
+            }
+        }
+    }
+    let granted = wasm_bindgen_futures::JsFuture::from(storage.persist().ok()?)
+        .await
+        .ok()?;
+    Some(granted.as_bool() == Some(true))
 }

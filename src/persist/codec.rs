@@ -254,6 +254,48 @@ fn storage_writes_from(before: Option<&Workspace>, after: &Workspace) -> Vec<Wri
     out
 }
 
+/// Like [`storage_writes`], when some of what `saved` says is stored may have gone behind
+/// the app's back (removed by another program, by the user in the browser's tools, or by
+/// a failed write): `present` is the set of our keys storage holds now and `stored_index`
+/// the raw index value. Accounts whose key is gone are written again, and so are a missing
+/// index or meta, so that the next save catches storage up with the page instead of losing
+/// what only the page still has. An account whose key is gone *and* that a readable index
+/// no longer lists was deleted by another tab: it is left for that tab's storage event to
+/// settle, not brought back.
+pub fn writes_after_loss(
+    saved: &Workspace,
+    present: &HashSet<String>,
+    stored_index: Option<&str>,
+    after: &Workspace,
+) -> Vec<Write> {
+    let stored_ids: Option<Vec<Id>> = stored_index.and_then(|raw| decode_index(raw).ok());
+    let listed: Option<HashSet<&Id>> = stored_ids.as_ref().map(|ids| ids.iter().collect());
+    let mut base = saved.clone();
+    base.accounts.retain(|a| {
+        present.contains(&account_key(&a.id)) || listed.as_ref().is_some_and(|l| !l.contains(&a.id))
+    });
+    // An index that is missing or unreadable is written again, and so is one out of step
+    // with the page once lost accounts are being restored.
+    let restoring = base.accounts.len() != saved.accounts.len();
+    let index_stale = match &stored_ids {
+        None => true,
+        Some(ids) => restoring && !ids.iter().eq(after.accounts.iter().map(|a| &a.id)),
+    };
+    let mut writes = storage_writes(&base, after);
+    let written = |writes: &[Write], key: &str| writes.iter().any(|(k, _)| k == key);
+    if index_stale && !written(&writes, INDEX_KEY) {
+        let at = writes
+            .iter()
+            .position(|(k, _)| k == META_KEY)
+            .unwrap_or(writes.len());
+        writes.insert(at, (INDEX_KEY.into(), Some(encode_index(after))));
+    }
+    if !present.contains(META_KEY) && !written(&writes, META_KEY) {
+        writes.push((META_KEY.into(), Some(encode_meta(after))));
+    }
+    writes
+}
+
 /// Why one stored value did not open.
 enum Failure {
     Bad(String),
@@ -774,6 +816,34 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_account_deleted_by_another_tab_is_not_brought_back() {
+        let ws = sample();
+        let mut s = store(&encode_storage(&ws));
+        // The other tab deleted acc-1: index first, then the key.
+        let mut other = ws.clone();
+        other.accounts.retain(|a| a.id.as_str() != "acc-1");
+        apply(&mut s, &storage_writes(&ws, &other));
+        let present: HashSet<String> = s.keys().cloned().collect();
+        let index = s.get(INDEX_KEY).cloned();
+        // This tab changed nothing yet about acc-1 and still shows it.
+        let writes = writes_after_loss(&ws, &present, index.as_deref(), &ws);
+        assert!(writes.is_empty(), "{:?}", keys(&writes));
+        // Behind the app's back (no index change): it is written again.
+        let mut s = store(&encode_storage(&ws));
+        s.remove(&account_key(&Id::new("acc-1")));
+        let present: HashSet<String> = s.keys().cloned().collect();
+        let index = s.get(INDEX_KEY).cloned();
+        let writes = writes_after_loss(&ws, &present, index.as_deref(), &ws);
+        assert_eq!(
+            keys(&writes)[0],
+            ("account-planner/account/acc-1".to_string(), true)
+        );
+        assert!(keys(&writes)[1..].iter().all(|(k, _)| k == INDEX_KEY));
+        apply(&mut s, &writes);
+        assert_eq!(load(&s).workspace, ws);
+    }
+
+    #[test]
     fn a_damaged_account_is_quarantined_with_its_name_and_the_rest_loads() {
         let mut s = store(&encode_storage(&sample()));
         let raw = r#"{"schema_version":1,"account":{"id":"acc-1","name":"Acme","segment":"mega"}}"#;
@@ -1162,6 +1232,28 @@ pub(crate) mod tests {
             let loaded = load(&s);
             prop_assert_eq!(&loaded.workspace, &after);
             prop_assert!(loaded.repaired.is_empty());
+            prop_assert_eq!(store(&encode_storage(&after)), s);
+        }
+
+        #[test]
+        fn keys_removed_behind_our_back_are_written_again(
+            (before, after) in arb_change(),
+            lost in proptest::collection::vec(any::<bool>(), 0..12),
+        ) {
+            let mut s = store(&encode_storage(&before));
+            let keys: Vec<String> = s.keys().cloned().collect();
+            for (k, gone) in keys.iter().zip(lost.iter()) {
+                if *gone {
+                    s.remove(k);
+                }
+            }
+            let present: HashSet<String> = s.keys().cloned().collect();
+            let index = s.get(INDEX_KEY).cloned();
+            let writes = writes_after_loss(&before, &present, index.as_deref(), &after);
+            apply(&mut s, &writes);
+            let loaded = load(&s);
+            prop_assert_eq!(&loaded.workspace, &after);
+            prop_assert!(loaded.repaired.is_empty(), "{:?}", loaded.repaired);
             prop_assert_eq!(store(&encode_storage(&after)), s);
         }
 

@@ -1,0 +1,120 @@
+// Storage faults behind the app's back: keys removed, writes refused, a value corrupted.
+// The app keeps working, tells the user, loses nothing typed, and catches up once the
+// fault clears.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../lib/server.js';
+import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+
+let server, browser;
+before(async () => {
+  server = await serve(new URL('../../dist', import.meta.url).pathname);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function addAccount(page, name) {
+  await page.getByLabel('Account name').fill(name);
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('link', { name }).waitFor();
+}
+
+/** Waits until storage holds an account key whose value mentions `name`. */
+const stored = (page, name) => page.waitForFunction((n) => Object.keys(localStorage)
+  .some((k) => k.startsWith('account-planner/account/') && localStorage.getItem(k).includes(n)), name);
+
+const keyOf = (page, name) => page.evaluate((n) => Object.keys(localStorage)
+  .find((k) => k.startsWith('account-planner/account/') && localStorage.getItem(k).includes(n)), name);
+
+async function expectAccounts(page, names) {
+  for (const name of names) await page.getByRole('link', { name }).waitFor();
+}
+
+test('keys removed behind the app are written again by the next save', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await startEmpty(page);
+  await addAccount(page, 'Aperture Labs');
+  await addAccount(page, 'Black Mesa');
+  await stored(page, 'Black Mesa');
+  const key = await keyOf(page, 'Aperture Labs');
+  await page.evaluate((k) => {
+    localStorage.removeItem(k);
+    localStorage.removeItem('account-planner/index');
+  }, key);
+
+  await addAccount(page, 'Cyberdyne Systems');
+  await stored(page, 'Cyberdyne Systems');
+  await page.reload();
+  await expectAccounts(page, ['Aperture Labs', 'Black Mesa', 'Cyberdyne Systems']);
+  assertNoErrors(page, assert);
+  await context.close();
+});
+
+test('refused writes warn, keep the edits in the page, and catch up when storage works again', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await startEmpty(page);
+  await page.evaluate(() => {
+    window.realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await addAccount(page, 'Dunder Mifflin');
+  const warning = page.getByRole('alert').filter({ hasText: 'Not saved' });
+  await warning.waitFor();
+  await warning.getByRole('button', { name: 'Export workspace' }).waitFor();
+  await addAccount(page, 'Entertech');
+  await expectAccounts(page, ['Dunder Mifflin', 'Entertech']);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    warning.getByRole('button', { name: 'Export workspace' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+
+  await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+  await addAccount(page, 'Frobozz');
+  await warning.waitFor({ state: 'detached' });
+  await stored(page, 'Frobozz');
+  await page.reload();
+  await expectAccounts(page, ['Dunder Mifflin', 'Entertech', 'Frobozz']);
+  assertNoErrors(page, assert);
+  await context.close();
+});
+
+test('a value corrupted behind the app is kept, named and offered for download; the rest loads', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await startEmpty(page);
+  await addAccount(page, 'Globex');
+  await addAccount(page, 'Hooli');
+  await stored(page, 'Hooli');
+  const key = await keyOf(page, 'Globex');
+  const broken = await page.evaluate((k) => {
+    const v = localStorage.getItem(k).slice(0, Math.floor(localStorage.getItem(k).length / 2));
+    localStorage.setItem(k, v);
+    return v;
+  }, key);
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Hooli' }).waitFor();
+  const banner = page.getByRole('alert').filter({ hasText: 'could not be read' });
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /Globex/);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), broken, 'left in place');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button').first().click(),
+  ]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  assert.equal(await readFile(path, 'utf8'), broken, 'the raw text is offered as it was');
+  assertNoErrors(page, assert);
+  await context.close();
+});

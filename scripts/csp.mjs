@@ -1,0 +1,64 @@
+// A strict Content Security Policy for the built page, with every inline <script> and
+// <style> it carries allowed by its SHA-256 hash (never 'unsafe-inline').
+//
+// As a Trunk post_build hook (before sw-manifest.mjs, so the service worker caches the
+// final page) it adds the policy to the staged index.html; single.mjs uses `addPolicy`
+// with `single: true` for the one-file build, which has no server origin to trust.
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The hashes of the contents of every inline `<tag>` (those without `src`). */
+export function inlineHashes(html, tag) {
+  const re = new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'gi');
+  return [...html.matchAll(re)]
+    .filter((m) => !/\ssrc=/i.test(m[1] ?? ''))
+    .map((m) => sha256(m[2]));
+}
+
+/** The policy for `html`. */
+export function policyFor(html, { single = false } = {}) {
+  const scripts = inlineHashes(html, 'script').join(' ');
+  const styles = inlineHashes(html, 'style').join(' ');
+  const directives = single
+    ? [
+        "default-src 'none'",
+        `script-src 'wasm-unsafe-eval' ${scripts}`,
+        `style-src ${styles || "'none'"}`,
+        'img-src data:',
+        "connect-src 'none'",
+      ]
+    : [
+        "default-src 'self'",
+        `script-src 'self' 'wasm-unsafe-eval' ${scripts}`,
+        `style-src 'self' ${styles}`,
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+      ];
+  directives.push("object-src 'none'", "base-uri 'none'", "form-action 'none'");
+  return directives.map((d) => d.trim()).join('; ');
+}
+
+/** `html` with its policy right after its charset (replacing an older one): a policy only
+ * governs what comes after it. */
+export function addPolicy(html, options) {
+  const without = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(without, options)}" />`;
+  const anchor = /<meta charset="[^"]*"\s*\/?>/i.test(without) ? /<meta charset="[^"]*"\s*\/?>/i : /<head>/i;
+  if (!anchor.test(without)) throw new Error('csp: the page has no <head>');
+  return without.replace(anchor, (at) => `${at}\n    ${meta}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error('csp: run as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
+  const file = join(dir, 'index.html');
+  const html = addPolicy(await readFile(file, 'utf8'));
+  await writeFile(file, html);
+  console.log(`csp: ${html.match(/content="([^"]*)"/)[1]}`);
+}
