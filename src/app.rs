@@ -19,6 +19,7 @@ use crate::pages::account::AccountPage;
 use crate::pages::data::DataPage;
 use crate::pages::portfolio::PortfolioPage;
 use crate::pages::settings::SettingsPage;
+use crate::pages::team::TeamPage;
 use crate::state::AppState;
 
 /// Where the app is: the file or folder it was loaded from, without query or hash.
@@ -76,6 +77,7 @@ fn Header() -> impl IntoView {
             <a class="brand" href=href_for(&[])>"Account Planner"</a>
             <nav aria-label="Main">
                 <a href=href_for(&[]) aria-current=current("")>"Portfolio"</a>
+                <a href=href_for(&[("page", "team")]) aria-current=current("team")>"Team view"</a>
                 <a href=href_for(&[("page", "data")]) aria-current=current("data")>"Import & export"</a>
                 <a href=href_for(&[("page", "settings")]) aria-current=current("settings")>"Settings"</a>
             </nav>
@@ -131,10 +133,14 @@ fn set_drop_highlight(on: bool) {
 #[component]
 fn CurrentView() -> impl IntoView {
     let query = use_query_map();
+    // Only the account and the page choose the view: a change of anything else (a plan
+    // section, a step of the team walk-through) keeps the view, its state and its focus.
+    let which = Memo::new(move |_| query.with(|q| (q.get("account"), q.get("page"))));
     move || {
-        let (account, page) = query.with(|q| (q.get("account"), q.get("page")));
+        let (account, page) = which.get();
         match (account, page.as_deref()) {
             (Some(id), _) => view! { <AccountPage id=id /> }.into_any(),
+            (None, Some("team")) => view! { <TeamPage /> }.into_any(),
             (None, Some("data")) => view! { <DataPage /> }.into_any(),
             (None, Some("settings")) => view! { <SettingsPage /> }.into_any(),
             _ => view! { <PortfolioPage /> }.into_any(),

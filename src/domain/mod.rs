@@ -2,14 +2,17 @@
 //! argument), deterministic. Almost every test of the product lives here.
 
 pub mod advice;
+pub mod coaching;
 pub mod coverage;
 pub mod demo;
 pub mod model;
 pub mod org_chart;
 pub mod portfolio;
+pub mod review;
 pub mod review_diff;
 pub mod scoring;
 pub mod staleness;
 pub mod synthetic;
+pub mod team;
 pub mod validate;
 pub mod white_space;

@@ -4,3 +4,4 @@ pub mod account;
 pub mod data;
 pub mod portfolio;
 pub mod settings;
+pub mod team;

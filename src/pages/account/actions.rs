@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::fields::{DateField, SelectField, TextField};
 use crate::domain::model::{AccountPlan, Action, ActionLink, ActionStatus, Id, PlanPart};
+use crate::domain::review::delete_action;
 use crate::state::use_app;
 
 use super::section::*;
@@ -122,7 +123,12 @@ fn ActionCard(account: Id, action: Id) -> impl IntoView {
     let state = use_app();
     let today = state.today;
     let b = Bound::new(state, account.clone(), action.clone(), list, list_mut);
-    let del = b.clone();
+    // A deleted action also leaves the reviews that agreed it as a follow-up.
+    let (del_account, del_action) = (account.clone(), action.clone());
+    let delete = Callback::new(move |what: String| {
+        let id = del_action.clone();
+        state.delete_in_account(&del_account, what, move |a| delete_action(&mut a.plan, &id));
+    });
     let links = state.account_value(&account, |a| {
         let p = &a.plan;
         p.opportunities
@@ -156,7 +162,7 @@ fn ActionCard(account: Id, action: Id) -> impl IntoView {
             dom_id=card_id(&action)
             title=b.value(|x| display_name(&x.title, "New action"))
             kind="action"
-            on_delete=Callback::new(move |what| del.delete(what))
+            on_delete=delete
         >
             {move || overdue.get().then(|| view! { <p class="overdue">"Overdue"</p> })}
             <div class="form-grid">

@@ -13,6 +13,7 @@ mod opportunities;
 mod overview;
 mod print;
 mod relationship_map;
+mod reviews;
 mod scorecard;
 mod section;
 mod team;
@@ -40,6 +41,7 @@ enum View {
     Scorecard,
     Map,
     Print,
+    Reviews,
     Part(PlanPart),
 }
 
@@ -48,6 +50,7 @@ impl View {
         match slug {
             Some(MAP_SLUG) => View::Map,
             Some(PRINT_SLUG) => View::Print,
+            Some(reviews::SLUG) => View::Reviews,
             Some(s) => PlanPart::from_slug(s).map_or(View::Scorecard, View::Part),
             None => View::Scorecard,
         }
@@ -85,6 +88,8 @@ fn AccountPlan(id: Id) -> impl IntoView {
     let state = use_app();
     let query = use_query_map();
     let section = Memo::new(move |_| View::from_slug(query.with(|q| q.get("section")).as_deref()));
+    // A review being held survives a visit to another section of the plan.
+    reviews::provide_draft();
     let name = state.account_value(&id, |a| a.name.clone());
     // L anywhere in the plan (outside a text field) logs an interaction.
     let log = interactions::LogDialog {
@@ -150,6 +155,9 @@ fn AccountPlan(id: Id) -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <a href=href_for(&[("account", nav_id.as_str()), ("section", reviews::SLUG)]) aria-current=move || (section.get() == View::Reviews).then_some("page")>
+                    "Reviews"
+                </a>
             </nav>
             {move || section_view(body_id.clone(), section.get())}
             <interactions::LogInteraction account=id.clone() />
@@ -162,6 +170,7 @@ fn section_view(id: Id, view: View) -> AnyView {
         View::Scorecard => return view! { <scorecard::ScorecardSection id /> }.into_any(),
         View::Map => return view! { <relationship_map::RelationshipMapSection id /> }.into_any(),
         View::Print => return view! { <print::PrintPlan id /> }.into_any(),
+        View::Reviews => return view! { <reviews::ReviewsSection id /> }.into_any(),
         View::Part(part) => part,
     };
     match part {

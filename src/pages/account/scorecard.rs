@@ -58,7 +58,8 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
                 .reviews
                 .iter()
                 .filter_map(|r| Some((r.date?, r.snapshot.as_ref()?.overall?)))
-                .filter(|(d, _)| *d < today)
+                // A review held today is a point of its own, next to the score now.
+                .filter(|(d, _)| *d <= today)
                 .collect();
             pts.sort();
             if let Some(now) = card.with(|c| c.as_ref().and_then(|c| c.overall)) {

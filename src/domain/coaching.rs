@@ -1,0 +1,453 @@
+//! The coaching review: the questions a leader walks through with an account manager,
+//! each tied to the plan part it probes, and the facts from the plan that help ask it
+//! ("2 of 3 goals were told to us by a contact").
+
+use chrono::NaiveDate;
+
+use super::coverage::{coverage_grid, last_touches, ENGAGED_DAYS};
+use super::model::{Account, CellStatus, Id, PlanPart, RenewalStatus, Risk, Settings};
+use super::scoring::{action_overdue, measures_on_target, plural};
+use crate::format::format_money_short;
+
+/// One coaching question and the part of the plan it is about (`None`: the whole plan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoachingQuestion {
+    pub text: &'static str,
+    pub part: Option<PlanPart>,
+}
+
+const fn q(text: &'static str, part: Option<PlanPart>) -> CoachingQuestion {
+    CoachingQuestion { text, part }
+}
+
+/// The leader's questions, in the order of a walk through the plan.
+pub const QUESTIONS: [CoachingQuestion; 12] = [
+    q(
+        "How do you know these are the customer's goals?",
+        Some(PlanPart::Goals),
+    ),
+    q(
+        "Who at the account have you met to help develop the plan?",
+        Some(PlanPart::Contacts),
+    ),
+    q(
+        "What are the top 2-3 aligned opportunities?",
+        Some(PlanPart::Opportunities),
+    ),
+    q(
+        "How will the customer measure our success, and are we on target?",
+        Some(PlanPart::SuccessMeasures),
+    ),
+    q(
+        "Which departments and levels have we not reached yet?",
+        Some(PlanPart::Contacts),
+    ),
+    q(
+        "What has the customer asked us to start, stop and keep doing?",
+        Some(PlanPart::Feedback),
+    ),
+    q(
+        "Is the meeting cadence agreed with the customer, and is it kept?",
+        Some(PlanPart::Cadence),
+    ),
+    q(
+        "Where is the white space, and who holds it today?",
+        Some(PlanPart::WhiteSpace),
+    ),
+    q(
+        "What could put the renewal at risk, and what is the plan for it?",
+        Some(PlanPart::Contract),
+    ),
+    q(
+        "Which actions are overdue, and what is in the way?",
+        Some(PlanPart::Actions),
+    ),
+    q(
+        "Who is our executive sponsor, and whom do they meet at the customer?",
+        Some(PlanPart::Team),
+    ),
+    q("What help do you need from me or the team?", None),
+];
+
+/// Facts from the plan that bear on question `index` of `QUESTIONS` on `today`: one
+/// sentence each, with the numbers and names behind them. Empty for an unknown index or a
+/// question the plan has nothing to say about.
+pub fn evidence(
+    index: usize,
+    account: &Account,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Vec<String> {
+    let p = &account.plan;
+    let contact_name = |id: &Id| {
+        p.contacts
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    };
+    match index {
+        0 => {
+            if p.goals.is_empty() {
+                return vec!["No customer goals recorded yet.".into()];
+            }
+            let sourced = p
+                .goals
+                .iter()
+                .filter(|g| g.source_contact.is_some())
+                .count();
+            let mut out = vec![format!(
+                "{sourced} of {} told to us by a contact.",
+                plural(p.goals.len(), "goal", "goals")
+            )];
+            let guesses: Vec<String> = p
+                .goals
+                .iter()
+                .filter(|g| g.source_contact.is_none())
+                .map(|g| format!("“{}”", g.title))
+                .collect();
+            if !guesses.is_empty() {
+                out.push(format!(
+                    "Unsourced (a guess until confirmed): {}.",
+                    guesses.join(", ")
+                ));
+            }
+            out
+        }
+        1 => {
+            let last = last_touches(p, today);
+            let mut met: Vec<(&str, i64)> = p
+                .contacts
+                .iter()
+                .filter_map(|c| {
+                    let d = last.get(c.id.as_str())?;
+                    let days = (today - *d).num_days();
+                    (days < ENGAGED_DAYS).then_some((c.name.as_str(), days))
+                })
+                .collect();
+            met.sort_by_key(|(_, d)| *d);
+            let mut out = vec![format!(
+                "{} of {} engaged in the last {ENGAGED_DAYS} days.",
+                met.len(),
+                plural(p.contacts.len(), "contact", "contacts")
+            )];
+            if !met.is_empty() {
+                let names: Vec<&str> = met.iter().map(|(n, _)| *n).collect();
+                out.push(format!("Met: {}.", names.join(", ")));
+            }
+            out
+        }
+        2 => {
+            let mut aligned: Vec<_> = p
+                .opportunities
+                .iter()
+                .filter(|o| o.stage.is_open() && o.goal.is_some())
+                .collect();
+            aligned.sort_by(|a, b| {
+                let w = |o: &super::model::Opportunity| {
+                    o.value.unwrap_or(0.0).max(0.0) * o.probability.clamp(0.0, 1.0)
+                };
+                w(b).total_cmp(&w(a)).then_with(|| a.name.cmp(&b.name))
+            });
+            let mut out: Vec<String> = aligned
+                .iter()
+                .take(3)
+                .map(|o| {
+                    let goal = o
+                        .goal
+                        .as_ref()
+                        .and_then(|g| p.goals.iter().find(|x| &x.id == g))
+                        .map(|g| g.title.as_str())
+                        .unwrap_or("a goal");
+                    format!(
+                        "{}: {} at {:.0}%, for “{goal}”.",
+                        o.name,
+                        format_money_short(o.value.unwrap_or(0.0)),
+                        o.probability * 100.0
+                    )
+                })
+                .collect();
+            if out.is_empty() {
+                out.push("No open opportunity is aligned to a customer goal.".into());
+            }
+            let unaligned = p
+                .opportunities
+                .iter()
+                .filter(|o| o.stage.is_open() && o.goal.is_none())
+                .count();
+            if unaligned > 0 {
+                out.push(format!(
+                    "{} not aligned to any goal.",
+                    plural(unaligned, "open opportunity is", "open opportunities are")
+                ));
+            }
+            out
+        }
+        3 => {
+            if p.measures.is_empty() {
+                return vec!["No success measures agreed yet.".into()];
+            }
+            let on = p.measures.iter().filter(|m| measures_on_target(m)).count();
+            let unmeasured = p.measures.iter().filter(|m| m.current.is_none()).count();
+            vec![format!(
+                "{on} of {} on or ahead of target; {unmeasured} without a current value.",
+                plural(p.measures.len(), "measure", "measures")
+            )]
+        }
+        4 => {
+            let grid = coverage_grid(p, settings, today);
+            let mut out = vec![format!(
+                "{} of {} coverage cells engaged in the last {ENGAGED_DAYS} days{}.",
+                grid.engaged_cells,
+                grid.counted_cells,
+                if grid.executive_engaged {
+                    ""
+                } else {
+                    ", no executive among them"
+                }
+            )];
+            let empty: Vec<&str> = grid
+                .departments
+                .iter()
+                .zip(&grid.cells)
+                .filter(|(_, row)| row.iter().all(|c| c.contacts.is_empty()))
+                .map(|(d, _)| d.name.as_str())
+                .collect();
+            if !empty.is_empty() {
+                out.push(format!("No contact at all in: {}.", empty.join(", ")));
+            }
+            out
+        }
+        5 => {
+            let f = &p.feedback;
+            vec![format!(
+                "Start doing: {}; stop doing: {}; keep doing: {}.",
+                f.start.len(),
+                f.stop.len(),
+                f.keep.len()
+            )]
+        }
+        6 => {
+            if p.cadence.is_empty() {
+                return vec!["No meeting cadence agreed yet.".into()];
+            }
+            let accepted = p.cadence.iter().filter(|m| m.accepted_by_all).count();
+            let mut out = vec![format!(
+                "{accepted} of {} accepted by all parties.",
+                plural(p.cadence.len(), "meeting", "meetings")
+            )];
+            let overdue: Vec<String> = p
+                .cadence
+                .iter()
+                .filter(|m| m.next_date.is_some_and(|d| d < today))
+                .map(|m| format!("“{}”", m.title))
+                .collect();
+            if !overdue.is_empty() {
+                out.push(format!("Overdue: {}.", overdue.join(", ")));
+            }
+            out
+        }
+        7 => {
+            let cells = &p.white_space.cells;
+            let open: f64 = cells
+                .iter()
+                .filter(|c| c.status == CellStatus::Open)
+                .filter_map(|c| c.value)
+                .sum();
+            let competitors: Vec<String> = {
+                let mut names: Vec<String> = cells
+                    .iter()
+                    .filter(|c| c.status == CellStatus::Competitor)
+                    .filter_map(|c| c.competitor.clone())
+                    .filter(|n| !n.trim().is_empty())
+                    .collect();
+                names.sort();
+                names.dedup();
+                names
+            };
+            let mut out = vec![format!("Open white space {}.", format_money_short(open))];
+            if !competitors.is_empty() {
+                out.push(format!("Held by competitors: {}.", competitors.join(", ")));
+            }
+            out
+        }
+        8 => match p.contract.end_date {
+            None => vec!["No contract end date recorded.".into()],
+            Some(end) => {
+                let days = (end - today).num_days();
+                let when = if days < 0 {
+                    format!(
+                        "Contract ended {} ago",
+                        plural((-days) as usize, "day", "days")
+                    )
+                } else {
+                    format!("Contract ends in {}", plural(days as usize, "day", "days"))
+                };
+                let renewal = match p.contract.renewal_status {
+                    RenewalStatus::NotStarted => "not started",
+                    RenewalStatus::InDiscussion => "in discussion",
+                    RenewalStatus::Renewed => "renewed",
+                    RenewalStatus::Lost => "lost",
+                };
+                let risk = match p.contract.risk {
+                    Risk::Low => "low",
+                    Risk::Medium => "medium",
+                    Risk::High => "high",
+                };
+                vec![format!("{when}; renewal {renewal}, risk {risk}.")]
+            }
+        },
+        9 => {
+            let overdue: Vec<String> = p
+                .actions
+                .iter()
+                .filter(|a| action_overdue(a, today))
+                .map(|a| format!("“{}”", a.title))
+                .collect();
+            if overdue.is_empty() {
+                vec!["No overdue actions.".into()]
+            } else {
+                vec![format!(
+                    "{} overdue: {}.",
+                    plural(overdue.len(), "action", "actions"),
+                    overdue.join(", ")
+                )]
+            }
+        }
+        10 => {
+            let sponsors: Vec<String> = p
+                .team
+                .iter()
+                .filter(|r| r.executive_sponsor)
+                .map(|r| {
+                    let counterpart = r
+                        .counterpart
+                        .as_ref()
+                        .map(contact_name)
+                        .filter(|n| !n.is_empty());
+                    match counterpart {
+                        Some(c) => format!("{} meets {c}", r.role),
+                        None => format!("{} has no customer counterpart", r.role),
+                    }
+                })
+                .collect();
+            if sponsors.is_empty() {
+                vec!["No executive sponsor on the account team.".into()]
+            } else {
+                vec![format!("{}.", sponsors.join("; "))]
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_workspace;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 5, 14).unwrap()
+    }
+
+    fn facts(name: &str, index: usize) -> Vec<String> {
+        let ws = demo_workspace(today());
+        let a = ws
+            .accounts
+            .iter()
+            .find(|a| a.name.starts_with(name))
+            .unwrap();
+        evidence(index, a, &ws.settings, today())
+    }
+
+    #[test]
+    fn the_brief_s_questions_are_asked_each_once() {
+        let texts: Vec<&str> = QUESTIONS.iter().map(|q| q.text).collect();
+        for must in [
+            "How do you know these are the customer's goals?",
+            "Who at the account have you met to help develop the plan?",
+            "What are the top 2-3 aligned opportunities?",
+        ] {
+            assert!(texts.contains(&must), "{must}");
+        }
+        let mut unique = texts.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), texts.len());
+        assert!(texts.iter().all(|t| t.ends_with('?')));
+        assert_eq!(QUESTIONS[0].part, Some(PlanPart::Goals));
+        assert_eq!(QUESTIONS[2].part, Some(PlanPart::Opportunities));
+    }
+
+    #[test]
+    fn goals_evidence_names_the_guesses() {
+        assert_eq!(
+            facts("Stonebridge", 0),
+            vec![
+                "2 of 3 goals told to us by a contact.".to_string(),
+                "Unsourced (a guess until confirmed): “Grow mobile banking users by 20%”."
+                    .to_string()
+            ]
+        );
+        assert_eq!(
+            facts("Lumina", 0),
+            vec!["No customer goals recorded yet.".to_string()]
+        );
+    }
+
+    #[test]
+    fn who_was_met_counts_the_last_90_days() {
+        // Brightwell: only Jamie and Tom were touched; Jamie 9 days ago, Tom 3.
+        assert_eq!(
+            facts("Brightwell", 1),
+            vec![
+                "2 of 4 contacts engaged in the last 90 days.".to_string(),
+                "Met: Tom Becker, Jamie Fletcher.".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn top_aligned_opportunities_rank_by_weighted_value() {
+        let f = facts("Harborview", 2);
+        assert_eq!(f.len(), 3);
+        // 150K × 75% = 112.5K before 180K × 60% = 108K before 90K × 40%.
+        assert!(
+            f[0].starts_with("Scheduling migration services: 150K at 75%"),
+            "{f:?}"
+        );
+        assert!(f[1].starts_with("Capacity analytics for clinics: 180K at 60%"));
+        assert!(f[2].starts_with("Premium support for the new clinics"));
+        let bw = facts("Brightwell", 2);
+        assert_eq!(bw.len(), 2);
+        assert_eq!(bw[1], "1 open opportunity is not aligned to any goal.");
+    }
+
+    #[test]
+    fn overdue_actions_renewal_and_sponsor_facts() {
+        let cl = facts("Copperleaf", 9);
+        assert!(cl[0].starts_with("3 actions overdue: "), "{cl:?}");
+        let mf = facts("Meridian", 8);
+        assert_eq!(
+            mf,
+            vec!["Contract ends in 58 days; renewal in discussion, risk high.".to_string()]
+        );
+        assert_eq!(
+            facts("Meridian", 10),
+            vec!["No executive sponsor on the account team.".to_string()]
+        );
+        assert_eq!(
+            facts("Harborview", 10),
+            vec!["Executive sponsor meets Raymond Cho.".to_string()]
+        );
+        assert!(facts("Harborview", 11).is_empty());
+        assert!(facts("Harborview", 99).is_empty());
+    }
+
+    #[test]
+    fn every_question_has_something_to_say_about_a_full_plan() {
+        for i in 0..QUESTIONS.len() - 1 {
+            assert!(!facts("Harborview", i).is_empty(), "question {i}");
+        }
+    }
+}
