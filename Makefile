@@ -30,7 +30,7 @@ test: setup lint test-native test-wasm test-e2e
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --test web --test bench_wasm -- -D warnings
 
 ## 1. The domain and the pure persistence layer, natively.
 test-native:
