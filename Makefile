@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist single test test-native test-wasm test-e2e lint fmt clean
+.PHONY: setup serve dist single test test-native test-wasm test-e2e bench lint fmt clean
 
 setup:
 	@scripts/setup.sh
@@ -43,6 +43,17 @@ test-wasm: setup
 ## 3. End to end: the release build served on 127.0.0.1, driven by Playwright.
 test-e2e: single
 	cd e2e && npm test
+
+## Every benchmark (native, wasm, and the release build in Chromium), one `bench:` line per
+## figure, a table against the budgets, and target/bench.json. A missed budget is reported,
+## not an error.
+bench: dist
+	cargo bench --bench domain
+	cargo run --release --example bench_data
+	cargo test --profile wasm-bench --target wasm32-unknown-unknown --test bench_wasm -- --nocapture \
+		| tee target/bench/wasm.log
+	cd e2e && node bench/browser.mjs
+	node scripts/bench-report.mjs
 
 fmt:
 	cargo fmt
