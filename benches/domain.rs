@@ -12,7 +12,7 @@ use account_planner::domain::portfolio::portfolio;
 use account_planner::domain::scoring::score_account;
 use account_planner::domain::synthetic::{synthetic_workspace, BENCH};
 use account_planner::domain::validate::validate;
-use account_planner::persist::codec::storage_writes;
+use account_planner::persist::codec::{decode_storage, encode_storage, storage_writes};
 use account_planner::persist::export::json::{export_workspace, parse_import};
 use account_planner::persist::merge::{apply_merge, plan_merge, Choices};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -94,6 +94,16 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(parse_import(&text).expect("the export imports")))
     });
     drop(text);
+
+    // What loading the stored workspace decodes (every key on its own).
+    let stored = encode_storage(&ws);
+    c.bench_function("storage_decode_1000", |b| {
+        b.iter(|| black_box(decode_storage(&stored)))
+    });
+    drop(stored);
+
+    // A save clones the workspace (twice: the current one, and what to write).
+    c.bench_function("workspace_clone_1000", |b| b.iter(|| black_box(ws.clone())));
 
     // What a save after one keystroke computes: the writes from the stored workspace to
     // the edited one (every account compared, one encoded).

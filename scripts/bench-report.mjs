@@ -20,6 +20,8 @@ const NATIVE = {
   validate_1000: 'domain::validate of the workspace',
   json_encode_1000: 'export_workspace (pretty JSON)',
   json_decode_1000: 'parse_import of that file (JSON, migration, types, validation)',
+  storage_decode_1000: 'codec::decode_storage of the 1,000 accounts\' stored keys (what a load decodes)',
+  workspace_clone_1000: 'cloning the workspace (a save clones it twice)',
   storage_writes_1_edit_1000: 'codec::storage_writes after one edit (every account compared, one encoded)',
   merge_1000: 'plan_merge + apply_merge of two devices\' copies (1,000 accounts; 10% changed there, 4% here, 2% deleted, 50 new)',
 };
