@@ -24,7 +24,7 @@ function figure(name, values, unit, note) {
   const sorted = [...values].sort((a, b) => a - b);
   const value = sorted[Math.floor(sorted.length / 2)];
   const rounded = Math.round(value * 100) / 100;
-  figures.push({ name, value: rounded, unit, runs: values, note });
+  figures.push({ name, value: rounded, unit, runs: values.map((v) => Math.round(v * 10) / 10), note });
   console.log(`bench: ${name} ${rounded} ${unit}`);
 }
 
