@@ -49,7 +49,7 @@ test-e2e: single
 ## not an error.
 bench: dist
 	cargo bench --bench domain
-	cargo run --release --example bench_data
+	cargo run --profile bench --example bench_data
 	cargo test --profile wasm-bench --target wasm32-unknown-unknown --test bench_wasm -- --nocapture \
 		| tee target/bench/wasm.log
 	cd e2e && node bench/browser.mjs
