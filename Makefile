@@ -48,9 +48,9 @@ test-e2e: single
 ## figure, a table against the budgets, and target/bench.json. A missed budget is reported,
 ## not an error.
 bench: dist
-	cargo bench --bench domain
-	cargo run --profile bench --example bench_data
-	cargo test --profile wasm-bench --target wasm32-unknown-unknown --test bench_wasm -- --nocapture \
+	cargo bench --profile benchmark --bench domain
+	cargo run --profile benchmark --example bench_data
+	cargo test --profile benchmark --target wasm32-unknown-unknown --test bench_wasm -- --nocapture \
 		| tee target/bench/wasm.log
 	cd e2e && node bench/browser.mjs
 	node scripts/bench-report.mjs

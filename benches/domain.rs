@@ -1,8 +1,9 @@
 //! Native benchmarks of the domain and persistence code on the synthetic 1,000-account
 //! workspace (`synthetic::BENCH`: 30 contacts, 200 interactions, 20 opportunities per
-//! account). Run with `cargo bench --bench domain`; `make bench` reads the medians from
-//! `target/criterion/<name>/new/estimates.json`. Sample counts and times are kept small so
-//! the whole file runs in a couple of minutes on two cores.
+//! account). Run with `cargo bench --profile benchmark --bench domain` (the release
+//! settings); `make bench` reads the medians from `target/criterion/<name>/new/estimates.json`.
+//! Sample counts and times are kept small so the whole file runs in a couple of minutes on
+//! two cores.
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -11,7 +11,7 @@
 //!   code units of keys and values, which is what browsers count against their quota), the
 //!   bytes of their export file, and the accounts and bytes of the 4 MB file.
 //!
-//! Run with `cargo run --profile bench --example bench_data` (as `make bench` does).
+//! Run with `cargo run --profile benchmark --example bench_data` (as `make bench` does).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

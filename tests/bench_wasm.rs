@@ -1,9 +1,10 @@
 //! A benchmark, not a test: scoring the synthetic 1,000-account workspace inside wasm,
 //! timed from Rust with `performance.now()`. It asserts nothing about speed; it prints
-//! `bench: <name> <value> ms` lines that `make bench` collects. Run it with the release settings (profile `wasm-bench`):
+//! `bench: <name> <value> ms` lines that `make bench` collects. Run it with the release
+//! settings (profile `benchmark`):
 //!
 //! ```sh
-//! cargo test --profile wasm-bench --target wasm32-unknown-unknown --test bench_wasm -- --nocapture
+//! cargo test --profile benchmark --target wasm32-unknown-unknown --test bench_wasm -- --nocapture
 //! ```
 #![cfg(target_arch = "wasm32")]
 
