@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist single test test-native test-wasm test-e2e test-cross lint fmt clean fuzz
+.PHONY: setup serve dist single test test-native test-wasm test-e2e test-cross bench lint fmt clean fuzz
 
 setup:
 	@scripts/setup.sh
@@ -30,7 +30,7 @@ test: setup lint test-native test-wasm test-e2e test-cross
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --test web --test bench_wasm -- -D warnings
 
 ## 1. The domain and the pure persistence layer, natively; then a short fuzz of the import
 ## path (60 s or 100,000 cases, whichever ends first), printing its figures.
@@ -56,6 +56,17 @@ test-e2e: single
 ## 4. The same journeys in Chromium, Firefox ESR and WebKitGTK over WebDriver; a line per engine.
 test-cross: single
 	cd e2e && node cross/run.mjs
+
+## Every benchmark (native, wasm, and the release build in Chromium), one `bench:` line per
+## figure, a table against the budgets, and target/bench.json. A missed budget is reported,
+## not an error.
+bench: dist
+	cargo bench --profile benchmark --bench domain
+	cargo run --profile benchmark --example bench_data
+	cargo test --profile benchmark --target wasm32-unknown-unknown --test bench_wasm -- --nocapture \
+		| tee target/bench/wasm.log
+	cd e2e && node bench/browser.mjs
+	node scripts/bench-report.mjs
 
 fmt:
 	cargo fmt

@@ -1,0 +1,265 @@
+// The browser benchmarks of `make bench`: the release build in dist/, served on 127.0.0.1,
+// in Debian's Chromium through playwright-core, every run from a fresh browser context
+// (empty storage and cache). Prints `bench: <name> <value> <unit>` lines and writes every
+// figure, with each run's values, to target/bench/browser.json.
+//
+// Inputs (from `cargo run --release --example bench_data`): target/bench/storage-1000.json
+// and target/bench/workspace-4mb.json. Usage: node bench/browser.mjs (from e2e/);
+// BENCH_RUNS sets the runs per figure (default 5; the median is reported).
+import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { serve } from '../lib/server.js';
+import { launch } from '../lib/browser.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DIST = `${ROOT}dist/`;
+const DATA = `${ROOT}target/bench/`;
+const SITE = `${DATA}site/`;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+// The app's save delay (SAVE_DELAY in src/state.rs).
+const SAVE_DELAY_MS = 150;
+
+const figures = [];
+function figure(name, values, unit, note) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const value = sorted[Math.floor(sorted.length / 2)];
+  const rounded = Math.round(value * 100) / 100;
+  figures.push({ name, value: rounded, unit, runs: values.map((v) => Math.round(v * 10) / 10), note });
+  console.log(`bench: ${name} ${rounded} ${unit}`);
+}
+
+/** Chromium may hand a renderer's performance entries only once it is idle: poll. */
+async function waitForMark(page, name, timeout = 120_000) {
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName(n, 'mark').length > 0, name, { timeout, polling: 50 },
+  );
+  return page.evaluate((n) => performance.getEntriesByName(n, 'mark')[0].startTime, name);
+}
+
+// --- Transfer size: the files index.html loads (html, js, wasm, css), gzip -9. ----------
+async function transferSize() {
+  const html = await readFile(`${DIST}index.html`, 'utf8');
+  const refs = new Set();
+  for (const m of html.matchAll(/<link[^>]*rel="(?:stylesheet|modulepreload|preload)"[^>]*href="([^"]+)"/g)) refs.add(m[1]);
+  for (const m of html.matchAll(/(?:from\s+|module_or_path:\s*)'([^']+)'/g)) refs.add(m[1]);
+  const files = ['index.html', ...[...refs].map((r) => r.replace(/^\.\//, ''))];
+  const sizes = {};
+  let raw = 0, gz = 0;
+  for (const f of files) {
+    const body = await readFile(`${DIST}${f}`);
+    const g = gzipSync(body, { level: 9 }).length;
+    sizes[f] = { bytes: body.length, gzip: g };
+    raw += body.length; gz += g;
+  }
+  if (!files.some((f) => f.endsWith('.wasm')) || !files.some((f) => f.endsWith('.js'))) {
+    throw new Error(`index.html references no wasm or js: ${files.join(', ')}`);
+  }
+  figures.push({ name: 'app_transfer_gzip', value: Math.round(gz / 10) / 100, unit: 'KB', note: `gzip -9 of ${files.length} files (${raw} bytes raw); KB = 1,000 bytes`, files: sizes });
+  console.log(`bench: app_transfer_gzip ${Math.round(gz / 10) / 100} KB`);
+}
+
+// --- A site folder: dist/ plus the benchmark data, served from one origin. -------------
+async function makeSite() {
+  await rm(SITE, { recursive: true, force: true });
+  await mkdir(SITE, { recursive: true });
+  for (const f of await readdir(DIST)) await symlink(`${DIST}${f}`, `${SITE}${f}`);
+  await symlink(`${DATA}storage-1000.json`, `${SITE}bench-storage-1000.json`);
+}
+
+// Replaces localStorage with an in-memory Storage filled from the benchmark data, before
+// the app starts. Only for the 1,000-account workspace, which does not fit the real one.
+const MEMORY_STORAGE = `(() => {
+  performance.mark('bench-fill-start');
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', 'bench-storage-1000.json', false);
+  xhr.send();
+  const data = new Map(Object.entries(JSON.parse(xhr.responseText)));
+  let keys = null;
+  const store = {
+    get length() { return data.size; },
+    key(i) { keys ??= [...data.keys()]; return keys[i] ?? null; },
+    getItem(k) { return data.has(String(k)) ? data.get(String(k)) : null; },
+    setItem(k, v) { keys = null; data.set(String(k), String(v)); },
+    removeItem(k) { keys = null; data.delete(String(k)); },
+    clear() { keys = null; data.clear(); },
+  };
+  Object.defineProperty(window, 'localStorage', { value: store, configurable: true });
+  performance.mark('bench-fill-end');
+})();`;
+
+// Records every write to storage (time, key, UTF-8 bytes of key and value) and how long
+// each run of the app's save timer takes.
+const RECORD_WRITES = `(() => {
+  window.__writes = [];
+  window.__saves = [];
+  const enc = new TextEncoder();
+  const wrap = (target) => {
+    const set = target.setItem;
+    target.setItem = function (k, v) {
+      const r = set.call(this, k, v);
+      __writes.push({ t: performance.now(), key: String(k), bytes: enc.encode(String(k)).length + enc.encode(String(v)).length });
+      return r;
+    };
+  };
+  wrap(Storage.prototype);
+  if (!(localStorage instanceof Storage)) wrap(localStorage);
+  const timeout = window.setTimeout;
+  window.setTimeout = function (f, ms, ...rest) {
+    if (ms === ${SAVE_DELAY_MS} && typeof f === 'function') {
+      const g = f;
+      f = function (...a) { const s = performance.now(); try { return g.apply(this, a); } finally { __saves.push({ start: s, end: performance.now() }); } };
+    }
+    return timeout.call(this, f, ms, ...rest);
+  };
+  window.__keydowns = [];
+  addEventListener('keydown', (e) => __keydowns.push(performance.now()), true);
+})();`;
+
+/** A fresh context and page; `scripts` run before the app on every navigation. */
+async function freshPage(browser, scripts = []) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  for (const s of scripts) await page.addInitScript({ content: s });
+  return { context, page };
+}
+
+function checkErrors(page, what) {
+  if (page.errors.length) throw new Error(`${what}: the page logged errors: ${page.errors.join(' | ')}`);
+}
+
+// --- First visit: the demo workspace. ---------------------------------------------------
+async function demoLoad(browser, url) {
+  const fp = [], fcp = [], interactive = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await freshPage(browser);
+    await page.goto(url);
+    const t = await waitForMark(page, 'portfolio-interactive');
+    await page.locator('table.portfolio tbody tr').first().waitFor();
+    const paints = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime])));
+    checkErrors(page, 'demo load');
+    fp.push(paints['first-paint']); fcp.push(paints['first-contentful-paint']); interactive.push(t);
+    await context.close();
+  }
+  figure('demo_first_paint', fp, 'ms');
+  figure('demo_first_contentful_paint', fcp, 'ms');
+  figure('demo_interactive', interactive, 'ms', 'navigation start to the portfolio table rendered (mark "portfolio-interactive")');
+}
+
+// --- The stored 1,000-account workspace. ------------------------------------------------
+async function load1000(browser, url) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await freshPage(browser, [MEMORY_STORAGE]);
+    await page.goto(url, { timeout: 120_000 });
+    const t = await waitForMark(page, 'portfolio-interactive');
+    const rows = await page.locator('table.portfolio tbody tr').count();
+    if (rows !== 1000) throw new Error(`load_1000: the portfolio shows ${rows} rows`);
+    const fill = await page.evaluate(() => performance.measure('fill', 'bench-fill-start', 'bench-fill-end').duration);
+    checkErrors(page, 'load 1000');
+    times.push(t - fill);
+    await context.close();
+  }
+  figure('load_1000_interactive', times, 'ms', 'navigation start to the portfolio table rendered, minus the time the benchmark spends filling its in-memory localStorage');
+}
+
+// --- Import of the 4 MB file until its preview shows. -----------------------------------
+async function import4mb(browser, url, accounts) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await freshPage(browser);
+    await page.goto(url);
+    await waitForMark(page, 'portfolio-interactive');
+    await page.getByRole('link', { name: 'Import & export' }).click();
+    const input = page.getByLabel('Import a file');
+    await input.waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      window.__import = {};
+      document.addEventListener('change', (e) => { if (e.target.type === 'file') __import.start = performance.now(); }, true);
+      new MutationObserver(() => {
+        if (__import.shown === undefined && [...document.querySelectorAll('h1,h2,h3,h4')].some((h) => /Review .* before importing/.test(h.textContent))) {
+          __import.shown = performance.now();
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await input.setInputFiles(`${DATA}workspace-4mb.json`);
+    await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor({ timeout: 120_000 });
+    const r = await page.evaluate(() => __import);
+    checkErrors(page, 'import');
+    times.push(r.shown - r.start);
+    await context.close();
+  }
+  figure('import_4mb_preview', times, 'ms', `change event of the file input to the preview heading in the document; the file holds ${accounts} synthetic accounts`);
+}
+
+// --- Keystrokes in a plan field until saved. ------------------------------------------
+async function keystrokes(browser, url, name, scripts, openAccount) {
+  const { context, page } = await freshPage(browser, [...scripts, RECORD_WRITES]);
+  await page.goto(url, { timeout: 120_000 });
+  await openAccount(page);
+  const notes = page.getByLabel('Notes');
+  await notes.waitFor();
+  await notes.click();
+  // The first change of the demo stores the whole workspace: not a keystroke's cost.
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  await page.waitForFunction(() => __saves.length > 0 && __writes.length > 0, null, { timeout: 120_000 });
+  await page.waitForTimeout(SAVE_DELAY_MS * 2);
+  const latency = [], bytes = [], flush = [];
+  for (let i = 0; i < Math.max(RUNS, 7); i++) {
+    const before = await page.evaluate(() => ({ w: __writes.length, s: __saves.length, k: __keydowns.length }));
+    await page.keyboard.press('a');
+    await page.waitForFunction((b) => __saves.length > b.s && __writes.length > b.w, before, { timeout: 120_000 });
+    const r = await page.evaluate((b) => ({ keydown: __keydowns[b.k], writes: __writes.slice(b.w), save: __saves[__saves.length - 1] }), before);
+    latency.push(r.writes[r.writes.length - 1].t - r.keydown);
+    bytes.push(r.writes.reduce((n, w) => n + w.bytes, 0));
+    flush.push(r.save.end - r.save.start);
+    await page.waitForTimeout(SAVE_DELAY_MS * 2);
+  }
+  checkErrors(page, name);
+  await context.close();
+  figure(`${name}_keystroke_to_saved`, latency, 'ms', `keydown to the last localStorage.setItem of the save it causes; includes the app's ${SAVE_DELAY_MS} ms save delay`);
+  figure(`${name}_save_work`, flush, 'ms', 'the save timer\'s callback: what the save itself costs after the delay');
+  figure(`${name}_bytes_per_keystroke`, bytes, 'B', 'UTF-8 bytes of the keys and values written by one keystroke\'s save');
+}
+
+// --- The browser's localStorage quota, in characters. -----------------------------------
+async function quota(browser, url) {
+  const { context, page } = await freshPage(browser);
+  await page.goto(`${url}manifest.webmanifest`);
+  const chars = await page.evaluate(() => {
+    const fits = (n) => { localStorage.clear(); try { localStorage.setItem('q', 'a'.repeat(n - 1)); return true; } catch { return false; } };
+    let lo = 1, hi = 32 * 1024 * 1024;
+    while (hi - lo > 1) { const m = Math.floor((lo + hi) / 2); if (fits(m)) lo = m; else hi = m; }
+    localStorage.clear();
+    return lo;
+  });
+  await context.close();
+  figures.push({ name: 'localstorage_quota', value: chars, unit: 'chars', note: 'the most characters (key + value, UTF-16 code units) one origin could store' });
+  console.log(`bench: localstorage_quota ${chars} chars`);
+}
+
+const data = JSON.parse(await readFile(`${DATA}data.json`, 'utf8'));
+await transferSize();
+await makeSite();
+const server = await serve(SITE);
+const browser = await launch();
+const chromium = browser.version();
+try {
+  await demoLoad(browser, server.url);
+  await load1000(browser, server.url);
+  await import4mb(browser, server.url, data.import_file_accounts);
+  await keystrokes(browser, server.url, 'demo', [], async (page) => {
+    await waitForMark(page, 'portfolio-interactive');
+    await page.locator('table.portfolio tbody tr a').first().click();
+    await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: 'Overview & revenue' }).click();
+  });
+  await keystrokes(browser, `${server.url}?account=acc-000500&section=revenue`, 'ws1000', [MEMORY_STORAGE], async () => {});
+  await quota(browser, server.url);
+} finally {
+  await browser.close();
+  await server.close();
+}
+await writeFile(`${DATA}browser.json`, JSON.stringify({ runs: RUNS, chromium, figures }, null, 2));
