@@ -41,7 +41,7 @@ test-native:
 ## The long fuzz of the import path (30 minutes, optimised build; FUZZ_SECONDS to change).
 fuzz:
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-1800} FUZZ_CASES=$${FUZZ_CASES:-1000000000} \
-		cargo test --release --test fuzz_import fuzz_the_import_path -- --nocapture
+		cargo test --profile benchmark --test fuzz_import fuzz_the_import_path -- --nocapture
 
 ## 2. Browser APIs and components (wasm-bindgen-test), in headless Chromium and Firefox.
 test-wasm: setup
