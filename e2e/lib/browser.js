@@ -59,3 +59,10 @@ export async function startEmpty(page) {
   await page.getByText('No accounts yet').waitFor();
   await page.waitForFunction(() => localStorage.getItem('account-planner/meta') !== null);
 }
+
+/** Adds an account on the portfolio, as a person does, and waits for its link. */
+export async function addAccount(page, name) {
+  await page.getByLabel('Account name').fill(name);
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByRole('link', { name }).waitFor();
+}

@@ -6,7 +6,7 @@ import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+import { launch, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -17,12 +17,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function addAccount(page, name) {
-  await page.getByLabel('Account name').fill(name);
-  await page.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('link', { name }).waitFor();
-}
 
 /** Our keys in localStorage, as an object. */
 const stored = (page) => page.evaluate(() => Object.fromEntries(

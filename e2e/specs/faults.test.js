@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+import { launch, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -15,12 +15,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function addAccount(page, name) {
-  await page.getByLabel('Account name').fill(name);
-  await page.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('link', { name }).waitFor();
-}
 
 /** Waits until storage holds an account key whose value mentions `name`. */
 const stored = (page, name) => page.waitForFunction((n) => Object.keys(localStorage)

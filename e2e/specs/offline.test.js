@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+import { launch, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
 const SINGLE = new URL('../../dist-single/account-planner.html', import.meta.url).pathname;
@@ -24,12 +24,6 @@ after(async () => {
   await server?.close();
   await rm(site, { recursive: true, force: true });
 });
-
-async function addAccount(page, name) {
-  await page.getByLabel('Account name').fill(name);
-  await page.getByRole('button', { name: 'Add account' }).click();
-  await page.getByRole('link', { name }).waitFor();
-}
 
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 

@@ -12,9 +12,8 @@ use crate::domain::demo::demo_workspace;
 use crate::domain::model::{
     Bands, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term, Weights, Workspace,
 };
-use crate::domain::validate::Problem;
 use crate::pages::data::download_workspace;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -33,11 +32,21 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
-/// Why a removal was refused: the first few places that still refer to the thing.
-fn refusal(what: &str, problems: &[Problem]) -> String {
+/// Removes something (a member, a taxonomy entry) unless plans still refer to it; then
+/// nothing changes and `refused` says where it is still used (the first few places).
+fn remove_or_explain(
+    state: AppState,
+    refused: RwSignal<Option<String>>,
+    what: &str,
+    edit: impl FnOnce(&mut Workspace),
+) {
+    let problems = match state.remove_checked(edit) {
+        Ok(()) => return refused.set(None),
+        Err(problems) => problems,
+    };
     let places: Vec<&str> = problems.iter().take(3).map(|p| p.path.as_str()).collect();
     let more = problems.len().saturating_sub(places.len());
-    format!(
+    refused.set(Some(format!(
         "{what} is still used ({}{}). Change those first.",
         places.join(", "),
         if more > 0 {
@@ -45,7 +54,7 @@ fn refusal(what: &str, problems: &[Problem]) -> String {
         } else {
             String::new()
         }
-    )
+    )));
 }
 
 #[component]
@@ -152,10 +161,9 @@ fn MemberRow(id: Id, refused: RwSignal<Option<String>>) -> impl IntoView {
     };
     let remove = move |_| {
         let who = name.get_untracked();
-        match state.remove_checked(|ws| ws.team.retain(|m| m.id != id.get_value())) {
-            Ok(()) => refused.set(None),
-            Err(problems) => refused.set(Some(refusal(&who, &problems))),
-        }
+        remove_or_explain(state, refused, &who, |ws| {
+            ws.team.retain(|m| m.id != id.get_value())
+        });
     };
     view! {
         <li class="entity">
@@ -311,15 +319,11 @@ fn TermRow(
     });
     let remove = move |_| {
         let what = format!("{} “{}”", kind.singular(), name.get_untracked());
-        let result = state.remove_checked(|ws| {
+        remove_or_explain(state, refused, &what, |ws| {
             kind.list_mut(&mut ws.settings)
                 .retain(|t| t.id != id.get_value());
             ws.settings.updated_at = Some(chrono::Utc::now());
         });
-        match result {
-            Ok(()) => refused.set(None),
-            Err(problems) => refused.set(Some(refusal(&what, &problems))),
-        }
     };
     view! {
         <li class="term-row">
@@ -434,14 +438,10 @@ fn LevelRow(position: usize, id: Id, refused: RwSignal<Option<String>>) -> impl 
     });
     let remove = move |_| {
         let what = format!("Level “{}”", name.get_untracked());
-        let result = state.remove_checked(|ws| {
+        remove_or_explain(state, refused, &what, |ws| {
             ws.settings.levels.retain(|t| t.id != id.get_value());
             ws.settings.updated_at = Some(chrono::Utc::now());
         });
-        match result {
-            Ok(()) => refused.set(None),
-            Err(problems) => refused.set(Some(refusal(&what, &problems))),
-        }
     };
     view! {
         <li class="term-row">
