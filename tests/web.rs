@@ -311,3 +311,139 @@ async fn a_full_storage_warns_keeps_the_edit_in_the_page_and_catches_up_when_spa
     );
     assert!(stored.iter().any(|v| v.contains("Massive Dynamic")));
 }
+
+#[wasm_bindgen_test]
+async fn the_number_field_refuses_text_next_to_itself_and_saves_numbers_as_typed() {
+    use account_planner::components::fields::NumberField;
+    use leptos::prelude::*;
+    let root = fresh_root();
+    let value = RwSignal::new(Some(10.0));
+    let _view = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <NumberField label="Target" value=value min=0.0
+                on_commit=Callback::new(move |v| value.set(v)) />
+        }
+    });
+    sleep(Duration::from_millis(10)).await;
+    let input = input_labelled(&root, "Target");
+    assert_eq!(input.value(), "10");
+
+    type_into(&input, "abc");
+    sleep(Duration::from_millis(10)).await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let error_id = input.get_attribute("aria-describedby").unwrap();
+    let error = document().get_element_by_id(&error_id).unwrap();
+    assert!(error.text_content().unwrap().contains("not a number"));
+    assert_eq!(
+        value.get_untracked(),
+        Some(10.0),
+        "the model keeps the last good value"
+    );
+    assert_eq!(
+        input.value(),
+        "abc",
+        "the typed text stays for the user to fix"
+    );
+
+    type_into(&input, "-5");
+    sleep(Duration::from_millis(10)).await;
+    assert!(error.text_content().unwrap().contains("0 or more"));
+    assert_eq!(value.get_untracked(), Some(10.0));
+
+    type_into(&input, "1,234.5");
+    sleep(Duration::from_millis(10)).await;
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(value.get_untracked(), Some(1234.5));
+    input
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    value.set(Some(2000.0));
+    sleep(Duration::from_millis(10)).await;
+    assert_eq!(
+        input.value(),
+        "2,000",
+        "after leaving the field it follows the model"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_white_space_grid_edits_a_cell_in_place_and_saves_it() {
+    use account_planner::domain::model::{Account, Id, Term, Workspace};
+    use account_planner::persist::codec::encode_storage;
+    let root = fresh_root();
+    let mut ws = Workspace {
+        id: Id::new("ws-grid"),
+        ..Workspace::default()
+    };
+    let mut account = Account {
+        id: Id::new("acc-grid"),
+        name: "Grid Co".into(),
+        fiscal_year_start_month: 1,
+        ..Account::default()
+    };
+    account
+        .plan
+        .white_space
+        .units
+        .push(Term::new("unit-claims", "Claims"));
+    ws.accounts.push(account);
+    for (k, v) in encode_storage(&ws) {
+        storage().set_item(&k, &v).unwrap();
+    }
+    let history = web_sys::window().unwrap().history().unwrap();
+    let back = web_sys::window().unwrap().location().href().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("?account=acc-grid&section=white-space"),
+        )
+        .unwrap();
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::App);
+    sleep(Duration::from_millis(30)).await;
+
+    let status: web_sys::Element = input_labelled(&root, "Status of Claims × Analytics").into();
+    let options = status.query_selector_all("option").unwrap();
+    let open = (0..options.length())
+        .map(|i| {
+            options
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+        })
+        .find(|o| o.text_content().unwrap_or_default() == "Open opportunity")
+        .expect("an 'Open opportunity' status")
+        .get_attribute("value")
+        .unwrap();
+    js_sys::Reflect::set(&status, &"value".into(), &open.into()).unwrap();
+    status
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    let value = input_labelled(&root, "Value of Claims × Analytics");
+    type_into(&value, "50000");
+    // The value is taken when the user leaves the cell.
+    value
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(Duration::from_millis(400)).await;
+    let text = root.text_content().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&back))
+        .unwrap();
+    assert!(
+        text.contains("Open white space 50K"),
+        "the total follows the cell: {text}"
+    );
+    let stored = storage()
+        .get_item("account-planner/account/acc-grid")
+        .unwrap()
+        .unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let cells = &saved["account"]["plan"]["white_space"]["cells"];
+    assert_eq!(cells[0]["unit"], "unit-claims");
+    assert_eq!(cells[0]["offering"], "off-analytics");
+    assert_eq!(cells[0]["value"], 50000.0);
+}
