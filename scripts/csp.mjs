@@ -1,9 +1,10 @@
 // A strict Content Security Policy for the built page, with every inline <script> and
 // <style> it carries allowed by its SHA-256 hash (never 'unsafe-inline').
 //
-// As a Trunk post_build hook (before sw-manifest.mjs, so the service worker caches the
-// final page) it adds the policy to the staged index.html; single.mjs uses `addPolicy`
-// with `single: true` for the one-file build, which has no server origin to trust.
+// post-build.mjs (the Trunk hook) adds the policy to the staged index.html before the
+// service worker's file list is made; single.mjs uses `addPolicy` with `single: true` for
+// the one-file build, which has no server origin to trust. Run on its own, this file
+// adds the policy to $TRUNK_STAGING_DIR/index.html.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
