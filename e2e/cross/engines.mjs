@@ -10,6 +10,7 @@
 //   server is started when none is set.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
@@ -76,7 +77,17 @@ export function stopDisplay() {
   xvfb = null;
 }
 
-let nextPort = 4450;
+/** A port nobody listens on now (a stale driver on a fixed port would answer instead). */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
 
 /** Starts the engine's driver server; returns it with a `session()` factory and `stop()`. */
 export async function startEngine(name) {
@@ -85,7 +96,7 @@ export async function startEngine(name) {
   if (!binary) throw new Error(`${engine.label}: no WebDriver server found (run make setup)`);
   const env = { ...process.env };
   if (engine.display) env.DISPLAY = await ensureDisplay();
-  const port = nextPort++;
+  const port = await freePort();
   const proc = spawn(binary, engine.args(port), { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });

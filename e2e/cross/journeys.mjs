@@ -30,6 +30,18 @@ async function openSection(d, name) {
   ), 15000, `the section “${name}”`);
 }
 
+/**
+ * A new card moves focus to its first field on the next frame; a person starts typing after
+ * that, so the journey waits for it too (in WebKitGTK under Xvfb a frame can come late, and
+ * keys typed before it would follow the focus into the card's first field).
+ */
+function focusSettled(d) {
+  return d.wait(() => d.executeScript(`
+    const card = [...document.querySelectorAll('.entity')].pop();
+    return !!card && card.contains(document.activeElement);
+  `), 15000, 'focus in the new card');
+}
+
 /** Our keys in storage. */
 const storedKeys = (d) => d.executeScript(
   'return Object.keys(localStorage).filter((k) => k.startsWith("account-planner/")).sort();',
@@ -64,6 +76,7 @@ export const JOURNEYS = [
       const entity = async (section, add, label, value) => {
         await openSection(d, section);
         await clickButton(d, add);
+        await focusSettled(d);
         await type(d, label, value, NEWEST);
       };
       await entity('Customer goals & initiatives', 'Add goal', 'Goal', 'Cut claim processing time');
@@ -85,6 +98,7 @@ export const JOURNEYS = [
       await type(d, 'New team member', 'Sam Rivera');
       await clickButton(d, 'Add to team');
       await clickButton(d, 'Add team role');
+      await focusSettled(d);
       await type(d, 'Role', 'Account lead', NEWEST);
 
       await openSection(d, 'Contract & renewal');

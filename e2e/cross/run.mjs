@@ -5,6 +5,15 @@ import { serve } from '../lib/server.js';
 import { ENGINES, startEngine, stopDisplay } from './engines.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
+/** `promise`, or a failure naming `what` after `ms`: a hung driver must not hang CI. */
+function within(ms, what, promise) {
+  let timer;
+  const timeout = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what} took over ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(ENGINES);
 const server = await serve(new URL('../../dist', import.meta.url).pathname);
 const single = new URL('../../dist-single/account-planner.html', import.meta.url).pathname;
@@ -16,17 +25,19 @@ try {
     let passed = 0;
     try {
       for (const journey of JOURNEYS) {
-        const d = await engine.session();
         const started = Date.now();
+        let d = null;
         try {
-          await journey.run(d, { url: server.url, single, session: engine.session });
+          d = await within(60_000, 'starting the browser', engine.session());
+          const session = () => within(60_000, 'starting another browser', engine.session());
+          await within(180_000, 'the journey', journey.run(d, { url: server.url, single, session }));
           passed++;
           console.log(`ok - ${engine.label}: ${journey.name} (${Date.now() - started} ms)`);
         } catch (e) {
           failed++;
           console.log(`not ok - ${engine.label}: ${journey.name}\n  ${String(e.stack ?? e).split('\n').slice(0, 4).join('\n  ')}`);
         } finally {
-          await d.quit().catch(() => {});
+          await d?.quit().catch(() => {});
         }
       }
     } finally {
