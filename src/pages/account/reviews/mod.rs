@@ -27,6 +27,28 @@ pub struct DraftSlot {
 
 /// Provides the slot for the account page, so that a review being held survives a look
 /// at another section of the plan.
+impl DraftSlot {
+    /// A text value of the draft for a field to show, and its setter (nothing while no
+    /// review is held).
+    pub fn text(
+        self,
+        read: fn(&ReviewDraft) -> String,
+        write: fn(&mut ReviewDraft, String),
+    ) -> (Signal<String>, Callback<String>) {
+        let draft = self.draft;
+        (
+            Signal::derive(move || draft.with(|d| d.as_ref().map(read)).unwrap_or_default()),
+            Callback::new(move |v: String| {
+                draft.update(|d| {
+                    if let Some(d) = d {
+                        write(d, v)
+                    }
+                })
+            }),
+        )
+    }
+}
+
 pub fn provide_draft() {
     provide_context(DraftSlot {
         draft: RwSignal::new(None),

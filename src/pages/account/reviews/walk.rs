@@ -204,30 +204,9 @@ fn Summary(id: Id) -> impl IntoView {
             })
         })
     };
-    let reviewer = Signal::derive(move || {
-        slot.draft
-            .with(|d| d.as_ref().map(|d| id_value(&d.reviewer)))
-            .unwrap_or_default()
-    });
-    let set_reviewer = Callback::new(move |v: String| {
-        slot.draft.update(|d| {
-            if let Some(d) = d {
-                d.reviewer = opt_id(v)
-            }
-        })
-    });
-    let notes = Signal::derive(move || {
-        slot.draft
-            .with(|d| d.as_ref().map(|d| d.notes.clone()))
-            .unwrap_or_default()
-    });
-    let set_notes = Callback::new(move |v: String| {
-        slot.draft.update(|d| {
-            if let Some(d) = d {
-                d.notes = v
-            }
-        })
-    });
+    let (reviewer, set_reviewer) =
+        slot.text(|d| id_value(&d.reviewer), |d, v| d.reviewer = opt_id(v));
+    let (notes, set_notes) = slot.text(|d| d.notes.clone(), |d, v| d.notes = v);
     view! {
         <section class="review-step" aria-labelledby="review-summary-heading">
             <h3 id="review-summary-heading">"Summary"</h3>
