@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::href_for;
+use crate::components::sort_header::SortHeader;
 use crate::domain::model::{Band, Segment};
 use crate::domain::portfolio::{self, PortfolioRow};
 use crate::domain::scoring::Trend;
@@ -190,22 +191,9 @@ pub fn PortfolioPage() -> impl IntoView {
                         <caption class="visually-hidden">"Accounts"</caption>
                         <thead>
                             <tr>
-                                {COLUMNS.map(|(col, label)| {
-                                    let aria = move || match sort.get() {
-                                        (c, true) if c == col => "ascending",
-                                        (c, false) if c == col => "descending",
-                                        _ => "none",
-                                    };
-                                    view! {
-                                        <th scope="col" aria-sort=aria>
-                                            <button type="button" class="sort" on:click=move |_| sort.update(|(c, asc)| {
-                                                if *c == col { *asc = !*asc } else { *c = col; *asc = col == Column::Name || col == Column::Renewal || col == Column::Review }
-                                            })>
-                                                {label}
-                                                <span aria-hidden="true">{move || match sort.get() { (c, true) if c == col => " ▲", (c, false) if c == col => " ▼", _ => "" }}</span>
-                                            </button>
-                                        </th>
-                                    }
+                                {COLUMNS.map(|(col, label)| view! {
+                                    <SortHeader label col sort
+                                        ascending_first=matches!(col, Column::Name | Column::Renewal | Column::Review) />
                                 })}
                                 <th scope="col"><span class="visually-hidden">"Manage"</span></th>
                             </tr>

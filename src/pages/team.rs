@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::{href_for, navigate_to};
+use crate::components::sort_header::SortHeader;
 use crate::components::undo_notice::in_text_field;
 use crate::domain::advice::next_best_actions;
 use crate::domain::model::{Band, Id};
@@ -71,35 +72,6 @@ pub fn TeamPage() -> impl IntoView {
                 view! { <Overview owners owner_sort account_sort order /> }.into_any()
             }}
         </section>
-    }
-}
-
-/// A column header that sorts its table: a button, with `aria-sort` on the header.
-#[component]
-fn SortHeader<T>(
-    label: &'static str,
-    col: T,
-    sort: RwSignal<(T, bool)>,
-    /// The direction a first click on this column sorts in.
-    ascending_first: bool,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
-    let aria = move || match sort.get() {
-        (c, true) if c == col => "ascending",
-        (c, false) if c == col => "descending",
-        _ => "none",
-    };
-    view! {
-        <th scope="col" aria-sort=aria>
-            <button type="button" class="sort" on:click=move |_| sort.update(|(c, asc)| {
-                if *c == col { *asc = !*asc } else { *c = col; *asc = ascending_first }
-            })>
-                {label}
-                <span aria-hidden="true">{move || match sort.get() { (c, true) if c == col => " ▲", (c, false) if c == col => " ▼", _ => "" }}</span>
-            </button>
-        </th>
     }
 }
 
