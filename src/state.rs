@@ -1,6 +1,7 @@
 //! The one place the UI reads and writes the workspace: a context of signals plus methods
 //! that change the model and hand the change to the save queue.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
@@ -302,7 +303,7 @@ impl AppState {
         });
         let before = self
             .workspace
-            .with_untracked(|ws| import_base(ws).accounts.len());
+            .with_untracked(|ws| if ws.demo { 0 } else { ws.accounts.len() });
         let added = merged.accounts.len().saturating_sub(before);
         self.workspace.set(merged);
         self.pending_import.set(None);
@@ -335,6 +336,24 @@ impl AppState {
             ws.settings.updated_at = Some(Utc::now());
         });
         self.schedule_save();
+    }
+
+    /// Adds a member to the workspace team; an empty name is refused with the reason.
+    pub fn add_member(&self, name: &str) -> Result<Id, String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("Enter the new team member's name.".into());
+        }
+        let id = self.new_id("mem");
+        let member = TeamMember {
+            id: id.clone(),
+            name: name.to_string(),
+            updated_at: Some(Utc::now()),
+            ..TeamMember::default()
+        };
+        self.workspace.update(|ws| ws.team.push(member));
+        self.schedule_save();
+        Ok(id)
     }
 
     /// Changes a member of the workspace team and stamps it for merges.
@@ -577,13 +596,13 @@ pub fn use_app() -> AppState {
 
 /// What an import merges into: the workspace, or an empty one when it is the demo (a
 /// user importing their own file does not want the made-up accounts mixed in).
-fn import_base(local: &Workspace) -> Workspace {
+fn import_base(local: &Workspace) -> Cow<'_, Workspace> {
     if local.demo {
-        Workspace {
+        Cow::Owned(Workspace {
             id: new_id("ws", js_sys::Date::now() as i64, random_u64()),
             ..Workspace::default()
-        }
+        })
     } else {
-        local.clone()
+        Cow::Borrowed(local)
     }
 }

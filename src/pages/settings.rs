@@ -93,22 +93,10 @@ fn TeamCard() -> impl IntoView {
     let new_error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = new_name.get_untracked().trim().to_string();
-        if name.is_empty() {
-            new_error.set(Some("Enter the new team member's name.".into()));
-            return;
+        match state.add_member(&new_name.get_untracked()) {
+            Ok(_) => new_error.set(None),
+            Err(why) => return new_error.set(Some(why)),
         }
-        new_error.set(None);
-        let id = state.new_id("mem");
-        state.workspace.update(|ws| {
-            ws.team.push(TeamMember {
-                id,
-                name,
-                updated_at: Some(chrono::Utc::now()),
-                ..TeamMember::default()
-            })
-        });
-        state.touch_workspace();
         new_name.set(String::new());
     };
     view! {
@@ -408,34 +396,16 @@ fn LevelRow(position: usize, id: Id, refused: RwSignal<Option<String>>) -> impl 
                 .unwrap_or_default()
         })
     });
-    let edit = move |f: fn(&mut LevelTerm)| {
+    let edit = move |f: &dyn Fn(&mut LevelTerm)| {
         state.update_settings(|s| {
             if let Some(t) = s.levels.iter_mut().find(|t| t.id == id.get_value()) {
                 f(t)
             }
         })
     };
-    let rename = Callback::new(move |v: String| {
-        state.update_settings(|s| {
-            if let Some(t) = s.levels.iter_mut().find(|t| t.id == id.get_value()) {
-                t.name = v;
-            }
-        })
-    });
-    let set_executive = Callback::new(move |v: bool| {
-        if v {
-            edit(|t| t.executive = true)
-        } else {
-            edit(|t| t.executive = false)
-        }
-    });
-    let set_coverage = Callback::new(move |v: bool| {
-        if v {
-            edit(|t| t.in_coverage = true)
-        } else {
-            edit(|t| t.in_coverage = false)
-        }
-    });
+    let rename = Callback::new(move |v: String| edit(&|t| t.name = v.clone()));
+    let set_executive = Callback::new(move |v: bool| edit(&|t| t.executive = v));
+    let set_coverage = Callback::new(move |v: bool| edit(&|t| t.in_coverage = v));
     let remove = move |_| {
         let what = format!("Level “{}”", name.get_untracked());
         remove_or_explain(state, refused, &what, |ws| {

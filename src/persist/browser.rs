@@ -92,7 +92,7 @@ pub fn read_all() -> Result<Vec<(String, String)>, StorageError> {
 
 /// Removes every key of ours, backups included ("delete all my data"); returns how many.
 pub fn remove_all() -> Result<usize, StorageError> {
-    let keys: Vec<String> = read_all()?.into_iter().map(|(k, _)| k).collect();
+    let keys = our_keys()?;
     let s = storage()?;
     for key in &keys {
         s.remove_item(key).map_err(|e| classify(&e))?;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{CheckboxField, SelectField, TextArea, TextField};
-use crate::domain::model::{AccountPlan, Id, PlanPart, TeamMember, TeamRole};
+use crate::domain::model::{AccountPlan, Id, PlanPart, TeamRole};
 use crate::state::use_app;
 
 use super::section::*;
@@ -33,20 +33,10 @@ pub fn TeamSection(id: Id) -> impl IntoView {
     let new_member = RwSignal::new(String::new());
     let add_member = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = new_member.get_untracked().trim().to_string();
-        if name.is_empty() {
+        // An empty name adds nothing.
+        if state.add_member(&new_member.get_untracked()).is_err() {
             return;
         }
-        let mid = state.new_id("mem");
-        state.workspace.update(|ws| {
-            ws.team.push(TeamMember {
-                id: mid,
-                name,
-                updated_at: Some(chrono::Utc::now()),
-                ..TeamMember::default()
-            })
-        });
-        state.touch_workspace();
         new_member.set(String::new());
     };
     view! {
