@@ -20,6 +20,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::migrate::{self, MigrateError};
+use super::packed;
 use crate::domain::model::{Account, Id, Workspace, SCHEMA_VERSION};
 
 /// The prefix of every key the app owns.
@@ -141,9 +142,84 @@ impl Loaded {
     }
 }
 
-/// The stored value of an account.
+/// The stored value of an account: its envelope (without null members), packed.
 pub fn encode_account(a: &Account) -> String {
-    envelope("account", to_value(a))
+    let mut body = to_value(a);
+    migrate::strip_null_members(&mut body);
+    pack(&envelope("account", body))
+}
+
+/// The version of a packed value's outer envelope. It is above every schema version an app
+/// from before packing knows, so such an app refuses packed values as newer (and writes
+/// nothing) instead of setting them aside as damaged. The envelope inside keeps the model's
+/// own [`SCHEMA_VERSION`] and migrates with it.
+pub const PACKED_VERSION: u64 = 2;
+
+/// A packed value: `{"schema_version":2,"deflate":"…","deflate_bytes":M,"json_bytes":N}`,
+/// where `deflate` is [`packed::to_text`] of [`packed::deflate`] of the N bytes of JSON.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PackedValue<'a> {
+    schema_version: u64,
+    #[serde(borrow)]
+    deflate: std::borrow::Cow<'a, str>,
+    deflate_bytes: usize,
+    json_bytes: usize,
+}
+
+/// `json` as a packed value (see [`packed`]).
+pub fn pack(json: &str) -> String {
+    let bytes = packed::deflate(json.as_bytes());
+    let value = PackedValue {
+        schema_version: PACKED_VERSION,
+        deflate: packed::to_text(&bytes).into(),
+        deflate_bytes: bytes.len(),
+        json_bytes: json.len(),
+    };
+    serde_json::to_string(&value).unwrap_or_default()
+}
+
+/// The JSON inside a packed value; `Ok(None)` when `raw` is not packed (a plain value of an
+/// earlier version, read as it is).
+pub fn unpack(raw: &str) -> Result<Option<String>, UnpackError> {
+    if !raw.contains("\"deflate\"") {
+        return Ok(None);
+    }
+    let Ok(value) = serde_json::from_str::<PackedValue>(raw) else {
+        // Not a packed value after all (a plain one that mentions the word).
+        return Ok(None);
+    };
+    if value.schema_version > PACKED_VERSION {
+        return Err(UnpackError::Newer(value.schema_version));
+    }
+    let damaged =
+        |e: packed::Damaged| UnpackError::Damaged(format!("the packed value is damaged: {e}"));
+    let bytes = packed::from_text(&value.deflate, value.deflate_bytes).map_err(damaged)?;
+    let json = packed::inflate(&bytes, value.json_bytes).map_err(damaged)?;
+    String::from_utf8(json)
+        .map(Some)
+        .map_err(|_| UnpackError::Damaged("the packed value unpacks to invalid text".into()))
+}
+
+/// The JSON of a packed value, or as much of its start as opens when it is damaged or cut
+/// short; `None` when `raw` does not look packed.
+fn salvage_packed(raw: &str) -> Option<String> {
+    if let Ok(Some(whole)) = unpack(raw) {
+        return Some(whole);
+    }
+    let text = raw.split_once("\"deflate\":\"")?.1;
+    let text = text.split('"').next().unwrap_or(text);
+    // An account's name comes within its first few hundred bytes.
+    let start = packed::inflate_prefix(&packed::from_text_prefix(text), 4096);
+    (!start.is_empty()).then(|| String::from_utf8_lossy(&start).into_owned())
+}
+
+/// Why a packed value did not open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnpackError {
+    /// Written by a newer app, with this version.
+    Newer(u64),
+    /// Damaged, with the reason in words.
+    Damaged(String),
 }
 
 /// The stored index: the accounts' ids in order.
@@ -369,7 +445,32 @@ fn decode_index(raw: &str) -> Result<Vec<Id>, Failure> {
     typed(body)
 }
 
-fn decode_account(key_id: &str, raw: &str) -> Result<(Account, bool), Failure> {
+/// How an account read from storage should be written back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Upgrade {
+    /// Current: leave it.
+    None,
+    /// Of an older schema: rewritten, and the user told.
+    Migrated,
+    /// Current but plain JSON, from before packing: rewritten packed, silently.
+    Repack,
+}
+
+fn decode_account(key_id: &str, raw: &str) -> Result<(Account, Upgrade), Failure> {
+    let unpacked = unpack(raw).map_err(|e| match e {
+        UnpackError::Newer(v) => Failure::Newer(v),
+        UnpackError::Damaged(why) => Failure::Bad(why),
+    })?;
+    let (account, migrated) = decode_account_json(key_id, unpacked.as_deref().unwrap_or(raw))?;
+    let upgrade = match (migrated, unpacked.is_some()) {
+        (true, _) => Upgrade::Migrated,
+        (false, false) => Upgrade::Repack,
+        (false, true) => Upgrade::None,
+    };
+    Ok((account, upgrade))
+}
+
+fn decode_account_json(key_id: &str, raw: &str) -> Result<(Account, bool), Failure> {
     let (version, body) = open(raw, "account")?;
     let migrated = version < u64::from(SCHEMA_VERSION);
     let body = if migrated {
@@ -412,6 +513,9 @@ fn decode_legacy(raw: &str) -> Result<Workspace, Failure> {
 /// top-level `name`) of valid JSON, else the first non-empty `"name": "…"` in the text
 /// (an account's name comes right after its id in what this app writes).
 pub fn guess_account_name(raw: &str) -> Option<String> {
+    if let Some(inner) = salvage_packed(raw) {
+        return guess_account_name(&inner);
+    }
     let clean = |s: &str| {
         let s: String = s.trim().chars().take(200).collect();
         (!s.is_empty()).then_some(s)
@@ -482,7 +586,7 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
     let mut legacy: Option<Workspace> = None;
     let mut legacy_present = false;
     // Accounts from their own keys, in storage order, and whether each was migrated.
-    let mut keyed: Vec<(Account, bool)> = Vec::new();
+    let mut keyed: Vec<(Account, Upgrade)> = Vec::new();
 
     for (key, raw) in entries {
         if !key.starts_with(PREFIX) || key.starts_with(QUARANTINE_PREFIX) {
@@ -566,12 +670,14 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
             by_id.insert(a.id.clone(), a);
         }
     }
-    for (a, migrated) in keyed {
-        if migrated {
-            repaired.push(format!(
-                "account '{}' was upgraded to the current format",
-                a.name
-            ));
+    for (a, upgrade) in keyed {
+        if upgrade != Upgrade::None {
+            if upgrade == Upgrade::Migrated {
+                repaired.push(format!(
+                    "account '{}' was upgraded to the current format",
+                    a.name
+                ));
+            }
             rewrite_accounts.push(a.id.clone());
         } else {
             // Its own key is current: no need to rewrite it from the legacy copy.
@@ -876,18 +982,22 @@ pub(crate) mod tests {
     #[test]
     fn truncated_json_is_quarantined_and_the_name_still_guessed() {
         let mut s = store(&encode_storage(&sample()));
-        let full = s["account-planner/account/acc-1"].clone();
-        let cut = full[..full.len() / 2].to_string();
-        s.insert("account-planner/account/acc-1".into(), cut.clone());
-        let loaded = load(&s);
-        let q = &loaded.quarantined[0];
-        assert_eq!(q.raw, cut);
-        assert_eq!(q.account_name.as_deref(), Some("Acme"));
-        assert!(
-            q.reason.starts_with("not valid JSON (it ends too early"),
-            "{}",
-            q.reason
-        );
+        let packed = s["account-planner/account/acc-1"].clone();
+        let plain = unpack(&packed).unwrap().unwrap();
+        // A packed value and a plain one of an earlier version, each cut in half.
+        for full in [packed, plain] {
+            let cut: String = full.chars().take(full.chars().count() / 2).collect();
+            s.insert("account-planner/account/acc-1".into(), cut.clone());
+            let loaded = load(&s);
+            let q = &loaded.quarantined[0];
+            assert_eq!(q.raw, cut);
+            assert_eq!(q.account_name.as_deref(), Some("Acme"));
+            assert!(
+                q.reason.starts_with("not valid JSON (it ends too early"),
+                "{}",
+                q.reason
+            );
+        }
     }
 
     #[test]
@@ -1083,6 +1193,122 @@ pub(crate) mod tests {
         assert!(loaded.quarantined.is_empty());
         let o = &loaded.workspace.accounts[0].plan.opportunities[0];
         assert_eq!((o.probability, o.value), (0.0, None));
+    }
+
+    #[test]
+    fn accounts_are_stored_packed_and_read_back() {
+        let ws = sample();
+        let s = store(&encode_storage(&ws));
+        let raw = &s["account-planner/account/acc-1"];
+        assert!(
+            raw.starts_with(r#"{"schema_version":2,"deflate":""#),
+            "{raw}"
+        );
+        let inner = unpack(raw).unwrap().unwrap();
+        assert!(inner.contains(r#""name":"Zoë \"Z\" Smith""#), "{inner}");
+        assert!(
+            !inner.contains(":null"),
+            "null members are left out: {inner}"
+        );
+        let loaded = load(&s);
+        assert_eq!(loaded.workspace, ws);
+        assert!(loaded.repair_writes().is_empty());
+    }
+
+    #[test]
+    fn plain_accounts_from_before_packing_load_and_are_rewritten_packed_silently() {
+        let ws = sample();
+        let mut s = store(&encode_storage(&ws));
+        for id in ["acc-1", "acc-2"] {
+            let key = format!("account-planner/account/{id}");
+            let plain = unpack(&s[&key]).unwrap().unwrap();
+            s.insert(key, plain);
+        }
+        let loaded = load(&s);
+        assert_eq!(loaded.workspace, ws);
+        assert!(loaded.repaired.is_empty(), "{:?}", loaded.repaired);
+        let writes = loaded.repair_writes();
+        assert_eq!(
+            keys(&writes),
+            [
+                ("account-planner/account/acc-1".into(), true),
+                ("account-planner/account/acc-2".into(), true)
+            ]
+        );
+        apply(&mut s, &writes);
+        assert!(s["account-planner/account/acc-2"].contains(r#""deflate":"#));
+        assert!(load(&s).repair_writes().is_empty());
+    }
+
+    #[test]
+    fn a_packed_value_of_format_2_still_opens() {
+        // Written by this format's first release: a change to the dictionary or the text
+        // alphabet that would strand stored data fails here.
+        let raw = include_str!("../../tests/fixtures/packed-account-v2.txt").trim_end();
+        let (account, upgrade) = decode_account("acc-1", raw).ok().unwrap();
+        assert_eq!(upgrade, Upgrade::None);
+        assert_eq!(account, sample().accounts[0]);
+    }
+
+    #[test]
+    fn packed_values_of_a_newer_format_make_storage_read_only() {
+        let mut s = store(&encode_storage(&sample()));
+        let key = "account-planner/account/acc-2".to_string();
+        let newer = s[&key].replacen(r#""schema_version":2"#, r#""schema_version":3"#, 1);
+        s.insert(key.clone(), newer);
+        let loaded = load(&s);
+        let refused = loaded.refused_newer.as_ref().unwrap();
+        assert_eq!((refused.found, refused.keys.clone()), (3, vec![key]));
+        assert!(loaded.repair_writes().is_empty());
+    }
+
+    #[test]
+    fn a_damaged_packed_value_is_quarantined_with_the_reason_and_its_name() {
+        let mut s = store(&encode_storage(&sample()));
+        let key = "account-planner/account/acc-1".to_string();
+        let raw = s[&key].clone();
+        // One character of the compressed text replaced by one outside its alphabet.
+        let end = raw.find(r#"","deflate_bytes""#).unwrap();
+        let at = raw[..end].char_indices().rev().nth(3).unwrap().0;
+        let damaged = format!(
+            "{}~{}",
+            &raw[..at],
+            &raw[at + raw[at..].chars().next().unwrap().len_utf8()..]
+        );
+        s.insert(key.clone(), damaged.clone());
+        let loaded = load(&s);
+        let q = &loaded.quarantined[0];
+        assert_eq!(
+            (q.key.as_str(), q.raw.as_str()),
+            (key.as_str(), damaged.as_str())
+        );
+        assert!(
+            q.reason
+                .starts_with("the packed value is damaged: its text holds a foreign character"),
+            "{}",
+            q.reason
+        );
+        assert_eq!(q.account_name.as_deref(), Some("Acme"));
+        assert!(loaded.workspace.account(&Id::new("acc-2")).is_some());
+    }
+
+    #[test]
+    fn a_busy_account_packs_to_a_fraction_of_its_json() {
+        let ws = crate::domain::synthetic::synthetic_workspace(
+            3,
+            2,
+            &crate::domain::synthetic::BENCH,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        );
+        for a in &ws.accounts {
+            let plain = unpack(&encode_account(a)).unwrap().unwrap();
+            let packed = encode_account(a).chars().count();
+            assert!(
+                packed * 12 < plain.len(),
+                "{packed} chars packed, {} plain",
+                plain.len()
+            );
+        }
     }
 
     #[test]

@@ -7,4 +7,5 @@ pub mod codec;
 pub mod export;
 pub mod merge;
 pub mod migrate;
+pub mod packed;
 pub mod tabs;

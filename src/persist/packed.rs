@@ -1,0 +1,351 @@
+//! Compact text for large stored values: raw DEFLATE primed with a fixed dictionary, written
+//! as characters that carry 15.67 bits each.
+//!
+//! localStorage holds about 5 Mi UTF-16 code units per origin, whatever they are; JSON spends
+//! one unit per byte. An account of a busy portfolio (30 contacts, 200 interactions) is
+//! about 70,000 characters of JSON and under 4,500 packed, which is what lets 1,000 such
+//! accounts fit the browser's quota.
+//!
+//! * The dictionary ([`DICTIONARY`]) is the skeleton of a stored account: the field names and
+//!   common values DEFLATE would otherwise spell out once per value. It is part of the format:
+//!   changing it makes every packed value unreadable, so a new one needs a new format version.
+//! * The text uses the 53,248 characters U+0800–U+D7FF, all single UTF-16 units that JSON
+//!   strings hold without escapes: every 47 bits (under 53,248³) become three of them.
+//!
+//! Everything here is pure; a damaged value is reported, never guessed at.
+
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
+use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+use miniz_oxide::inflate::TINFLStatus;
+
+/// The first character of the alphabet.
+const FIRST: u32 = 0x0800;
+/// How many characters the alphabet has (U+0800 up to, not including, the surrogates).
+const BASE: u64 = 0xD800 - 0x0800;
+/// Bits carried by each group of three characters.
+const GROUP_BITS: u32 = 47;
+/// The largest value a packed value may claim to unpack to: more than any real account, and
+/// small enough that a damaged length cannot exhaust memory.
+pub const MAX_UNPACKED: usize = 64 * 1024 * 1024;
+
+/// The preset dictionary, version 1: a stored account's skeleton. Frozen (see the module
+/// documentation); `a_packed_value_of_format_1_still_opens` guards it.
+pub const DICTIONARY: &str = concat!(
+    r#"{"account":{"archived":false,"created_on":"","fiscal_year_start_month":0,"id":"acc-","#,
+    r#""industry":"","name":"","notes":"","owner":"tm-","plan":{"actions":[{"created_on":"","#,
+    r#""due":"","id":"act-","link":{"id":"opp-","kind":"opportunity"},"owner":"tm-","#,
+    r#""status":"open","title":"","updated_at":"T12:00:00Z","completed_on":""}],"#,
+    r#""cadence":[{"accepted_by_all":true,"attendees":["con-"],"held":[""],"id":"mtg-","#,
+    r#""internal_attendees":["tm-"],"meeting_type":"","next_date":"","#,
+    r#""recurrence":"quarterly","title":""}],"contacts":[{"department":"","email":"","#,
+    r#""id":"con-","level":"","major_challenge":"","name":"","notes":"","owner":"tm-","#,
+    r#""phone":"","role":"decision_maker","stance":"champion","strength":0,"title":"","#,
+    r#""updated_at":"T12:00:00Z"}],"contract":{"end_date":"","notes":"","notice_days":0,"#,
+    r#""renewal_status":"not_started","risk":"low","start_date":"","value":0.5},"#,
+    r#""feedback":{"keep":[{"date":"","id":"fb-","source_contact":"con-","text":""}],"#,
+    r#""start":[{"date":"","id":"fb-","source_contact":"con-","text":""}],"stop":[{"date":"","#,
+    r#""id":"fb-","text":"","source_contact":"con-"}]},"goals":[{"description":"","#,
+    r#""id":"goal-","kind":"initiative","source_contact":"con-","title":"","#,
+    r#""updated_at":"T12:00:00Z"}],"interactions":[{"by":"tm-","contacts":["con-"],"date":"","#,
+    r#""id":"int-","kind":"call","note":"","updated_at":"T12:00:00Z"}],"#,
+    r#""measures":[{"direction":"higher_is_better","evaluator":"con-","goal":"goal-","#,
+    r#""id":"msr-","last_checked":"","method":"","name":"","rhythm":"quarterly","target":0.5,"#,
+    r#""unit":"points","updated_at":"T12:00:00Z","current":0.5}],"#,
+    r#""opportunities":[{"close_date":"","created_on":"","dimension":"grow","goal":"goal-","#,
+    r#""id":"opp-","name":"","next_step":"","owner":"tm-","probability":0.5,"stage":"won","#,
+    r#""updated_at":"T12:00:00Z","value":0.5}],"revenue":{"commitment":0.5,"#,
+    r#""growth_target":0.5,"last_year":0.5,"quarterly_actuals":[0.5]},"#,
+    r#""reviewed":{"actions":"","cadence":"","contacts":"","contract":"","feedback":"","#,
+    r#""goals":"","opportunities":"","success_measures":"","team":"","white_space":"","#,
+    r#""revenue":""},"reviews":[{"answers":[],"date":"","follow_ups":["act-"],"id":"rev-","#,
+    r#""kind":"monthly","notes":"","parts":["success_measures"],"reviewer":"tm-","#,
+    r#""snapshot":{"components":{"cadence":0,"coverage":0,"execution":0,"freshness":0,"#,
+    r#""growth_pipeline":0,"relationship_balance":0,"revenue":0,"success_measures":0},"#,
+    r#""contacts":[{"id":"con-","name":""}],"goals":[{"id":"goal-","name":""}],"#,
+    r#""opportunities":[{"id":"opp-","name":""}],"overall":0}}],"#,
+    r#""team":[{"executive_sponsor":false,"id":"role-","member":"tm-","responsibilities":"","#,
+    r#""role":""}],"white_space":{"cells":[{"note":"","offering":"","#,
+    r#""status":"not_applicable","unit":"unit-","competitor":"","value":0.5}],"#,
+    r#""units":[{"id":"unit-","name":""}]},"year":0},"segment":"key","#,
+    r#""updated_at":"T12:00:00Z"},"schema_version":0}"#,
+);
+
+/// Why a packed value could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged(pub String);
+
+impl std::fmt::Display for Damaged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// DEFLATE (best compression) of `data`, primed with [`DICTIONARY`].
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    let flags = create_comp_flags_from_zip_params(9, -15, 0);
+    let mut c = CompressorOxide::new(flags);
+    // Run the dictionary through first and drop its output: what follows starts on a byte
+    // boundary and may refer back into it, as a decoder primed with the same bytes expects.
+    let mut scratch = vec![0u8; DICTIONARY.len() * 2 + 64];
+    let (status, used, _) = compress(
+        &mut c,
+        DICTIONARY.as_bytes(),
+        &mut scratch,
+        TDEFLFlush::Sync,
+    );
+    debug_assert!(status == TDEFLStatus::Okay && used == DICTIONARY.len());
+    let mut out = Vec::with_capacity(data.len() / 8 + 64);
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut input = data;
+    loop {
+        let (status, used, written) = compress(&mut c, input, &mut chunk, TDEFLFlush::Finish);
+        out.extend_from_slice(&chunk[..written]);
+        input = &input[used..];
+        match status {
+            TDEFLStatus::Done => return out,
+            TDEFLStatus::Okay => continue,
+            // Only possible with bad parameters, which are constants here.
+            other => unreachable!("deflate failed: {other:?}"),
+        }
+    }
+}
+
+/// The bytes [`deflate`] was given, which were `len` long.
+pub fn inflate(data: &[u8], len: usize) -> Result<Vec<u8>, Damaged> {
+    if len > MAX_UNPACKED {
+        return Err(Damaged(format!(
+            "it claims {len} bytes, more than any account"
+        )));
+    }
+    let start = DICTIONARY.len();
+    let mut out = Vec::with_capacity(start + len);
+    out.extend_from_slice(DICTIONARY.as_bytes());
+    out.resize(start + len, 0);
+    let mut d = DecompressorOxide::new();
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let (status, _, written) = decompress(&mut d, data, &mut out, start, flags);
+    match status {
+        TINFLStatus::Done if written == len => {
+            out.drain(..start);
+            Ok(out)
+        }
+        TINFLStatus::Done => Err(Damaged(format!(
+            "it unpacks to {written} bytes instead of {len}"
+        ))),
+        TINFLStatus::HasMoreOutput => Err(Damaged(format!(
+            "it unpacks to more than the {len} bytes it claims"
+        ))),
+        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+            Err(Damaged("its compressed data ends too early".into()))
+        }
+        _ => Err(Damaged("its compressed data is corrupt".into())),
+    }
+}
+
+/// Up to `limit` bytes from the start of what [`deflate`] was given, from data that may be cut
+/// short or damaged further on: as much as opens, for naming what was lost.
+pub fn inflate_prefix(data: &[u8], limit: usize) -> Vec<u8> {
+    let start = DICTIONARY.len();
+    let mut out = Vec::with_capacity(start + limit);
+    out.extend_from_slice(DICTIONARY.as_bytes());
+    out.resize(start + limit, 0);
+    let mut d = DecompressorOxide::new();
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF
+        | inflate_flags::TINFL_FLAG_HAS_MORE_INPUT;
+    let (_, _, written) = decompress(&mut d, data, &mut out, start, flags);
+    out.truncate(start + written);
+    out.drain(..start);
+    out
+}
+
+/// The bytes of the complete, valid groups at the start of `text` (see [`from_text`]).
+pub fn from_text_prefix(text: &str) -> Vec<u8> {
+    let chars: Vec<u32> = text.chars().map(|c| c as u32).collect();
+    let mut whole = 0;
+    for group in chars.chunks_exact(3) {
+        let ok = group.iter().all(|c| (FIRST..0xD800).contains(c))
+            && group
+                .iter()
+                .fold(0u64, |acc, c| acc * BASE + u64::from(c - FIRST))
+                >> GROUP_BITS
+                == 0;
+        if !ok {
+            break;
+        }
+        whole += 1;
+    }
+    let bytes = whole * GROUP_BITS as usize / 8;
+    let text: String = text.chars().take(whole * 3).collect();
+    from_text(&text, bytes).unwrap_or_default()
+}
+
+/// `bytes` as text of the 53,248-character alphabet; [`from_text`] needs the byte count.
+pub fn to_text(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity((bytes.len() * 8).div_ceil(GROUP_BITS as usize) * 9);
+    let mut acc: u64 = 0;
+    let mut held: u32 = 0;
+    let emit = |group: u64, out: &mut String| {
+        let digits = [group / (BASE * BASE), group / BASE % BASE, group % BASE];
+        for d in digits {
+            // In range by construction: FIRST + d < 0xD800.
+            out.push(char::from_u32(FIRST + d as u32).unwrap_or('\u{FFFD}'));
+        }
+    };
+    for &b in bytes {
+        acc = (acc << 8) | u64::from(b);
+        held += 8;
+        if held >= GROUP_BITS {
+            let extra = held - GROUP_BITS;
+            emit(acc >> extra, &mut out);
+            acc &= (1u64 << extra) - 1;
+            held = extra;
+        }
+    }
+    if held > 0 {
+        emit(acc << (GROUP_BITS - held), &mut out);
+    }
+    out
+}
+
+/// The `len` bytes [`to_text`] wrote as `text`.
+pub fn from_text(text: &str, len: usize) -> Result<Vec<u8>, Damaged> {
+    let groups = (len * 8).div_ceil(GROUP_BITS as usize);
+    let mut digits = text.chars();
+    let mut out = Vec::with_capacity(len + 8);
+    let mut acc: u64 = 0;
+    let mut held: u32 = 0;
+    for g in 0..groups {
+        let mut group: u64 = 0;
+        for _ in 0..3 {
+            let c = digits
+                .next()
+                .ok_or_else(|| Damaged(format!("its text ends early, at group {g} of {groups}")))?;
+            let d = (c as u32)
+                .checked_sub(FIRST)
+                .map(u64::from)
+                .filter(|d| *d < BASE)
+                .ok_or_else(|| {
+                    Damaged(format!(
+                        "its text holds a foreign character (U+{:04X})",
+                        c as u32
+                    ))
+                })?;
+            group = group * BASE + d;
+        }
+        if group >> GROUP_BITS != 0 {
+            return Err(Damaged(format!("its text is corrupt at group {g}")));
+        }
+        acc = (acc << GROUP_BITS) | group;
+        held += GROUP_BITS;
+        while held >= 8 {
+            held -= 8;
+            out.push((acc >> held) as u8);
+        }
+        acc &= (1u64 << held) - 1;
+    }
+    if digits.next().is_some() {
+        return Err(Damaged("its text is longer than it claims".into()));
+    }
+    out.truncate(len);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn text_round_trips_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let text = to_text(&bytes);
+            prop_assert!(text.chars().all(|c| (0x0800..0xD800).contains(&(c as u32))));
+            prop_assert_eq!(text.chars().count(), (bytes.len() * 8).div_ceil(47) * 3);
+            prop_assert_eq!(from_text(&text, bytes.len()).unwrap(), bytes);
+        }
+
+        #[test]
+        fn deflate_round_trips_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
+            let packed = deflate(&bytes);
+            prop_assert_eq!(inflate(&packed, bytes.len()).unwrap(), bytes);
+        }
+
+        #[test]
+        fn damaged_text_is_refused_or_unpacks_to_the_claimed_length(
+            bytes in proptest::collection::vec(any::<u8>(), 1..300),
+            at in any::<prop::sample::Index>(),
+            to in 0u32..0x10000,
+        ) {
+            let packed = deflate(&bytes);
+            let mut chars: Vec<char> = to_text(&packed).chars().collect();
+            let i = at.index(chars.len());
+            chars[i] = char::from_u32(to).unwrap_or('x');
+            let text: String = chars.into_iter().collect();
+            // Never a panic; whatever opens has exactly the claimed length.
+            if let Ok(raw) = from_text(&text, packed.len()) {
+                if let Ok(out) = inflate(&raw, bytes.len()) {
+                    prop_assert_eq!(out.len(), bytes.len());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_start_of_a_cut_value_still_opens() {
+        let data: Vec<u8> = (0..5000u32)
+            .flat_map(|i| format!("{i},").into_bytes())
+            .collect();
+        let text = to_text(&deflate(&data));
+        let half: String = text.chars().take(text.chars().count() / 2).collect();
+        let start = inflate_prefix(&from_text_prefix(&half), 100);
+        assert_eq!(start, &data[..100]);
+        let foreign = format!("{}x{}", &half[..30], &half[33..]);
+        assert!(from_text_prefix(&foreign).len() < 30);
+    }
+
+    #[test]
+    fn the_dictionary_makes_accounts_smaller() {
+        let ws = crate::domain::synthetic::synthetic_workspace(
+            7,
+            3,
+            &crate::domain::synthetic::BENCH,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        );
+        let json = serde_json::to_vec(&ws.accounts[0]).unwrap();
+        let primed = deflate(&json).len();
+        let mut plain = CompressorOxide::new(create_comp_flags_from_zip_params(9, -15, 0));
+        let mut buf = vec![0u8; json.len() + 1024];
+        let (_, _, unprimed) = compress(&mut plain, &json, &mut buf, TDEFLFlush::Finish);
+        assert!(
+            primed < unprimed,
+            "{primed} bytes primed, {unprimed} without"
+        );
+        assert!(primed * 8 < json.len(), "{primed} of {} bytes", json.len());
+    }
+
+    #[test]
+    fn wrong_lengths_and_foreign_characters_are_refused_with_a_reason() {
+        let packed = deflate(b"hello hello hello");
+        assert!(inflate(&packed, 16).unwrap_err().0.contains("more than"));
+        assert!(inflate(&packed, 18).unwrap_err().0.contains("instead of"));
+        assert!(inflate(&packed[..packed.len() / 2], 17).is_err());
+        assert!(inflate(&packed, MAX_UNPACKED + 1).is_err());
+        let text = to_text(&packed);
+        assert!(from_text(&text, packed.len() + 10)
+            .unwrap_err()
+            .0
+            .contains("ends early"));
+        assert!(from_text(&format!("{text}a"), packed.len()).is_err());
+        let foreign = format!("A{}", &text[text.char_indices().nth(1).unwrap().0..]);
+        assert!(from_text(&foreign, packed.len())
+            .unwrap_err()
+            .0
+            .contains("U+0041"));
+        assert_eq!(
+            inflate(&from_text(&text, packed.len()).unwrap(), 17).unwrap(),
+            b"hello hello hello"
+        );
+    }
+}
