@@ -219,5 +219,9 @@ fn follow_links_from_file_urls() {
 pub fn mount() {
     console_error_panic_hook::set_once();
     follow_links_from_file_urls();
+    // The static shell of index.html has done its job (something to paint at once).
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
 }

@@ -9,7 +9,7 @@ import {
 } from './dom.mjs';
 
 const NEWEST = '.entity';
-const SAVE = 400; // the debounced save, with room
+const SAVE = 400; // the save, with room
 
 async function startEmpty(d) {
   await clickButton(d, 'Clear demo and start empty');

@@ -79,7 +79,7 @@ test('a broken file is refused with the path of each problem and changes nothing
   await page.goto(server.url);
   await startEmpty(page);
   await addAccount(page, 'Cyberdyne');
-  await page.waitForTimeout(300); // the debounced save
+  await page.waitForTimeout(300); // the save
   const before = await stored(page);
 
   await page.getByRole('link', { name: 'Import & export' }).click();

@@ -18,10 +18,10 @@ after(async () => {
 
 /** Waits until storage holds an account key whose value mentions `name`. */
 const stored = (page, name) => page.waitForFunction((n) => Object.keys(localStorage)
-  .some((k) => k.startsWith('account-planner/account/') && localStorage.getItem(k).includes(n)), name);
+  .some((k) => k.startsWith('account-planner/account/') && wasmBindings.storedJson(localStorage.getItem(k)).includes(n)), name);
 
 const keyOf = (page, name) => page.evaluate((n) => Object.keys(localStorage)
-  .find((k) => k.startsWith('account-planner/account/') && localStorage.getItem(k).includes(n)), name);
+  .find((k) => k.startsWith('account-planner/account/') && wasmBindings.storedJson(localStorage.getItem(k)).includes(n)), name);
 
 async function expectAccounts(page, names) {
   for (const name of names) await page.getByRole('link', { name }).waitFor();

@@ -83,3 +83,22 @@ test('a first visit shows the demo, marked, and can start empty for good', async
   assertNoErrors(page, assert);
   await context.close();
 });
+
+test('the page paints a static shell at once, and the app replaces it when it starts', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  // Hold the wasm back: what shows meanwhile is the shell of index.html.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  const shell = page.getByRole('status').filter({ hasText: 'Opening your accounts…' });
+  await shell.waitFor();
+  assert.equal(await page.getByRole('banner').textContent(), 'Account Planner');
+  release();
+  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+  assert.equal(await shell.count(), 0, 'the shell is gone');
+  assert.equal(await page.getByRole('banner').count(), 1, 'one header');
+  assertNoErrors(page, assert);
+  await context.close();
+});

@@ -32,9 +32,9 @@ async function openReviews(page, account) {
   assert.match(page.url(), /section=reviews/);
 }
 
-/** Waits until the debounced save has written `text` to storage. */
+/** Waits until the save has written `text` to storage. */
 const stored = (page, text) => page.waitForFunction(
-  (t) => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? '').includes(t)),
+  (t) => Object.keys(localStorage).some((k) => wasmBindings.storedJson(localStorage.getItem(k) ?? '').includes(t)),
   text,
 );
 

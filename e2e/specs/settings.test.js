@@ -47,7 +47,7 @@ test('taxonomies and the team edit in place, and what plans use cannot be remove
   await team.getByRole('button', { name: 'Remove Priya Raman from the team' }).click();
   await team.getByRole('alert').filter({ hasText: 'Priya Raman is still used' }).waitFor();
 
-  await page.waitForTimeout(300); // the debounced save
+  await page.waitForTimeout(300); // the save
   await page.reload();
   await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
   await departments.getByRole('button', { name: 'Remove department Legal' }).click();

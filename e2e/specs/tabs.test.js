@@ -77,7 +77,7 @@ test('the same account changed in two tabs asks which version to keep', async ()
   const conflict = b.getByRole('alert').filter({ hasText: '“Gringotts” was changed in another tab' });
   await conflict.waitFor();
   assert.equal(await b.getByLabel('Industry').inputValue(), 'Banking (tab B)', 'B still shows its edit');
-  const stored = () => a.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('account-planner/account/'))));
+  const stored = () => a.evaluate(() => wasmBindings.storedJson(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('account-planner/account/')))));
   assert.match(await stored(), /Finance \(tab A\)/, "A's version is in storage, not overwritten");
 
   await b.evaluate(() => { delete localStorage.setItem; });

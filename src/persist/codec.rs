@@ -270,10 +270,57 @@ fn to_value<T: serde::Serialize>(t: &T) -> Value {
 
 /// Every key and value of a workspace, as a first save writes them (accounts, index, meta).
 pub fn encode_storage(ws: &Workspace) -> Vec<(String, String)> {
-    storage_writes_from(None, ws)
+    storage_writes_from(None, ws, &Scope::All, &HashSet::new())
         .into_iter()
         .filter_map(|(k, v)| v.map(|v| (k, v)))
         .collect()
+}
+
+/// Which accounts a save must look at. The app knows what it changed, so a save after one
+/// keystroke compares and encodes one account instead of a thousand; the index and the meta
+/// are always checked (they are small).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Any account may have changed.
+    All,
+    /// Only these accounts were edited, added or deleted; every other account is equal on
+    /// both sides.
+    Accounts(HashSet<Id>),
+}
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope::Accounts(HashSet::new())
+    }
+}
+
+impl Scope {
+    fn has(&self, id: &Id) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Accounts(ids) => ids.contains(id),
+        }
+    }
+
+    /// Adds an account to the scope.
+    pub fn add(&mut self, id: &Id) {
+        if let Scope::Accounts(ids) = self {
+            ids.insert(id.clone());
+        }
+    }
+
+    /// Widens the scope to every account.
+    pub fn add_all(&mut self) {
+        *self = Scope::All;
+    }
+
+    /// Both scopes at once (a save that failed is retried with the next one's changes).
+    pub fn merge(&mut self, other: Scope) {
+        match other {
+            Scope::All => self.add_all(),
+            Scope::Accounts(ids) => ids.iter().for_each(|id| self.add(id)),
+        }
+    }
 }
 
 /// The writes that turn the stored `before` into `after`, in crash-safe order:
@@ -291,15 +338,29 @@ pub fn encode_storage(ws: &Workspace) -> Vec<(String, String)> {
 /// `after` must have unique account ids (as [`validate`](crate::domain::validate::validate)
 /// requires): two accounts with one id would share one key.
 pub fn storage_writes(before: &Workspace, after: &Workspace) -> Vec<Write> {
-    storage_writes_from(Some(before), after)
+    storage_writes_from(Some(before), after, &Scope::All, &HashSet::new())
 }
 
-fn storage_writes_from(before: Option<&Workspace>, after: &Workspace) -> Vec<Write> {
+/// [`storage_writes`] looking only at the accounts in `scope` and at those in `lost` (stored
+/// in `before` but gone from storage: written again when `after` still has them).
+fn storage_writes_from(
+    before: Option<&Workspace>,
+    after: &Workspace,
+    scope: &Scope,
+    lost: &HashSet<&Id>,
+) -> Vec<Write> {
+    let wanted = |id: &Id| scope.has(id) || lost.contains(id);
     let old: HashMap<&Id, &Account> = before
-        .map(|b| b.accounts.iter().map(|a| (&a.id, a)).collect())
+        .map(|b| {
+            b.accounts
+                .iter()
+                .filter(|a| wanted(&a.id) && !lost.contains(&a.id))
+                .map(|a| (&a.id, a))
+                .collect()
+        })
         .unwrap_or_default();
     let mut out = Vec::new();
-    for a in &after.accounts {
+    for a in after.accounts.iter().filter(|a| wanted(&a.id)) {
         if old.get(&a.id).is_none_or(|o| *o != a) {
             out.push((account_key(&a.id), Some(encode_account(a))));
         }
@@ -317,8 +378,8 @@ fn storage_writes_from(before: Option<&Workspace>, after: &Workspace) -> Vec<Wri
     }
     if let Some(b) = before {
         let kept: HashSet<&Id> = after.accounts.iter().map(|a| &a.id).collect();
-        for a in &b.accounts {
-            if !kept.contains(&a.id) {
+        for a in b.accounts.iter().filter(|a| wanted(&a.id)) {
+            if !kept.contains(&a.id) && !lost.contains(&a.id) {
                 out.push((account_key(&a.id), None));
             }
         }
@@ -337,27 +398,32 @@ fn storage_writes_from(before: Option<&Workspace>, after: &Workspace) -> Vec<Wri
 /// index or meta, so that the next save catches storage up with the page instead of losing
 /// what only the page still has. An account whose key is gone *and* that a readable index
 /// no longer lists was deleted by another tab: it is left for that tab's storage event to
-/// settle, not brought back.
+/// settle, not brought back. Only the accounts in `scope` are compared.
 pub fn writes_after_loss(
     saved: &Workspace,
     present: &HashSet<String>,
     stored_index: Option<&str>,
     after: &Workspace,
+    scope: &Scope,
 ) -> Vec<Write> {
     let stored_ids: Option<Vec<Id>> = stored_index.and_then(|raw| decode_index(raw).ok());
     let listed: Option<HashSet<&Id>> = stored_ids.as_ref().map(|ids| ids.iter().collect());
-    let mut base = saved.clone();
-    base.accounts.retain(|a| {
-        present.contains(&account_key(&a.id)) || listed.as_ref().is_some_and(|l| !l.contains(&a.id))
-    });
+    let lost: HashSet<&Id> = saved
+        .accounts
+        .iter()
+        .filter(|a| {
+            !present.contains(&account_key(&a.id))
+                && listed.as_ref().is_none_or(|l| l.contains(&a.id))
+        })
+        .map(|a| &a.id)
+        .collect();
     // An index that is missing or unreadable is written again, and so is one out of step
     // with the page once lost accounts are being restored.
-    let restoring = base.accounts.len() != saved.accounts.len();
     let index_stale = match &stored_ids {
         None => true,
-        Some(ids) => restoring && !ids.iter().eq(after.accounts.iter().map(|a| &a.id)),
+        Some(ids) => !lost.is_empty() && !ids.iter().eq(after.accounts.iter().map(|a| &a.id)),
     };
-    let mut writes = storage_writes(&base, after);
+    let mut writes = storage_writes_from(Some(saved), after, scope, &lost);
     let written = |writes: &[Write], key: &str| writes.iter().any(|(k, _)| k == key);
     if index_stale && !written(&writes, INDEX_KEY) {
         let at = writes
@@ -370,6 +436,28 @@ pub fn writes_after_loss(
         writes.push((META_KEY.into(), Some(encode_meta(after))));
     }
     writes
+}
+
+/// Brings `saved` (what storage held) up to `after` once a save of `scope` succeeded,
+/// copying only the accounts in scope: the others are equal on both sides already.
+pub fn record_saved(saved: &mut Workspace, after: &Workspace, scope: &Scope) {
+    if *scope == Scope::All {
+        *saved = after.clone();
+        return;
+    }
+    let mut old: HashMap<Id, Account> = std::mem::take(&mut saved.accounts)
+        .into_iter()
+        .map(|a| (a.id.clone(), a))
+        .collect();
+    *saved = meta_clone(after);
+    saved.accounts = after
+        .accounts
+        .iter()
+        .map(|a| match old.remove(&a.id) {
+            Some(kept) if !scope.has(&a.id) => kept,
+            _ => a.clone(),
+        })
+        .collect();
 }
 
 /// Why one stored value did not open.
@@ -932,14 +1020,14 @@ pub(crate) mod tests {
         let present: HashSet<String> = s.keys().cloned().collect();
         let index = s.get(INDEX_KEY).cloned();
         // This tab changed nothing yet about acc-1 and still shows it.
-        let writes = writes_after_loss(&ws, &present, index.as_deref(), &ws);
+        let writes = writes_after_loss(&ws, &present, index.as_deref(), &ws, &Scope::All);
         assert!(writes.is_empty(), "{:?}", keys(&writes));
         // Behind the app's back (no index change): it is written again.
         let mut s = store(&encode_storage(&ws));
         s.remove(&account_key(&Id::new("acc-1")));
         let present: HashSet<String> = s.keys().cloned().collect();
         let index = s.get(INDEX_KEY).cloned();
-        let writes = writes_after_loss(&ws, &present, index.as_deref(), &ws);
+        let writes = writes_after_loss(&ws, &present, index.as_deref(), &ws, &Scope::All);
         assert_eq!(
             keys(&writes)[0],
             ("account-planner/account/acc-1".to_string(), true)
@@ -1475,12 +1563,47 @@ pub(crate) mod tests {
             }
             let present: HashSet<String> = s.keys().cloned().collect();
             let index = s.get(INDEX_KEY).cloned();
-            let writes = writes_after_loss(&before, &present, index.as_deref(), &after);
+            let writes = writes_after_loss(&before, &present, index.as_deref(), &after, &Scope::All);
             apply(&mut s, &writes);
             let loaded = load(&s);
             prop_assert_eq!(&loaded.workspace, &after);
             prop_assert!(loaded.repaired.is_empty(), "{:?}", loaded.repaired);
             prop_assert_eq!(store(&encode_storage(&after)), s);
+        }
+
+        #[test]
+        fn a_save_scoped_to_the_changed_accounts_ends_where_a_full_one_does(
+            (before, after) in arb_change(),
+            lost in proptest::collection::vec(any::<bool>(), 0..12),
+            extra in any::<bool>(),
+        ) {
+            // The accounts that differ, were added or deleted; sometimes one more.
+            let mut changed: HashSet<Id> = after
+                .accounts
+                .iter()
+                .filter(|a| before.account(&a.id) != Some(*a))
+                .chain(before.accounts.iter().filter(|a| after.account(&a.id).is_none()))
+                .map(|a| a.id.clone())
+                .collect();
+            if extra {
+                changed.extend(after.accounts.first().map(|a| a.id.clone()));
+            }
+            let scope = Scope::Accounts(changed);
+            let mut s = store(&encode_storage(&before));
+            let keys: Vec<String> = s.keys().cloned().collect();
+            for (k, gone) in keys.iter().zip(lost.iter()) {
+                if *gone {
+                    s.remove(k);
+                }
+            }
+            let present: HashSet<String> = s.keys().cloned().collect();
+            let index = s.get(INDEX_KEY).cloned();
+            let writes = writes_after_loss(&before, &present, index.as_deref(), &after, &scope);
+            apply(&mut s, &writes);
+            prop_assert_eq!(store(&encode_storage(&after)), s);
+            let mut saved = before.clone();
+            record_saved(&mut saved, &after, &scope);
+            prop_assert_eq!(saved, after);
         }
 
         #[test]
