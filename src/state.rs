@@ -93,9 +93,12 @@ impl AppState {
         let mut quarantined = Vec::new();
         let mut read_only = None;
         let mut first_visit = false;
+        mark("load-start");
         let workspace = match browser::read_all() {
             Ok(entries) => {
+                mark("load-read");
                 let loaded = codec::decode_storage(&entries);
+                mark("load-decoded");
                 if let Some(newer) = &loaded.refused_newer {
                     read_only = Some(newer.message());
                 } else if let Err(e) = browser::apply(
@@ -128,6 +131,7 @@ impl AppState {
         } else {
             workspace.clone()
         };
+        mark("load-copied");
         let mut workspace = workspace;
         if workspace.id.as_str().is_empty() {
             workspace.id = new_id("ws", js_sys::Date::now() as i64, random_u64());
@@ -619,6 +623,13 @@ impl AppState {
                 )))
             }
         }
+    }
+}
+
+/// A performance mark, for `make bench` to break a load down.
+fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        _ = perf.mark(name);
     }
 }
 

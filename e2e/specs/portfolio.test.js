@@ -1,6 +1,7 @@
 // The first journey: a new user opens the release build, adds an account, opens it,
 // reloads, and finds everything still there.
 import { test, before, after } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
 import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
@@ -99,6 +100,52 @@ test('the page paints a static shell at once, and the app replaces it when it st
   await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
   assert.equal(await shell.count(), 0, 'the shell is gone');
   assert.equal(await page.getByRole('banner').count(), 1, 'one header');
+  assertNoErrors(page, assert);
+  await context.close();
+});
+
+test('a large portfolio shows a page of rows at a time; search, summary and sort cover them all', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context);
+  await page.goto(server.url);
+  // The demo's own export, its first account copied into 230 accounts, imported back.
+  await page.getByRole('link', { name: 'Import & export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export workspace' }).click(),
+  ]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const model = file.accounts[0];
+  file.accounts = Array.from({ length: 230 }, (_, i) => ({
+    ...structuredClone(model), id: `acc-bulk-${i}`, name: `Bulk account ${String(i).padStart(3, '0')}`,
+  }));
+  await page.getByLabel('Import a file').setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+  await page.getByRole('link', { name: 'Portfolio' }).first().click();
+
+  const rows = page.getByRole('table', { name: 'Accounts' }).locator('tbody tr');
+  await page.getByText('Showing the first 100 of 230 accounts.').waitFor();
+  assert.equal(await rows.count(), 100);
+  assert.match(await page.getByRole('group', { name: 'Portfolio summary' }).or(page.getByLabel('Portfolio summary')).first().textContent(), /Accounts\s*230/);
+  await page.getByRole('button', { name: 'Show 100 more' }).click();
+  await page.getByText('Showing the first 200 of 230 accounts.').waitFor();
+  assert.equal(await rows.count(), 200);
+  await page.getByRole('button', { name: 'Show 30 more' }).click();
+  assert.equal(await page.getByText(/Showing the first/).count(), 0, 'nothing left to show');
+  assert.equal(await rows.count(), 230);
+
+  // Sorting and searching work on every account, shown or not.
+  await page.reload();
+  await page.getByText('Showing the first 100 of 230 accounts.').waitFor();
+  const byName = page.getByRole('columnheader', { name: 'Account' }).getByRole('button');
+  await byName.click();
+  await byName.click();
+  assert.equal(await page.getByRole('columnheader', { name: 'Account' }).getAttribute('aria-sort'), 'descending');
+  assert.equal(await rows.first().getByRole('link').first().textContent(), 'Bulk account 229');
+  await page.getByLabel('Search accounts').fill('account 15');
+  await page.getByText('10 of 230 accounts').waitFor(); // 150 to 159
+  assert.equal(await rows.count(), 10);
   assertNoErrors(page, assert);
   await context.close();
 });

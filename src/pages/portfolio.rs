@@ -106,6 +106,9 @@ pub fn PortfolioPage() -> impl IntoView {
     let owner = RwSignal::new(String::new());
     let band = RwSignal::new(String::new());
     let sort = RwSignal::new((Column::Score, false));
+    // Rows in the document: a page at a time, so that a portfolio of a thousand accounts
+    // opens, sorts and filters at once; the summary and the filters always cover them all.
+    let shown = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         let q = search.get().trim().to_lowercase();
         let (seg, own, bnd) = (segment.get(), owner.get(), band.get());
@@ -199,14 +202,38 @@ pub fn PortfolioPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || rows.get() key=|r| (r.id.clone(), r.name.clone(), r.score, r.next_review, r.stale, r.owner_name.clone(), r.segment, r.renewal_in_days, r.actuals.to_bits(), r.commitment.to_bits()) let:r>
+                            <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r| (r.id.clone(), r.name.clone(), r.score, r.next_review, r.stale, r.owner_name.clone(), r.segment, r.renewal_in_days, r.actuals.to_bits(), r.commitment.to_bits()) let:r>
                                 <Row r />
                             </For>
                         </tbody>
                     </table>
                 </div>
+                <MoreRows rows shown />
             </Show>
         </section>
+    }
+}
+
+/// How many rows the portfolio shows at first, and adds per "Show more".
+const PAGE: usize = 100;
+
+/// "Showing 100 of 1,000 accounts", with buttons for the next page and for all of them.
+#[component]
+fn MoreRows(rows: Memo<Vec<PortfolioRow>>, shown: RwSignal<usize>) -> impl IntoView {
+    let total = move || rows.with(Vec::len);
+    let hidden = move || total().saturating_sub(shown.get());
+    view! {
+        <Show when=move || { hidden() > 0 }>
+            <div class="more-rows">
+                <p>{move || format!("Showing the first {} of {} accounts.", shown.get(), total())}</p>
+                <button type="button" on:click=move |_| shown.update(|n| *n = n.saturating_add(PAGE))>
+                    {move || format!("Show {} more", hidden().min(PAGE))}
+                </button>
+                <button type="button" on:click=move |_| shown.set(usize::MAX)>
+                    {move || format!("Show all {}", total())}
+                </button>
+            </div>
+        </Show>
     }
 }
 

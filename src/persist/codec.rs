@@ -558,7 +558,24 @@ fn decode_account(key_id: &str, raw: &str) -> Result<(Account, Upgrade), Failure
     Ok((account, upgrade))
 }
 
+/// An account's envelope of the current version, read straight into the model.
+#[derive(serde::Deserialize)]
+struct CurrentAccount {
+    schema_version: u64,
+    account: Account,
+}
+
 fn decode_account_json(key_id: &str, raw: &str) -> Result<(Account, bool), Failure> {
+    // What this version wrote reads straight into the model, without the JSON tree the
+    // general path below builds; anything else (older versions, nulls, damage) takes that
+    // path, which migrates and explains.
+    if let Ok(current) = serde_json::from_str::<CurrentAccount>(raw) {
+        if current.schema_version == u64::from(SCHEMA_VERSION)
+            && current.account.id.as_str() == key_id
+        {
+            return Ok((current.account, false));
+        }
+    }
     let (version, body) = open(raw, "account")?;
     let migrated = version < u64::from(SCHEMA_VERSION);
     let body = if migrated {
