@@ -2,7 +2,9 @@
 //! drawn as a departments × levels grid, and the rut: a few contacts taking most of the
 //! touches, or whole departments and levels left untouched.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -217,11 +219,37 @@ pub struct RutReport {
     pub challenge: Option<String>,
 }
 
+/// A multiply-and-add hash of an id's bytes (rustc's FxHash): far cheaper than SipHash
+/// on short ids. It does not resist crafted collisions, which a user's own contact ids in
+/// one account's window have no reason to be.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = self
+                .0
+                .wrapping_add(u64::from_le_bytes(word))
+                .wrapping_mul(0xf135_7aea_2e62_a9c5);
+        }
+    }
+
+    /// The multiplication mixes into the high bits; the table indexes by the low ones.
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
+type IdIndex<'a> = HashMap<&'a str, usize, BuildHasherDefault<IdHasher>>;
+
 /// The last [`ENGAGED_DAYS`] days' touches, counted per contact id in one pass over the
 /// interactions. The scorer builds it once for both the balance and the coverage counts.
 #[derive(Debug, Clone)]
 pub struct WindowTouches<'a> {
-    index: HashMap<&'a str, usize>,
+    index: IdIndex<'a>,
     /// Touch counts per contact id, in plan order of first touch.
     pub per_contact: Vec<(&'a Id, usize)>,
 }
@@ -233,17 +261,17 @@ impl<'a> WindowTouches<'a> {
         let first = today
             .checked_sub_days(Days::new(ENGAGED_DAYS as u64 - 1))
             .unwrap_or(NaiveDate::MIN);
-        let mut index: HashMap<&str, usize> = HashMap::with_capacity(plan.contacts.len());
+        let mut index = IdIndex::with_capacity_and_hasher(plan.contacts.len(), Default::default());
         let mut per_contact: Vec<(&Id, usize)> = Vec::with_capacity(plan.contacts.len());
         for i in &plan.interactions {
             if !i.date.is_some_and(|d| (first..=today).contains(&d)) {
                 continue;
             }
             for c in &i.contacts {
-                match index.get(c.as_str()) {
-                    Some(&k) => per_contact[k].1 += 1,
-                    None => {
-                        index.insert(c.as_str(), per_contact.len());
+                match index.entry(c.as_str()) {
+                    Entry::Occupied(k) => per_contact[*k.get()].1 += 1,
+                    Entry::Vacant(k) => {
+                        k.insert(per_contact.len());
                         per_contact.push((c, 1));
                     }
                 }
