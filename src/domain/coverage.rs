@@ -227,19 +227,28 @@ struct IdHasher(u64);
 
 impl Hasher for IdHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = self
-                .0
-                .wrapping_add(u64::from_le_bytes(word))
-                .wrapping_mul(0xf135_7aea_2e62_a9c5);
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.add(u64::from_le_bytes(word.try_into().expect("8 bytes")));
+        }
+        let tail = words.remainder();
+        if !tail.is_empty() {
+            self.add(tail.iter().fold(0, |w, &b| w << 8 | u64::from(b)));
         }
     }
 
     /// The multiplication mixes into the high bits; the table indexes by the low ones.
     fn finish(&self) -> u64 {
         self.0.rotate_left(26)
+    }
+}
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = self
+            .0
+            .wrapping_add(word)
+            .wrapping_mul(0xf135_7aea_2e62_a9c5);
     }
 }
 
