@@ -98,10 +98,7 @@ fn component(
 pub fn score_account(account: &Account, settings: &Settings, today: NaiveDate) -> Scorecard {
     // Coverage and balance both read the window's touches: one pass over the interactions.
     let window = WindowTouches::new(&account.plan, today);
-    let verdicts: Vec<(ComponentKind, Verdict)> = ComponentKind::ALL
-        .into_iter()
-        .map(|k| (k, component(k, account, &window, settings, today)))
-        .collect();
+    let verdicts = ComponentKind::ALL.map(|k| (k, component(k, account, &window, settings, today)));
     let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
     let total_weight: f64 = verdicts
         .iter()
