@@ -220,12 +220,24 @@ pub fn action_overdue(a: &super::model::Action, today: NaiveDate) -> bool {
     execution::is_overdue(a, today)
 }
 
-/// `n` of `total` as a whole percentage, for explanations.
-pub(crate) fn pct(part: f64, total: f64) -> String {
-    if total <= 0.0 {
-        "0%".into()
-    } else {
-        format!("{:.0}%", 100.0 * part / total)
+/// `n` of `total` as a whole percentage, for explanations: written straight into the
+/// sentence, without a string of its own.
+pub(crate) fn pct(part: f64, total: f64) -> Pct {
+    Pct { part, total }
+}
+
+pub(crate) struct Pct {
+    part: f64,
+    total: f64,
+}
+
+impl std::fmt::Display for Pct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.total <= 0.0 {
+            f.write_str("0%")
+        } else {
+            write!(f, "{:.0}%", 100.0 * self.part / self.total)
+        }
     }
 }
 
