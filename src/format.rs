@@ -46,23 +46,31 @@ pub fn format_number(n: f64) -> String {
 }
 
 /// Money as a short figure for tables and summaries: `1.25M`, `340K`, `950`.
+/// Written into one string: the scorecard's explanations call it five times per account.
 pub fn format_money_short(n: f64) -> String {
+    use std::fmt::Write;
     let a = n.abs();
-    let sign = if n < 0.0 { "-" } else { "" };
+    let mut out = String::from(if n < 0.0 { "-" } else { "" });
+    // Writing to a String cannot fail.
     if a >= 1_000_000.0 {
-        format!("{sign}{}M", trim_zeros(format!("{:.2}", a / 1_000_000.0)))
+        let _ = write!(out, "{:.2}", a / 1_000_000.0);
+        trim_zeros(&mut out);
+        out.push('M');
     } else if a >= 1_000.0 {
-        format!("{sign}{}K", trim_zeros(format!("{:.1}", a / 1_000.0)))
+        let _ = write!(out, "{:.1}", a / 1_000.0);
+        trim_zeros(&mut out);
+        out.push('K');
     } else {
-        format!("{sign}{}", a.round())
+        let _ = write!(out, "{}", a.round());
     }
+    out
 }
 
-fn trim_zeros(s: String) -> String {
+/// Drops a decimal fraction's trailing zeros, and its point when nothing is left of it.
+fn trim_zeros(s: &mut String) {
     if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
+        let kept = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(kept);
     }
 }
 

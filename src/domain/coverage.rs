@@ -2,9 +2,11 @@
 //! drawn as a departments × levels grid, and the rut: a few contacts taking most of the
 //! touches, or whole departments and levels left untouched.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use super::model::{AccountPlan, Id, LevelTerm, Settings, Term};
@@ -149,6 +151,44 @@ pub fn coverage_grid(plan: &AccountPlan, settings: &Settings, today: NaiveDate) 
     }
 }
 
+/// The coverage grid's counts alone: what the scorer needs, without the grid's cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoverageCounts {
+    pub counted_cells: usize,
+    pub engaged_cells: usize,
+    pub executive_engaged: bool,
+}
+
+/// The counts [`coverage_grid`] gives for the window's plan, built without cloning ids or
+/// names: only engaged contacts are placed, and a cell is counted at most once.
+pub fn coverage_counts(
+    plan: &AccountPlan,
+    settings: &Settings,
+    window: &WindowTouches,
+) -> CoverageCounts {
+    // The last of duplicate ids, as the grid's index maps keep.
+    let department = |id: &Id| settings.departments.iter().rposition(|d| d.id == *id);
+    let level = |id: &Id| settings.levels.iter().rposition(|l| l.id == *id);
+    let levels = settings.levels.len();
+    let mut engaged = vec![false; settings.departments.len() * levels];
+    let mut executive_engaged = false;
+    for c in plan.contacts.iter().filter(|c| window.touched(&c.id)) {
+        let Some(l) = c.level.as_ref().and_then(level) else {
+            continue;
+        };
+        executive_engaged |= settings.levels[l].executive;
+        if let Some(d) = c.department.as_ref().and_then(department) {
+            engaged[d * levels + l] |= settings.levels[l].in_coverage;
+        }
+    }
+    let counted_levels = settings.levels.iter().filter(|l| l.in_coverage).count();
+    CoverageCounts {
+        counted_cells: settings.departments.len() * counted_levels,
+        engaged_cells: engaged.iter().filter(|e| **e).count(),
+        executive_engaged,
+    }
+}
+
 /// Touches per contact in the window.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactShare {
@@ -179,27 +219,85 @@ pub struct RutReport {
     pub challenge: Option<String>,
 }
 
-/// Touch counts per contact in the window ending `today`, in plan order of first touch.
-pub fn window_touches(plan: &AccountPlan, today: NaiveDate) -> Vec<(&Id, usize)> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<(&Id, usize)> = Vec::new();
-    for i in &plan.interactions {
-        let Some(d) = i.date else { continue };
-        let age = (today - d).num_days();
-        if !(0..ENGAGED_DAYS).contains(&age) {
-            continue;
+/// A multiply-and-add hash of an id's bytes (rustc's FxHash): far cheaper than SipHash
+/// on short ids. It does not resist crafted collisions, which a user's own contact ids in
+/// one account's window have no reason to be.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.add(u64::from_le_bytes(word.try_into().expect("8 bytes")));
         }
-        for c in &i.contacts {
-            match index.get(c.as_str()) {
-                Some(&k) => out[k].1 += 1,
-                None => {
-                    index.insert(c.as_str(), out.len());
-                    out.push((c, 1));
+        let tail = words.remainder();
+        if !tail.is_empty() {
+            self.add(tail.iter().fold(0, |w, &b| w << 8 | u64::from(b)));
+        }
+    }
+
+    /// The multiplication mixes into the high bits; the table indexes by the low ones.
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = self
+            .0
+            .wrapping_add(word)
+            .wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+type IdIndex<'a> = HashMap<&'a str, usize, BuildHasherDefault<IdHasher>>;
+
+/// The last [`ENGAGED_DAYS`] days' touches, counted per contact id in one pass over the
+/// interactions. The scorer builds it once for both the balance and the coverage counts.
+#[derive(Debug, Clone)]
+pub struct WindowTouches<'a> {
+    index: IdIndex<'a>,
+    /// Touch counts per contact id, in plan order of first touch.
+    pub per_contact: Vec<(&'a Id, usize)>,
+}
+
+impl<'a> WindowTouches<'a> {
+    /// The window ending `today` (a future-dated interaction is not a touch yet).
+    pub fn new(plan: &'a AccountPlan, today: NaiveDate) -> Self {
+        // Comparing dates is cheaper than taking each interaction's age in days.
+        let first = today
+            .checked_sub_days(Days::new(ENGAGED_DAYS as u64 - 1))
+            .unwrap_or(NaiveDate::MIN);
+        let mut index = IdIndex::with_capacity_and_hasher(plan.contacts.len(), Default::default());
+        let mut per_contact: Vec<(&Id, usize)> = Vec::with_capacity(plan.contacts.len());
+        for i in &plan.interactions {
+            if !i.date.is_some_and(|d| (first..=today).contains(&d)) {
+                continue;
+            }
+            for c in &i.contacts {
+                match index.entry(c.as_str()) {
+                    Entry::Occupied(k) => per_contact[*k.get()].1 += 1,
+                    Entry::Vacant(k) => {
+                        k.insert(per_contact.len());
+                        per_contact.push((c, 1));
+                    }
                 }
             }
         }
+        WindowTouches { index, per_contact }
     }
-    out
+
+    /// Whether `id` was touched in the window: an engaged contact.
+    pub fn touched(&self, id: &Id) -> bool {
+        self.index.contains_key(id.as_str())
+    }
+}
+
+/// Touch counts per contact in the window ending `today`, in plan order of first touch.
+pub fn window_touches(plan: &AccountPlan, today: NaiveDate) -> Vec<(&Id, usize)> {
+    WindowTouches::new(plan, today).per_contact
 }
 
 /// Sum of squared shares of `counts` (0 when there are none).
@@ -451,6 +549,40 @@ mod tests {
         // A future-dated interaction is not a touch yet.
         plan.interactions[0].date = Some(day("2026-12-01"));
         assert_eq!(coverage_grid(&plan, &settings, day(TODAY)).engaged_cells, 0);
+    }
+
+    #[test]
+    fn the_counts_alone_match_the_grid() {
+        use crate::domain::synthetic::{synthetic_workspace, BENCH, SMALL};
+        let today = day(TODAY);
+        let mut odd = Settings::default();
+        odd.levels[1].in_coverage = false;
+        odd.levels[3].executive = true;
+        odd.departments.push(odd.departments[2].clone()); // a duplicate id
+        for (seed, shape) in [(1, &BENCH), (2, &SMALL)] {
+            let mut ws = synthetic_workspace(seed, 20, shape, today);
+            for (k, a) in ws.accounts.iter_mut().enumerate() {
+                // Some contacts cannot be placed, some touches name no known contact.
+                a.plan.contacts.truncate(a.plan.contacts.len() - k % 3);
+                a.plan
+                    .contacts
+                    .iter_mut()
+                    .step_by(4)
+                    .for_each(|c| c.department = None);
+            }
+            for settings in [&ws.settings, &odd] {
+                for a in &ws.accounts {
+                    for d in [today, today - Days::new(60), today + Days::new(120)] {
+                        let g = coverage_grid(&a.plan, settings, d);
+                        let window = WindowTouches::new(&a.plan, d);
+                        let counts = coverage_counts(&a.plan, settings, &window);
+                        assert_eq!(counts.counted_cells, g.counted_cells);
+                        assert_eq!(counts.engaged_cells, g.engaged_cells);
+                        assert_eq!(counts.executive_engaged, g.executive_engaged);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::model::{Account, Band, Id, Segment, Workspace};
 use super::scoring::{score_account, trend, Trend};
-use super::staleness::staleness;
+use super::staleness::review_summary;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PortfolioRow {
@@ -57,7 +57,7 @@ pub struct Portfolio {
 /// One account's row.
 pub fn row(ws: &Workspace, a: &Account, today: NaiveDate) -> PortfolioRow {
     let card = score_account(a, &ws.settings, today);
-    let st = staleness(a, &ws.settings.rhythm, today);
+    let st = review_summary(a, &ws.settings.rhythm, today);
     let p = &a.plan;
     PortfolioRow {
         id: a.id.clone(),

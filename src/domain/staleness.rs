@@ -75,24 +75,7 @@ impl Staleness {
 pub fn staleness(account: &Account, rhythm: &ReviewRhythm, today: NaiveDate) -> Staleness {
     let parts: Vec<PartStatus> = PlanPart::ALL
         .into_iter()
-        .map(|part| {
-            let last = account.plan.reviewed.get(&part).copied();
-            let days = rhythm_days(part, rhythm);
-            let due = match (last, account.created_on) {
-                (Some(d), _) => d + Duration::days(days),
-                (None, Some(c)) => c + Duration::days(days),
-                (None, None) => today,
-            };
-            let overdue_days = (today - due).num_days().max(0);
-            PartStatus {
-                part,
-                cycle: cycle_of(part),
-                last_reviewed: last,
-                due,
-                overdue_days,
-                stale: today > due || (last.is_none() && today >= due),
-            }
-        })
+        .map(|part| part_status(account, part, rhythm, today))
         .collect();
     let next_review = parts.iter().map(|p| p.due).min().unwrap_or(today);
     let stale_parts = parts.iter().filter(|p| p.stale).count();
@@ -100,6 +83,60 @@ pub fn staleness(account: &Account, rhythm: &ReviewRhythm, today: NaiveDate) -> 
         parts,
         next_review,
         stale_parts,
+    }
+}
+
+/// What the scorecard and the portfolio read of [`staleness`], without listing the parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewSummary {
+    pub next_review: NaiveDate,
+    pub stale_parts: usize,
+}
+
+impl ReviewSummary {
+    pub fn is_stale(&self) -> bool {
+        self.stale_parts > 0
+    }
+}
+
+/// [`staleness`]'s next review and stale count, for a caller that needs only those.
+pub fn review_summary(account: &Account, rhythm: &ReviewRhythm, today: NaiveDate) -> ReviewSummary {
+    PlanPart::ALL.into_iter().fold(
+        ReviewSummary {
+            next_review: NaiveDate::MAX,
+            stale_parts: 0,
+        },
+        |s, part| {
+            let p = part_status(account, part, rhythm, today);
+            ReviewSummary {
+                next_review: s.next_review.min(p.due),
+                stale_parts: s.stale_parts + usize::from(p.stale),
+            }
+        },
+    )
+}
+
+fn part_status(
+    account: &Account,
+    part: PlanPart,
+    rhythm: &ReviewRhythm,
+    today: NaiveDate,
+) -> PartStatus {
+    let last = account.plan.reviewed.get(&part).copied();
+    let days = rhythm_days(part, rhythm);
+    let due = match (last, account.created_on) {
+        (Some(d), _) => d + Duration::days(days),
+        (None, Some(c)) => c + Duration::days(days),
+        (None, None) => today,
+    };
+    let overdue_days = (today - due).num_days().max(0);
+    PartStatus {
+        part,
+        cycle: cycle_of(part),
+        last_reviewed: last,
+        due,
+        overdue_days,
+        stale: today > due || (last.is_none() && today >= due),
     }
 }
 
@@ -161,6 +198,33 @@ mod tests {
         let s = staleness(&a, &ReviewRhythm::default(), today);
         assert_eq!(s.stale_parts, 0);
         assert_eq!(s.next_review, day("2026-12-11")); // created + 31 days
+    }
+
+    #[test]
+    fn the_summary_matches_the_full_status() {
+        let today = day("2026-11-24");
+        let mut a = Account {
+            created_on: Some(day("2026-09-01")),
+            ..Account::default()
+        };
+        a.plan.reviewed.insert(PlanPart::Goals, day("2026-10-15"));
+        a.plan
+            .reviewed
+            .insert(PlanPart::Contacts, day("2026-11-20"));
+        for rhythm in [
+            ReviewRhythm::default(),
+            ReviewRhythm {
+                monthly_review_days: 0,
+                quarterly_update_days: 400,
+            },
+        ] {
+            for d in [today, day("2026-09-01"), day("2027-06-01")] {
+                let s = staleness(&a, &rhythm, d);
+                let summary = review_summary(&a, &rhythm, d);
+                assert_eq!(summary.next_review, s.next_review);
+                assert_eq!(summary.stale_parts, s.stale_parts);
+            }
+        }
     }
 
     #[test]

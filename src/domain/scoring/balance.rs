@@ -3,10 +3,8 @@
 //! most 10), less a penalty for each decision maker who is neutral (10) or worse (20),
 //! at most 40.
 
-use chrono::NaiveDate;
-
 use super::{pct, Verdict};
-use crate::domain::coverage::{herfindahl, top_two_share, window_touches, ENGAGED_DAYS};
+use crate::domain::coverage::{herfindahl, top_two_share, WindowTouches, ENGAGED_DAYS};
 use crate::domain::model::{AccountPlan, DecisionRole, Stance};
 
 /// More contacts than this do not raise the ideal spread further.
@@ -21,14 +19,14 @@ pub fn stance_penalty(stance: Option<Stance>) -> f64 {
     }
 }
 
-pub fn score(plan: &AccountPlan, today: NaiveDate) -> Verdict {
+pub fn score(plan: &AccountPlan, window: &WindowTouches) -> Verdict {
     if plan.contacts.is_empty() {
         return Err("No contacts recorded yet.".into());
     }
     if plan.interactions.is_empty() {
         return Err("No interactions logged yet.".into());
     }
-    let counts: Vec<usize> = window_touches(plan, today).iter().map(|t| t.1).collect();
+    let counts: Vec<usize> = window.per_contact.iter().map(|t| t.1).collect();
     let touches: usize = counts.iter().sum();
     let penalty: f64 = plan
         .contacts

@@ -2,7 +2,7 @@
 //! (a year for yearly meetings), 60%, and acceptance by all parties, 40%; an overdue next
 //! date costs 20 points, a missing one 10. The component is the meetings' mean.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 use super::{plural, Verdict};
 use crate::domain::model::{AccountPlan, Meeting};
@@ -15,16 +15,20 @@ pub fn held_expected(m: &Meeting, today: NaiveDate) -> (usize, usize) {
     let period = m.recurrence.days();
     let window = WINDOW.max(period);
     let expected = (window / period).max(1) as usize;
+    // The window's first day: comparing dates is cheaper than an age per date.
+    let first = today
+        .checked_sub_days(Days::new(window as u64 - 1))
+        .unwrap_or(NaiveDate::MIN);
     let held = m
         .held
         .iter()
-        .filter(|d| (0..window).contains(&(today - **d).num_days()))
+        .filter(|d| (first..=today).contains(d))
         .count();
     (held.min(expected), expected)
 }
 
-pub fn meeting_score(m: &Meeting, today: NaiveDate) -> f64 {
-    let (held, expected) = held_expected(m, today);
+/// A meeting's score from its `held_expected` counts.
+fn meeting_score((held, expected): (usize, usize), m: &Meeting, today: NaiveDate) -> f64 {
     let mut s = 60.0 * held as f64 / expected as f64 + if m.accepted_by_all { 40.0 } else { 0.0 };
     match m.next_date {
         Some(d) if d < today => s -= 20.0,
@@ -39,25 +43,18 @@ pub fn score(plan: &AccountPlan, today: NaiveDate) -> Verdict {
         return Err("No meeting cadence agreed yet.".into());
     }
     let n = plan.cadence.len() as f64;
-    let score = plan
-        .cadence
-        .iter()
-        .map(|m| meeting_score(m, today))
-        .sum::<f64>()
-        / n;
-    let (held, expected) = plan
-        .cadence
-        .iter()
-        .map(|m| held_expected(m, today))
-        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-    let accepted = plan.cadence.iter().filter(|m| m.accepted_by_all).count();
-    let overdue = plan
-        .cadence
-        .iter()
-        .filter(|m| m.next_date.is_some_and(|d| d < today))
-        .count();
+    // One pass: each meeting's counts feed both its score and the totals.
+    let (mut sum, mut held, mut expected, mut accepted, mut overdue) = (0.0, 0, 0, 0, 0);
+    for m in &plan.cadence {
+        let counts = held_expected(m, today);
+        sum += meeting_score(counts, m, today);
+        held += counts.0;
+        expected += counts.1;
+        accepted += usize::from(m.accepted_by_all);
+        overdue += usize::from(m.next_date.is_some_and(|d| d < today));
+    }
     Ok((
-        score,
+        sum / n,
         format!(
             "{held} of {expected} expected meetings held, {accepted} of {} accepted by all parties, {} overdue.",
             plural(plan.cadence.len(), "meeting", "meetings"),

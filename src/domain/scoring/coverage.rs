@@ -1,17 +1,15 @@
 //! Coverage: share of the department × level cells that matter with an engaged contact,
 //! and whether an executive is among them (80% cells, 20% executive).
 
-use chrono::NaiveDate;
-
 use super::Verdict;
-use crate::domain::coverage::{coverage_grid, ENGAGED_DAYS};
+use crate::domain::coverage::{coverage_counts, WindowTouches, ENGAGED_DAYS};
 use crate::domain::model::{AccountPlan, Settings};
 
-pub fn score(plan: &AccountPlan, settings: &Settings, today: NaiveDate) -> Verdict {
+pub fn score(plan: &AccountPlan, settings: &Settings, window: &WindowTouches) -> Verdict {
     if plan.contacts.is_empty() {
         return Err("No contacts recorded yet.".into());
     }
-    let g = coverage_grid(plan, settings, today);
+    let g = coverage_counts(plan, settings, window);
     if g.counted_cells == 0 {
         return Err("No department × level cells count for coverage in the settings.".into());
     }

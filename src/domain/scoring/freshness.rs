@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 
 use super::Verdict;
-use crate::domain::model::{Account, Settings};
-use crate::domain::staleness::staleness;
+use crate::domain::model::{Account, PlanPart, Settings};
+use crate::domain::staleness::review_summary;
 
 pub fn score(account: &Account, settings: &Settings, today: NaiveDate) -> Verdict {
-    let s = staleness(account, &settings.rhythm, today);
-    let n = s.parts.len();
+    let s = review_summary(account, &settings.rhythm, today);
+    let n = PlanPart::ALL.len();
     let fresh = n - s.stale_parts;
     Ok((
         100.0 * fresh as f64 / n as f64,

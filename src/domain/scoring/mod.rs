@@ -15,6 +15,7 @@ mod revenue;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::coverage::WindowTouches;
 use super::model::{
     Account, AccountPlan, Band, Bands, ComponentKind, NamedRef, PlanPart, ScoreSnapshot, Settings,
 };
@@ -75,14 +76,15 @@ pub fn band_for(score: u8, bands: &Bands) -> Band {
 
 fn component(
     kind: ComponentKind,
-    plan: &AccountPlan,
     account: &Account,
+    window: &WindowTouches,
     settings: &Settings,
     today: NaiveDate,
 ) -> Verdict {
+    let plan = &account.plan;
     match kind {
-        ComponentKind::Coverage => coverage::score(plan, settings, today),
-        ComponentKind::RelationshipBalance => balance::score(plan, today),
+        ComponentKind::Coverage => coverage::score(plan, settings, window),
+        ComponentKind::RelationshipBalance => balance::score(plan, window),
         ComponentKind::Cadence => cadence::score(plan, today),
         ComponentKind::SuccessMeasures => measures::score(plan),
         ComponentKind::Revenue => revenue::score(account, today),
@@ -94,10 +96,9 @@ fn component(
 
 /// Scores an account's plan on `today`.
 pub fn score_account(account: &Account, settings: &Settings, today: NaiveDate) -> Scorecard {
-    let verdicts: Vec<(ComponentKind, Verdict)> = ComponentKind::ALL
-        .into_iter()
-        .map(|k| (k, component(k, &account.plan, account, settings, today)))
-        .collect();
+    // Coverage and balance both read the window's touches: one pass over the interactions.
+    let window = WindowTouches::new(&account.plan, today);
+    let verdicts = ComponentKind::ALL.map(|k| (k, component(k, account, &window, settings, today)));
     let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
     let total_weight: f64 = verdicts
         .iter()
@@ -219,12 +220,24 @@ pub fn action_overdue(a: &super::model::Action, today: NaiveDate) -> bool {
     execution::is_overdue(a, today)
 }
 
-/// `n` of `total` as a whole percentage, for explanations.
-pub(crate) fn pct(part: f64, total: f64) -> String {
-    if total <= 0.0 {
-        "0%".into()
-    } else {
-        format!("{:.0}%", 100.0 * part / total)
+/// `n` of `total` as a whole percentage, for explanations: written straight into the
+/// sentence, without a string of its own.
+pub(crate) fn pct(part: f64, total: f64) -> Pct {
+    Pct { part, total }
+}
+
+pub(crate) struct Pct {
+    part: f64,
+    total: f64,
+}
+
+impl std::fmt::Display for Pct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.total <= 0.0 {
+            f.write_str("0%")
+        } else {
+            write!(f, "{:.0}%", 100.0 * self.part / self.total)
+        }
     }
 }
 
