@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use account_planner::persist::browser::stored_json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -148,7 +149,7 @@ async fn adding_an_account_lists_it_and_saves_it() {
     let stored: Vec<String> = (0..storage().length().unwrap())
         .filter_map(|i| storage().key(i).unwrap())
         .filter(|k| k.starts_with("account-planner/account/"))
-        .map(|k| storage().get_item(&k).unwrap().unwrap())
+        .map(|k| stored_json(&storage().get_item(&k).unwrap().unwrap()))
         .collect();
     assert_eq!(stored.len(), 1, "one account key written");
     assert!(stored[0].contains("Globex Industries"));
@@ -302,7 +303,7 @@ async fn a_full_storage_warns_keeps_the_edit_in_the_page_and_catches_up_when_spa
     let stored: Vec<String> = our_keys()
         .iter()
         .filter(|k| k.starts_with("account-planner/account/"))
-        .map(|k| storage().get_item(k).unwrap().unwrap())
+        .map(|k| stored_json(&storage().get_item(k).unwrap().unwrap()))
         .collect();
     assert_eq!(
         stored.len(),
@@ -441,7 +442,7 @@ async fn the_white_space_grid_edits_a_cell_in_place_and_saves_it() {
         .get_item("account-planner/account/acc-grid")
         .unwrap()
         .unwrap();
-    let saved: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&stored_json(&stored)).unwrap();
     let cells = &saved["account"]["plan"]["white_space"]["cells"];
     assert_eq!(cells[0]["unit"], "unit-claims");
     assert_eq!(cells[0]["offering"], "off-analytics");
