@@ -161,13 +161,16 @@ impl AppState {
         // Write what is still queued when the page goes away.
         let flush_on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
         let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-            let ours = ev.key().is_none_or(|k| k.starts_with(codec::PREFIX));
-            if ours
-                && !ev
-                    .key()
-                    .is_some_and(|k| k.starts_with(codec::QUARANTINE_PREFIX))
-            {
-                state.reload_from_other_tab();
+            match ev.key() {
+                // The whole storage was cleared.
+                None => state.reload_from_other_tab(),
+                Some(key)
+                    if key.starts_with(codec::PREFIX)
+                        && !key.starts_with(codec::QUARANTINE_PREFIX) =>
+                {
+                    state.other_tab_wrote(&key, ev.new_value().as_deref());
+                }
+                Some(_) => {}
             }
         });
         on_cleanup(move || {
@@ -175,6 +178,53 @@ impl AppState {
             other_tab.remove();
         });
         state
+    }
+
+    /// Another tab wrote one key: that value alone is reconciled when it decodes as a current
+    /// value of ours (a keystroke there costs one account here); anything else reads all of
+    /// storage.
+    fn other_tab_wrote(&self, key: &str, value: Option<&str>) {
+        if self.read_only.get_untracked().is_some() {
+            return;
+        }
+        let Some(change) = codec::decode_changed(key, value) else {
+            return self.reload_from_other_tab();
+        };
+        let mut conflict = None;
+        let mut shown_changed = false;
+        self.saved.update_value(|saved| {
+            self.workspace.try_update_untracked(|mine| match change {
+                codec::Changed::Account(id, theirs) => {
+                    let before = (mine.accounts.len(), mine.account(&id).cloned());
+                    conflict = tabs::reconcile_account(saved, mine, &id, theirs.map(|t| *t));
+                    shown_changed = before != (mine.accounts.len(), mine.account(&id).cloned());
+                }
+                codec::Changed::Index(ids) => {
+                    let order = |ws: &Workspace| {
+                        ws.accounts.iter().map(|a| a.id.clone()).collect::<Vec<_>>()
+                    };
+                    let before = order(mine);
+                    tabs::follow_index(saved, &ids);
+                    tabs::follow_index(mine, &ids);
+                    shown_changed = before != order(mine);
+                }
+                codec::Changed::Meta(theirs) => {
+                    tabs::reconcile_meta(saved, mine, *theirs);
+                    shown_changed = true;
+                }
+            });
+        });
+        if shown_changed {
+            self.workspace.notify();
+        }
+        if let Some(c) = conflict {
+            self.tab_conflicts.update(|list| {
+                list.retain(|old| old.id != c.id);
+                list.push(c);
+            });
+        }
+        // Local edits not yet stored (a failed write) are retried.
+        self.schedule_meta_save();
     }
 
     /// Another tab wrote to storage: adopt what changed there, keep what changed here, and

@@ -614,6 +614,46 @@ fn decode_legacy(raw: &str) -> Result<Workspace, Failure> {
     Ok(ws)
 }
 
+/// One value another tab wrote, as a storage event reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Changed {
+    /// An account written (`Some`) or removed (`None`).
+    Account(Id, Option<Box<Account>>),
+    /// The account order.
+    Index(Vec<Id>),
+    /// The workspace without its accounts.
+    Meta(Box<Workspace>),
+}
+
+/// Decodes the one value another tab wrote under `key` (`raw` is `None` when it removed
+/// the key). `None` when this is not simply a current value of ours (damaged, of another
+/// version, a removed index or meta, the legacy key): the caller then reads all of storage,
+/// which quarantines, migrates or refuses as loading does.
+pub fn decode_changed(key: &str, raw: Option<&str>) -> Option<Changed> {
+    if key.starts_with(QUARANTINE_PREFIX) {
+        return None;
+    }
+    if let Some(id) = key.strip_prefix(ACCOUNT_PREFIX) {
+        let Some(raw) = raw else {
+            return Some(Changed::Account(Id::new(id), None));
+        };
+        return match decode_account(id, raw) {
+            Ok((account, Upgrade::None)) => {
+                Some(Changed::Account(Id::new(id), Some(Box::new(account))))
+            }
+            _ => None,
+        };
+    }
+    match (key, raw) {
+        (INDEX_KEY, Some(raw)) => decode_index(raw).ok().map(Changed::Index),
+        (META_KEY, Some(raw)) => match decode_meta(raw) {
+            Ok((ws, false)) => Some(Changed::Meta(Box::new(ws))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Reads an account's name from raw text that may not even be JSON: the `account.name` (or
 /// top-level `name`) of valid JSON, else the first non-empty `"name": "…"` in the text
 /// (an account's name comes right after its id in what this app writes).
@@ -1413,6 +1453,46 @@ pub(crate) mod tests {
                 "{packed} chars packed, {} plain",
                 plain.len()
             );
+        }
+    }
+
+    #[test]
+    fn one_changed_value_decodes_on_its_own_and_anything_unusual_asks_for_a_full_read() {
+        let ws = sample();
+        let s = store(&encode_storage(&ws));
+        let acc1 = "account-planner/account/acc-1";
+        assert_eq!(
+            decode_changed(acc1, Some(&s[acc1])),
+            Some(Changed::Account(
+                Id::new("acc-1"),
+                Some(Box::new(ws.accounts[0].clone()))
+            ))
+        );
+        assert_eq!(
+            decode_changed(acc1, None),
+            Some(Changed::Account(Id::new("acc-1"), None))
+        );
+        assert_eq!(
+            decode_changed(INDEX_KEY, Some(&s[INDEX_KEY])),
+            Some(Changed::Index(vec![Id::new("acc-1"), Id::new("acc-2")]))
+        );
+        let Some(Changed::Meta(meta)) = decode_changed(META_KEY, Some(&s[META_KEY])) else {
+            panic!("the meta decodes");
+        };
+        assert_eq!((meta.name.as_str(), meta.team.len()), ("Mine", 1));
+        // Damaged, plain of before packing, under another key's id, newer, removed meta.
+        let plain = unpack(&s[acc1]).unwrap().unwrap();
+        let newer = s[acc1].replacen(r#""schema_version":2"#, r#""schema_version":3"#, 1);
+        for (key, raw) in [
+            (acc1, Some("{")),
+            (acc1, Some(plain.as_str())),
+            ("account-planner/account/acc-2", Some(s[acc1].as_str())),
+            (acc1, Some(newer.as_str())),
+            (META_KEY, None),
+            (INDEX_KEY, None),
+            (LEGACY_KEY, Some("{}")),
+        ] {
+            assert_eq!(decode_changed(key, raw), None, "{key}: {raw:?}");
         }
     }
 

@@ -100,6 +100,90 @@ pub fn reconcile(saved: &Workspace, mine: &Workspace, theirs: &Workspace) -> Rec
     }
 }
 
+/// Reconciles one account another tab wrote (`theirs`, `None` when it deleted it), in place:
+/// the same rules as [`reconcile`], for a storage event that names one key, so that a
+/// keystroke in another tab costs this tab one account and not the whole workspace.
+/// `saved` becomes what storage holds; an account new to both lists goes last (the index
+/// event that follows puts it in place, see [`follow_index`]).
+pub fn reconcile_account(
+    saved: &mut Workspace,
+    mine: &mut Workspace,
+    id: &Id,
+    theirs: Option<Account>,
+) -> Option<TabConflict> {
+    let s = saved.accounts.iter().position(|a| &a.id == id);
+    let m = mine.accounts.iter().position(|a| &a.id == id);
+    let same =
+        |a: Option<usize>, ws: &Workspace, b: Option<&Account>| a.map(|i| &ws.accounts[i]) == b;
+    let mut conflict = None;
+    match (&theirs, s, m) {
+        // Not changed there since our last save: ours (edited, deleted or new) stands.
+        (t, s, _) if s.is_some() && same(s, saved, t.as_ref()) => {}
+        // Deleted there; new here (kept), or deleted here too.
+        (None, None, _) | (None, Some(_), None) => {}
+        // Changed (or deleted) there, not here: follow.
+        (t, Some(_), Some(mi)) if same(s, saved, Some(&mine.accounts[mi])) => match t {
+            Some(t) => mine.accounts[mi] = t.clone(),
+            None => {
+                mine.accounts.remove(mi);
+            }
+        },
+        (Some(t), None, None) => mine.accounts.push(t.clone()),
+        // Changed there and deleted here since the last save: the user is asked.
+        (Some(t), Some(_), None) => {
+            conflict = Some(TabConflict {
+                id: id.clone(),
+                name: t.name.clone(),
+                theirs: Some(t.clone()),
+            })
+        }
+        // Changed on both sides (or created on both with one id), or deleted there and
+        // edited here.
+        (t, _, Some(mi)) => {
+            let m = &mine.accounts[mi];
+            if t.as_ref() != Some(m) {
+                conflict = Some(TabConflict {
+                    id: id.clone(),
+                    name: m.name.clone(),
+                    theirs: t.clone(),
+                });
+            }
+        }
+    }
+    match (theirs, s) {
+        (Some(t), Some(si)) => saved.accounts[si] = t,
+        (Some(t), None) => saved.accounts.push(t),
+        (None, Some(si)) => {
+            saved.accounts.remove(si);
+        }
+        (None, None) => {}
+    }
+    conflict
+}
+
+/// Puts the accounts of `ws` in the order of a stored index (accounts it does not list
+/// keep their order, after those it does).
+pub fn follow_index(ws: &mut Workspace, ids: &[Id]) {
+    let rank: std::collections::HashMap<&Id, usize> =
+        ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    ws.accounts
+        .sort_by_key(|a| rank.get(&a.id).copied().unwrap_or(usize::MAX));
+}
+
+/// Another tab wrote the workspace's other parts (`theirs`, without accounts): adopted
+/// unless this tab changed its own since its last save. `saved` takes them either way.
+pub fn reconcile_meta(saved: &mut Workspace, mine: &mut Workspace, theirs: Workspace) {
+    let adopt = same_meta(saved, mine);
+    let with_accounts = |mut meta: Workspace, ws: &mut Workspace| {
+        meta.accounts = std::mem::take(&mut ws.accounts);
+        *ws = meta;
+    };
+    if adopt {
+        with_accounts(without_accounts(&theirs), mine);
+    }
+    with_accounts(theirs, saved);
+}
+
 fn without_accounts(ws: &Workspace) -> Workspace {
     Workspace {
         accounts: Vec::new(),
@@ -276,5 +360,84 @@ mod tests {
         mine.settings.currency = "GBP".into();
         let r = reconcile(&saved, &mine, &theirs);
         assert_eq!(r.mine.settings.currency, "GBP");
+    }
+
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    const IDS: [&str; 4] = ["a", "b", "c", "d"];
+
+    /// Each pool id absent or in one of three versions.
+    fn arb_side() -> impl Strategy<Value = Vec<Option<u8>>> {
+        proptest::collection::vec(proptest::option::of(0u8..3), IDS.len())
+    }
+
+    fn side(versions: &[Option<u8>]) -> Workspace {
+        ws(IDS
+            .iter()
+            .zip(versions)
+            .filter_map(|(id, v)| v.map(|v| acc(id, &format!("{id}{v}"))))
+            .collect())
+    }
+
+    fn by_id(ws: &Workspace) -> BTreeMap<String, Account> {
+        ws.accounts
+            .iter()
+            .map(|a| (a.id.to_string(), a.clone()))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn one_account_written_there_reconciles_as_the_whole_workspace_would(
+            saved in arb_side(),
+            mine in arb_side(),
+            which in 0..IDS.len(),
+            theirs in proptest::option::of(0u8..3),
+        ) {
+            let (saved, mine) = (side(&saved), side(&mine));
+            let id = Id::new(IDS[which]);
+            let t = theirs.map(|v| acc(IDS[which], &format!("{}{v}", IDS[which])));
+            let mut stored = saved.clone();
+            match (&t, stored.accounts.iter().position(|a| a.id == id)) {
+                (Some(t), Some(i)) => stored.accounts[i] = t.clone(),
+                (Some(t), None) => stored.accounts.push(t.clone()),
+                (None, Some(i)) => { stored.accounts.remove(i); }
+                (None, None) => {}
+            }
+            let whole = reconcile(&saved, &mine, &stored);
+            let (mut s, mut m) = (saved.clone(), mine.clone());
+            let conflict = reconcile_account(&mut s, &mut m, &id, t);
+            prop_assert_eq!(by_id(&m), by_id(&whole.mine));
+            prop_assert_eq!(by_id(&s), by_id(&whole.saved));
+            prop_assert_eq!(conflict.into_iter().collect::<Vec<_>>(), whole.conflicts);
+        }
+    }
+
+    #[test]
+    fn the_index_of_another_tab_orders_the_accounts_it_lists() {
+        let mut w = ws(vec![
+            acc("a", "A"),
+            acc("b", "B"),
+            acc("c", "C"),
+            acc("d", "D"),
+        ]);
+        follow_index(&mut w, &[Id::new("c"), Id::new("x"), Id::new("a")]);
+        assert_eq!(names(&w), ["C", "A", "B", "D"]);
+    }
+
+    #[test]
+    fn settings_of_another_tab_are_adopted_unless_changed_here() {
+        let saved = ws(vec![acc("a", "A")]);
+        let mut theirs = without_accounts(&saved);
+        theirs.name = "Theirs".into();
+        let (mut s, mut m) = (saved.clone(), saved.clone());
+        reconcile_meta(&mut s, &mut m, theirs.clone());
+        assert_eq!((s.name.as_str(), m.name.as_str()), ("Theirs", "Theirs"));
+        assert_eq!((names(&s), names(&m)), (vec!["A"], vec!["A"]));
+        let (mut s, mut m) = (saved.clone(), saved.clone());
+        m.name = "Mine".into();
+        reconcile_meta(&mut s, &mut m, theirs);
+        assert_eq!((s.name.as_str(), m.name.as_str()), ("Theirs", "Mine"));
     }
 }
