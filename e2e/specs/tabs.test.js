@@ -90,3 +90,43 @@ test('the same account changed in two tabs asks which version to keep', async ()
   assertNoErrors(a, assert);
   await context.close();
 });
+
+test('typing, a deletion and the settings in one tab show in the other as they happen', async () => {
+  const context = await browser.newContext();
+  const a = await openPage(context);
+  const b = await openPage(context);
+  await a.goto(server.url);
+  await startEmpty(a);
+  await addAccount(a, 'Cyberdyne');
+  await addAccount(a, 'Dunder Mifflin');
+  await a.getByRole('link', { name: 'Cyberdyne' }).click();
+  await a.getByRole('heading', { name: 'Cyberdyne' }).waitFor();
+  await a.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: 'Overview & revenue' }).click();
+  await a.getByLabel('Notes').waitFor();
+  await b.goto(a.url());
+  await b.getByRole('heading', { name: 'Cyberdyne' }).waitFor();
+
+  // Each keystroke is stored at once, and the other tab follows without a reload.
+  await a.getByLabel('Notes').click();
+  await a.keyboard.type('Board approved');
+  await waitForValue(b.getByLabel('Notes'), 'Board approved');
+
+  await b.getByRole('link', { name: 'Portfolio' }).first().click();
+  await b.getByRole('link', { name: 'Dunder Mifflin' }).waitFor();
+  await a.getByRole('link', { name: 'Portfolio' }).first().click();
+  await a.getByRole('button', { name: 'Delete Dunder Mifflin' }).click();
+  await b.getByRole('link', { name: 'Dunder Mifflin' }).waitFor({ state: 'detached' });
+  await b.getByRole('link', { name: 'Cyberdyne' }).waitFor();
+
+  await b.getByRole('link', { name: 'Settings' }).click();
+  await a.getByRole('link', { name: 'Settings' }).click();
+  await a.getByLabel('Workspace name').fill('Shared plans');
+  await a.getByLabel('Workspace name').press('Tab');
+  await waitForValue(b.getByLabel('Workspace name'), 'Shared plans');
+
+  await b.reload();
+  await waitForValue(b.getByLabel('Workspace name'), 'Shared plans');
+  assertNoErrors(a, assert);
+  assertNoErrors(b, assert);
+  await context.close();
+});
