@@ -5,6 +5,7 @@
 //! Sample counts and times are kept small so the whole file runs in a couple of minutes on
 //! two cores.
 
+use std::collections::HashSet;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -13,7 +14,10 @@ use account_planner::domain::portfolio::portfolio;
 use account_planner::domain::scoring::score_account;
 use account_planner::domain::synthetic::{synthetic_workspace, BENCH};
 use account_planner::domain::validate::validate;
-use account_planner::persist::codec::{decode_storage, encode_storage, storage_writes};
+use account_planner::persist::codec::{
+    decode_storage, encode_account, encode_index, encode_storage, storage_writes,
+    writes_after_loss, Scope,
+};
 use account_planner::persist::export::json::{export_workspace, parse_import};
 use account_planner::persist::merge::{apply_merge, plan_merge, Choices};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -103,15 +107,33 @@ fn benches(c: &mut Criterion) {
     });
     drop(stored);
 
-    // A save clones the workspace (twice: the current one, and what to write).
+    // The app copies the workspace once on load, as what storage holds.
     c.bench_function("workspace_clone_1000", |b| b.iter(|| black_box(ws.clone())));
 
-    // What a save after one keystroke computes: the writes from the stored workspace to
-    // the edited one (every account compared, one encoded).
+    // The writes from the stored workspace to one with a keystroke in account 500: with
+    // every account compared (a save that does not know what changed), and as the app
+    // saves a keystroke, scoped to that account (one compared and encoded, packed).
     let mut edited = ws.clone();
     edited.accounts[500].notes.push('x');
     c.bench_function("storage_writes_1_edit_1000", |b| {
         b.iter(|| black_box(storage_writes(&ws, &edited)))
+    });
+    let present: HashSet<String> = encode_storage(&ws).into_iter().map(|(k, _)| k).collect();
+    let index = encode_index(&ws);
+    let scope = Scope::Accounts(HashSet::from([edited.accounts[500].id.clone()]));
+    c.bench_function("storage_writes_keystroke_1000", |b| {
+        b.iter(|| {
+            black_box(writes_after_loss(
+                &ws,
+                &present,
+                Some(&index),
+                &edited,
+                &scope,
+            ))
+        })
+    });
+    c.bench_function("encode_account_busy", |b| {
+        b.iter(|| black_box(encode_account(&edited.accounts[500])))
     });
     drop(edited);
 

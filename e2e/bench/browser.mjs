@@ -90,10 +90,13 @@ const RECORD_WRITES = `(() => {
   window.__writes = [];
   const set = Storage.prototype.setItem;
   Storage.prototype.setItem = function (k, v) {
+    const start = performance.now();
     const r = set.call(this, k, v);
-    __writes.push({ t: performance.now(), key: String(k), bytes: 2 * (String(k).length + String(v).length) });
+    __writes.push({ start, t: performance.now(), key: String(k), bytes: 2 * (String(k).length + String(v).length) });
     return r;
   };
+  window.__inputs = [];
+  addEventListener('input', () => __inputs.push(performance.now()), true);
   window.__keydowns = [];
   addEventListener('keydown', (e) => __keydowns.push(performance.now()), true);
 })();`;
@@ -206,20 +209,26 @@ async function keystrokes(browser, url, name, prepare, openAccount) {
   await page.keyboard.type('x');
   await page.waitForFunction(() => __writes.length > 0, null, { timeout: 120_000 });
   await page.waitForTimeout(SETTLE_MS);
-  const latency = [], bytes = [];
+  const latency = [], bytes = [], toInput = [], toWrite = [], writing = [];
   for (let i = 0; i < Math.max(RUNS, 7); i++) {
-    const before = await page.evaluate(() => ({ w: __writes.length, k: __keydowns.length }));
+    const before = await page.evaluate(() => ({ w: __writes.length, k: __keydowns.length, i: __inputs.length }));
     await page.keyboard.press('a');
     await page.waitForFunction((b) => __writes.length > b.w, before, { timeout: 120_000 });
     // Every write the keystroke caused, the last one included.
     await page.waitForTimeout(SETTLE_MS);
-    const r = await page.evaluate((b) => ({ keydown: __keydowns[b.k], writes: __writes.slice(b.w) }), before);
+    const r = await page.evaluate((b) => ({ keydown: __keydowns[b.k], input: __inputs[b.i], writes: __writes.slice(b.w) }), before);
     latency.push(r.writes[r.writes.length - 1].t - r.keydown);
+    toInput.push(r.input - r.keydown);
+    toWrite.push(r.writes[0].start - r.input);
+    writing.push(r.writes[r.writes.length - 1].t - r.writes[0].start);
     bytes.push(r.writes.reduce((n, w) => n + w.bytes, 0));
   }
   checkErrors(page, name);
   await context.close();
   figure(`${name}_keystroke_to_saved`, latency, 'ms', 'keydown to the last localStorage.setItem of the save it causes');
+  figure(`${name}_keystroke_step_keydown_to_input`, toInput, 'ms', 'keydown to the input event: the browser, before the app sees the keystroke');
+  figure(`${name}_keystroke_step_input_to_write`, toWrite, 'ms', 'input event to the first setItem: the app updates the page and prepares the save (compare, encode, pack)');
+  figure(`${name}_keystroke_step_writing`, writing, 'ms', 'the setItem calls of the save');
   figure(`${name}_bytes_per_keystroke`, bytes, 'B', 'bytes of the keys and values one keystroke\'s save writes, as storage holds them (UTF-16: 2 per character)');
 }
 

@@ -105,19 +105,15 @@ pub fn read(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// The names of our keys (not their values: cheap enough for every save).
+/// The names of our keys (not their values: cheap enough for every save), fetched in one
+/// call rather than one per key.
 pub fn our_keys() -> Result<std::collections::HashSet<String>, StorageError> {
     let s = storage()?;
-    let len = s.length().map_err(|e| classify(&e))?;
-    let mut out = std::collections::HashSet::new();
-    for i in 0..len {
-        if let Some(key) = s.key(i).map_err(|e| classify(&e))? {
-            if key.starts_with(PREFIX) {
-                out.insert(key);
-            }
-        }
-    }
-    Ok(out)
+    Ok(js_sys::Object::keys(&s)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect())
 }
 
 /// Applies writes in order (`None` removes the key) and returns the bytes written.

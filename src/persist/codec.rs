@@ -445,6 +445,24 @@ pub fn record_saved(saved: &mut Workspace, after: &Workspace, scope: &Scope) {
         *saved = after.clone();
         return;
     }
+    let same_order = saved.accounts.len() == after.accounts.len()
+        && saved
+            .accounts
+            .iter()
+            .zip(&after.accounts)
+            .all(|(s, a)| s.id == a.id);
+    if same_order {
+        // The common case (an edit): copy the accounts in scope where they stand.
+        let accounts = std::mem::take(&mut saved.accounts);
+        *saved = meta_clone(after);
+        saved.accounts = accounts;
+        for (s, a) in saved.accounts.iter_mut().zip(&after.accounts) {
+            if scope.has(&a.id) {
+                *s = a.clone();
+            }
+        }
+        return;
+    }
     let mut old: HashMap<Id, Account> = std::mem::take(&mut saved.accounts)
         .into_iter()
         .map(|a| (a.id.clone(), a))

@@ -82,9 +82,13 @@ impl std::fmt::Display for Damaged {
     }
 }
 
-/// DEFLATE (best compression) of `data`, primed with [`DICTIONARY`].
+/// The compression level: 6 packs a busy account in a little over half the time of 9
+/// (it is packed on every keystroke) and into about 1% more characters.
+const LEVEL: i32 = 6;
+
+/// DEFLATE of `data`, primed with [`DICTIONARY`].
 pub fn deflate(data: &[u8]) -> Vec<u8> {
-    let flags = create_comp_flags_from_zip_params(9, -15, 0);
+    let flags = create_comp_flags_from_zip_params(LEVEL, -15, 0);
     let mut c = CompressorOxide::new(flags);
     // Run the dictionary through first and drop its output: what follows starts on a byte
     // boundary and may refer back into it, as a decoder primed with the same bytes expects.
@@ -315,7 +319,7 @@ mod tests {
         );
         let json = serde_json::to_vec(&ws.accounts[0]).unwrap();
         let primed = deflate(&json).len();
-        let mut plain = CompressorOxide::new(create_comp_flags_from_zip_params(9, -15, 0));
+        let mut plain = CompressorOxide::new(create_comp_flags_from_zip_params(LEVEL, -15, 0));
         let mut buf = vec![0u8; json.len() + 1024];
         let (_, _, unprimed) = compress(&mut plain, &json, &mut buf, TDEFLFlush::Finish);
         assert!(
