@@ -21,8 +21,10 @@ const NATIVE = {
   json_encode_1000: 'export_workspace (pretty JSON)',
   json_decode_1000: 'parse_import of that file (JSON, migration, types, validation)',
   storage_decode_1000: 'codec::decode_storage of the 1,000 accounts\' stored keys (what a load decodes)',
-  workspace_clone_1000: 'cloning the workspace (a save clones it twice)',
+  workspace_clone_1000: 'cloning the workspace (the app does it once on load, as what storage holds)',
   storage_writes_1_edit_1000: 'codec::storage_writes after one edit (every account compared, one encoded)',
+  storage_writes_keystroke_1000: 'the writes of a keystroke\'s save as the app computes them: scoped to the edited account (codec::writes_after_loss with Scope::Accounts)',
+  encode_account_busy: 'codec::encode_account of one account of the benchmark shape (JSON, DEFLATE, packed text)',
   merge_1000: 'plan_merge + apply_merge of two devices\' copies (1,000 accounts; 10% changed there, 4% here, 2% deleted, 50 new)',
 };
 for (const [name, note] of Object.entries(NATIVE)) {
