@@ -1629,6 +1629,24 @@ pub(crate) mod tests {
             })
     }
 
+    /// Storage holding `ws`, with the keys (in key order) whose `lost` flag is set removed
+    /// behind the app: the storage, the keys left and the raw index.
+    fn stored_with_losses(
+        ws: &Workspace,
+        lost: &[bool],
+    ) -> (BTreeMap<String, String>, HashSet<String>, Option<String>) {
+        let mut s = store(&encode_storage(ws));
+        let keys: Vec<String> = s.keys().cloned().collect();
+        for (k, gone) in keys.iter().zip(lost) {
+            if *gone {
+                s.remove(k);
+            }
+        }
+        let present = s.keys().cloned().collect();
+        let index = s.get(INDEX_KEY).cloned();
+        (s, present, index)
+    }
+
     proptest! {
         #[test]
         fn every_prefix_of_the_writes_leaves_loadable_storage((before, after) in arb_change()) {
@@ -1669,15 +1687,7 @@ pub(crate) mod tests {
             (before, after) in arb_change(),
             lost in proptest::collection::vec(any::<bool>(), 0..12),
         ) {
-            let mut s = store(&encode_storage(&before));
-            let keys: Vec<String> = s.keys().cloned().collect();
-            for (k, gone) in keys.iter().zip(lost.iter()) {
-                if *gone {
-                    s.remove(k);
-                }
-            }
-            let present: HashSet<String> = s.keys().cloned().collect();
-            let index = s.get(INDEX_KEY).cloned();
+            let (mut s, present, index) = stored_with_losses(&before, &lost);
             let writes = writes_after_loss(&before, &present, index.as_deref(), &after, &Scope::All);
             apply(&mut s, &writes);
             let loaded = load(&s);
@@ -1704,15 +1714,7 @@ pub(crate) mod tests {
                 changed.extend(after.accounts.first().map(|a| a.id.clone()));
             }
             let scope = Scope::Accounts(changed);
-            let mut s = store(&encode_storage(&before));
-            let keys: Vec<String> = s.keys().cloned().collect();
-            for (k, gone) in keys.iter().zip(lost.iter()) {
-                if *gone {
-                    s.remove(k);
-                }
-            }
-            let present: HashSet<String> = s.keys().cloned().collect();
-            let index = s.get(INDEX_KEY).cloned();
+            let (mut s, present, index) = stored_with_losses(&before, &lost);
             let writes = writes_after_loss(&before, &present, index.as_deref(), &after, &scope);
             apply(&mut s, &writes);
             prop_assert_eq!(store(&encode_storage(&after)), s);
