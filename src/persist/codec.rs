@@ -16,6 +16,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashSet;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -377,9 +378,16 @@ fn storage_writes_from(
         out.push((INDEX_KEY.into(), Some(encode_index(after))));
     }
     if let Some(b) = before {
-        let kept: HashSet<&Id> = after.accounts.iter().map(|a| &a.id).collect();
+        // A set of every id only when every account is looked at; a scoped save asks for
+        // its few accounts directly.
+        let kept: Option<HashSet<&Id>> =
+            (*scope == Scope::All).then(|| after.accounts.iter().map(|a| &a.id).collect());
+        let is_kept = |id: &Id| match &kept {
+            Some(kept) => kept.contains(id),
+            None => after.account(id).is_some(),
+        };
         for a in b.accounts.iter().filter(|a| wanted(&a.id)) {
-            if !kept.contains(&a.id) && !lost.contains(&a.id) {
+            if !lost.contains(&a.id) && !is_kept(&a.id) {
                 out.push((account_key(&a.id), None));
             }
         }
@@ -407,16 +415,27 @@ pub fn writes_after_loss(
     scope: &Scope,
 ) -> Vec<Write> {
     let stored_ids: Option<Vec<Id>> = stored_index.and_then(|raw| decode_index(raw).ok());
-    let listed: Option<HashSet<&Id>> = stored_ids.as_ref().map(|ids| ids.iter().collect());
-    let lost: HashSet<&Id> = saved
+    // Which saved accounts lost their key: read from the key names once (a save runs on
+    // every keystroke, so no key is formatted per account).
+    let kept: FxHashSet<&str> = present
+        .iter()
+        .filter_map(|k| k.strip_prefix(ACCOUNT_PREFIX))
+        .collect();
+    let missing: Vec<&Id> = saved
         .accounts
         .iter()
-        .filter(|a| {
-            !present.contains(&account_key(&a.id))
-                && listed.as_ref().is_none_or(|l| l.contains(&a.id))
-        })
         .map(|a| &a.id)
+        .filter(|id| !kept.contains(id.as_str()))
         .collect();
+    let lost: HashSet<&Id> = if missing.is_empty() {
+        HashSet::new()
+    } else {
+        let listed: Option<HashSet<&Id>> = stored_ids.as_ref().map(|ids| ids.iter().collect());
+        missing
+            .into_iter()
+            .filter(|id| listed.as_ref().is_none_or(|l| l.contains(id)))
+            .collect()
+    };
     // An index that is missing or unreadable is written again, and so is one out of step
     // with the page once lost accounts are being restored.
     let index_stale = match &stored_ids {
