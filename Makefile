@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist single test test-native test-wasm test-e2e test-cross bench lint fmt clean fuzz
+.PHONY: setup serve dist single test test-native test-wasm test-e2e test-cross bench profile lint fmt clean fuzz
 
 setup:
 	@scripts/setup.sh
@@ -67,6 +67,11 @@ bench: dist
 		| tee target/bench/wasm.log
 	cd e2e && node bench/browser.mjs
 	node scripts/bench-report.mjs
+
+## Where a keystroke's time goes with the 1,000 benchmark accounts (CPU profile with the
+## wasm's function names); after `make bench` has written target/bench/.
+profile: dist
+	cd e2e && node bench/profile.mjs
 
 fmt:
 	cargo fmt

@@ -5,7 +5,6 @@
 //! Sample counts and times are kept small so the whole file runs in a couple of minutes on
 //! two cores.
 
-use std::collections::HashSet;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -118,9 +117,9 @@ fn benches(c: &mut Criterion) {
     c.bench_function("storage_writes_1_edit_1000", |b| {
         b.iter(|| black_box(storage_writes(&ws, &edited)))
     });
-    let present: HashSet<String> = encode_storage(&ws).into_iter().map(|(k, _)| k).collect();
+    let present: Vec<String> = encode_storage(&ws).into_iter().map(|(k, _)| k).collect();
     let index = encode_index(&ws);
-    let scope = Scope::Accounts(HashSet::from([edited.accounts[500].id.clone()]));
+    let scope = Scope::Accounts([edited.accounts[500].id.clone()].into_iter().collect());
     c.bench_function("storage_writes_keystroke_1000", |b| {
         b.iter(|| {
             black_box(writes_after_loss(

@@ -107,7 +107,7 @@ pub fn read(key: &str) -> Option<String> {
 
 /// The names of our keys (not their values: cheap enough for every save), fetched in one
 /// call rather than one per key.
-pub fn our_keys() -> Result<std::collections::HashSet<String>, StorageError> {
+pub fn our_keys() -> Result<Vec<String>, StorageError> {
     let s = storage()?;
     Ok(js_sys::Object::keys(&s)
         .iter()

@@ -286,12 +286,12 @@ pub enum Scope {
     All,
     /// Only these accounts were edited, added or deleted; every other account is equal on
     /// both sides.
-    Accounts(HashSet<Id>),
+    Accounts(FxHashSet<Id>),
 }
 
 impl Default for Scope {
     fn default() -> Self {
-        Scope::Accounts(HashSet::new())
+        Scope::Accounts(FxHashSet::default())
     }
 }
 
@@ -401,7 +401,7 @@ fn storage_writes_from(
 
 /// Like [`storage_writes`], when some of what `saved` says is stored may have gone behind
 /// the app's back (removed by another program, by the user in the browser's tools, or by
-/// a failed write): `present` is the set of our keys storage holds now and `stored_index`
+/// a failed write): `present` lists our keys storage holds now and `stored_index`
 /// the raw index value. Accounts whose key is gone are written again, and so are a missing
 /// index or meta, so that the next save catches storage up with the page instead of losing
 /// what only the page still has. An account whose key is gone *and* that a readable index
@@ -409,7 +409,7 @@ fn storage_writes_from(
 /// settle, not brought back. Only the accounts in `scope` are compared.
 pub fn writes_after_loss(
     saved: &Workspace,
-    present: &HashSet<String>,
+    present: &[String],
     stored_index: Option<&str>,
     after: &Workspace,
     scope: &Scope,
@@ -451,7 +451,7 @@ pub fn writes_after_loss(
             .unwrap_or(writes.len());
         writes.insert(at, (INDEX_KEY.into(), Some(encode_index(after))));
     }
-    if !present.contains(META_KEY) && !written(&writes, META_KEY) {
+    if !present.iter().any(|k| k == META_KEY) && !written(&writes, META_KEY) {
         writes.push((META_KEY.into(), Some(encode_meta(after))));
     }
     writes
@@ -1111,7 +1111,7 @@ pub(crate) mod tests {
         let mut other = ws.clone();
         other.accounts.retain(|a| a.id.as_str() != "acc-1");
         apply(&mut s, &storage_writes(&ws, &other));
-        let present: HashSet<String> = s.keys().cloned().collect();
+        let present: Vec<String> = s.keys().cloned().collect();
         let index = s.get(INDEX_KEY).cloned();
         // This tab changed nothing yet about acc-1 and still shows it.
         let writes = writes_after_loss(&ws, &present, index.as_deref(), &ws, &Scope::All);
@@ -1119,7 +1119,7 @@ pub(crate) mod tests {
         // Behind the app's back (no index change): it is written again.
         let mut s = store(&encode_storage(&ws));
         s.remove(&account_key(&Id::new("acc-1")));
-        let present: HashSet<String> = s.keys().cloned().collect();
+        let present: Vec<String> = s.keys().cloned().collect();
         let index = s.get(INDEX_KEY).cloned();
         let writes = writes_after_loss(&ws, &present, index.as_deref(), &ws, &Scope::All);
         assert_eq!(
@@ -1653,7 +1653,7 @@ pub(crate) mod tests {
     fn stored_with_losses(
         ws: &Workspace,
         lost: &[bool],
-    ) -> (BTreeMap<String, String>, HashSet<String>, Option<String>) {
+    ) -> (BTreeMap<String, String>, Vec<String>, Option<String>) {
         let mut s = store(&encode_storage(ws));
         let keys: Vec<String> = s.keys().cloned().collect();
         for (k, gone) in keys.iter().zip(lost) {
@@ -1722,7 +1722,7 @@ pub(crate) mod tests {
             extra in any::<bool>(),
         ) {
             // The accounts that differ, were added or deleted; sometimes one more.
-            let mut changed: HashSet<Id> = after
+            let mut changed: FxHashSet<Id> = after
                 .accounts
                 .iter()
                 .filter(|a| before.account(&a.id) != Some(*a))

@@ -1,0 +1,77 @@
+// Where the time of a keystroke goes, with the 1,000 benchmark accounts stored: the release
+// build's wasm, given back its function names, in Debian's Chromium with the CPU profiler
+// on while 30 keys are typed into account 500's Notes. Prints the functions with the most
+// self time per keystroke. `make profile` (after `make bench` has written the data).
+//
+// The names: trunk's release build strips them, so wasm-bindgen is run again with
+// --keep-debug on cargo's output (target/wasm32-unknown-unknown/release), and its files
+// replace the hashed ones of a copy of dist/ (without the integrity attributes that
+// pinned the originals). The code is the same; only the name section is kept.
+import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { serve } from '../lib/server.js';
+import { launch } from '../lib/browser.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DATA = `${ROOT}target/bench/`;
+const SITE = `${DATA}profile-site/`;
+const NAMED = `${DATA}profile-wasm/`;
+const KEYS = 30;
+
+await rm(SITE, { recursive: true, force: true });
+await cp(`${ROOT}dist/`, SITE, { recursive: true });
+execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', NAMED,
+  '--out-name', 'app', `${ROOT}target/wasm32-unknown-unknown/release/account-planner.wasm`]);
+const files = await readdir(SITE);
+const js = files.find((f) => /^account-planner-.*\.js$/.test(f));
+const wasm = files.find((f) => /^account-planner-.*_bg\.wasm$/.test(f));
+await cp(`${NAMED}app.js`, `${SITE}${js}`);
+await cp(`${NAMED}app_bg.wasm`, `${SITE}${wasm}`);
+const html = await readFile(`${SITE}index.html`, 'utf8');
+await writeFile(`${SITE}index.html`, html.replace(/ integrity="[^"]*"/g, ''));
+await symlink(`${DATA}storage-1000.json`, `${SITE}bench-storage-1000.json`);
+
+const server = await serve(SITE);
+const browser = await launch();
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}manifest.webmanifest`);
+  await page.evaluate(async () => {
+    const data = await (await fetch('bench-storage-1000.json')).json();
+    localStorage.clear();
+    for (const [k, v] of Object.entries(data)) localStorage.setItem(k, v);
+  });
+  await page.goto(`${server.url}?account=acc-000500&section=revenue`);
+  const notes = page.getByLabel('Notes');
+  await notes.waitFor({ timeout: 120_000 });
+  await notes.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  await page.waitForTimeout(500);
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press('a');
+    await page.waitForTimeout(60);
+  }
+  const { profile } = await cdp.send('Profiler.stop');
+
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const frame = nodes.get(id).callFrame;
+    const name = frame.functionName || `(${frame.url.split('/').pop() || 'anonymous'})`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const busy = [...self].filter(([n]) => n !== '(idle)').reduce((t, [, ms]) => t + ms, 0);
+  console.log(`profile: ${(busy / KEYS).toFixed(2)} ms of CPU per keystroke (everything but idle), by self time:`);
+  const top = [...self].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 30);
+  for (const [name, ms] of top) console.log(`${(ms / KEYS).toFixed(3).padStart(8)} ms  ${name.slice(0, 150)}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
