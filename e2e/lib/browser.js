@@ -60,6 +60,18 @@ export async function startEmpty(page) {
   await page.waitForFunction(() => localStorage.getItem('account-planner/meta') !== null);
 }
 
+/**
+ * A fresh browser context (empty storage) with one page of the app at `url`: `empty`
+ * starts from an empty workspace instead of the demo, `downloads` accepts downloads.
+ */
+export async function openApp(browser, url, { empty = false, downloads = false } = {}) {
+  const context = await browser.newContext(downloads ? { acceptDownloads: true } : {});
+  const page = await openPage(context);
+  await page.goto(url);
+  if (empty) await startEmpty(page);
+  return { context, page };
+}
+
 /** Adds an account on the portfolio, as a person does, and waits for its link. */
 export async function addAccount(page, name) {
   await page.getByLabel('Account name').fill(name);

@@ -6,7 +6,7 @@ import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { launch, openApp, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -74,10 +74,7 @@ test('a workspace exported and imported into a fresh browser comes back whole', 
 });
 
 test('a broken file is refused with the path of each problem and changes nothing', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
+  const { context, page } = await openApp(browser, server.url, { empty: true });
   await addAccount(page, 'Cyberdyne');
   await page.waitForTimeout(300); // the save
   const before = await stored(page);
@@ -112,10 +109,7 @@ test('a broken file is refused with the path of each problem and changes nothing
 });
 
 test("an account's plan, contacts, opportunities and cadence download as files", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
+  const { context, page } = await openApp(browser, server.url, { empty: true, downloads: true });
   await addAccount(page, 'Oscorp, Inc.');
   await page.getByRole('link', { name: 'Oscorp, Inc.' }).click();
   const exports = page.getByRole('group', { name: 'Export this account' });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { launch, openApp, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -28,10 +28,7 @@ async function expectAccounts(page, names) {
 }
 
 test('keys removed behind the app are written again by the next save', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
+  const { context, page } = await openApp(browser, server.url, { empty: true });
   await addAccount(page, 'Aperture Labs');
   await addAccount(page, 'Black Mesa');
   await stored(page, 'Black Mesa');
@@ -50,10 +47,7 @@ test('keys removed behind the app are written again by the next save', async () 
 });
 
 test('refused writes warn, keep the edits in the page, and catch up when storage works again', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
+  const { context, page } = await openApp(browser, server.url, { empty: true, downloads: true });
   await page.evaluate(() => {
     window.realSetItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
@@ -82,10 +76,7 @@ test('refused writes warn, keep the edits in the page, and catch up when storage
 });
 
 test('a value corrupted behind the app is kept, named and offered for download; the rest loads', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
+  const { context, page } = await openApp(browser, server.url, { empty: true, downloads: true });
   await addAccount(page, 'Globex');
   await addAccount(page, 'Hooli');
   await stored(page, 'Hooli');

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { launch, openApp, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
 const SINGLE = new URL('../../dist-single/account-planner.html', import.meta.url).pathname;
@@ -28,9 +28,7 @@ after(async () => {
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
 test('after one visit the app loads offline, on any view, with its data', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
+  const { context, page } = await openApp(browser, server.url);
   await controlled(page);
   await startEmpty(page);
   await addAccount(page, 'Stark Logistics');
@@ -49,9 +47,7 @@ test('after one visit the app loads offline, on any view, with its data', async 
 });
 
 test('a new release is announced and applied when the user reloads', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
+  const { context, page } = await openApp(browser, server.url);
   await controlled(page);
   const before = await page.evaluate(() => caches.keys());
 

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+import { launch, openApp, assertNoErrors } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -26,10 +26,7 @@ async function open(page, name) {
 const newest = (page) => page.locator('.entity').last();
 
 test('every plan section edits, saves and survives a reload', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
+  const { context, page } = await openApp(browser, server.url, { empty: true });
   await page.getByLabel('Account name').fill('Umbrella Health');
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('link', { name: 'Umbrella Health' }).click();
@@ -149,10 +146,7 @@ test('every plan section edits, saves and survives a reload', async () => {
 });
 
 test('a deleted contact comes back with Undo and with Ctrl+Z', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
+  const { context, page } = await openApp(browser, server.url, { empty: true });
   await page.getByLabel('Account name').fill('Vandelay Imports');
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('link', { name: 'Vandelay Imports' }).click();
@@ -177,10 +171,7 @@ test('a deleted contact comes back with Undo and with Ctrl+Z', async () => {
 });
 
 test('the scorecard explains the score and links each next best action to its section', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
+  const { context, page } = await openApp(browser, server.url, { empty: true });
   await page.getByLabel('Account name').fill('Duff Brewing');
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('link', { name: 'Duff Brewing' }).click();

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+import { launch, openApp, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -17,9 +17,7 @@ after(async () => {
 });
 
 test('an account added on the portfolio survives a reload and opens its plan', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
+  const { context, page } = await openApp(browser, server.url);
 
   await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
   await startEmpty(page);
@@ -51,10 +49,7 @@ test('an account added on the portfolio survives a reload and opens its plan', a
 });
 
 test('an empty name gets a message and adds nothing', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
+  const { context, page } = await openApp(browser, server.url, { empty: true });
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByText('Enter a name for the account.').waitFor();
   assert.equal(await page.getByLabel('Account name').getAttribute('aria-invalid'), 'true');
@@ -64,9 +59,7 @@ test('an empty name gets a message and adds nothing', async () => {
 });
 
 test('a first visit shows the demo, marked, and can start empty for good', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
+  const { context, page } = await openApp(browser, server.url);
   const banner = page.getByRole('region', { name: 'Demo data' });
   await banner.waitFor();
   const rows = page.getByRole('table').getByRole('row');
@@ -105,9 +98,7 @@ test('the page paints a static shell at once, and the app replaces it when it st
 });
 
 test('a large portfolio shows a page of rows at a time; search, summary and sort cover them all', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openPage(context);
-  await page.goto(server.url);
+  const { context, page } = await openApp(browser, server.url, { downloads: true });
   // The demo's own export, its first account copied into 230 accounts, imported back.
   await page.getByRole('link', { name: 'Import & export' }).click();
   const [download] = await Promise.all([

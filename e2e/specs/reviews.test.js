@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+import { launch, openApp, openPage, assertNoErrors } from '../lib/browser.js';
 
 let server, browser;
 const shots = new URL('../screenshots/', import.meta.url).pathname;
@@ -157,9 +157,7 @@ test('a coaching review keeps its answers and adds its follow-up to the actions'
 });
 
 test('a quarterly update walks the whole plan and adds a point to the trend chart', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
+  const { context, page } = await openApp(browser, server.url);
   await page.getByRole('link', { name: 'Harborview Health Network' }).click();
   const trend = page.getByRole('table', { name: 'Overall score by date' }).getByRole('row');
   await page.getByRole('heading', { name: 'Trend', level: 3 }).waitFor();
@@ -199,9 +197,7 @@ test('a quarterly update walks the whole plan and adds a point to the trend char
 const ownerOrder = (page) => page.getByRole('table', { name: 'Owners' }).locator('tbody th').allInnerTexts();
 
 test('the team view sorts owners and accounts and walks through the plans', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
+  const { context, page } = await openApp(browser, server.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team view' }).click();
   await page.getByRole('heading', { name: 'Team view', level: 1 }).waitFor();
   assert.match(page.url(), /\?page=team$/);

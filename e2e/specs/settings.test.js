@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+import { launch, openApp, openPage, assertNoErrors } from '../lib/browser.js';
 
 let server, browser;
 before(async () => {
@@ -19,9 +19,7 @@ after(async () => {
 const ourKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('account-planner/')));
 
 test('taxonomies and the team edit in place, and what plans use cannot be removed', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
+  const { context, page } = await openApp(browser, server.url);
   await page.getByRole('region', { name: 'Demo data' }).waitFor();
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
@@ -82,9 +80,7 @@ test('bands that overlap are refused next to the field; weights show their share
 });
 
 test('delete all my data asks first, can be cancelled, and then leaves an empty workspace', async () => {
-  const context = await browser.newContext();
-  const page = await openPage(context);
-  await page.goto(server.url);
+  const { context, page } = await openApp(browser, server.url);
   await page.getByLabel('Account name').fill('Acme Rockets');
   await page.getByRole('button', { name: 'Add account' }).click();
   await page.getByRole('link', { name: 'Acme Rockets' }).waitFor();
