@@ -123,18 +123,10 @@ pub fn inflate(data: &[u8], len: usize) -> Result<Vec<u8>, Damaged> {
             "it claims {len} bytes, more than any account"
         )));
     }
-    let start = DICTIONARY.len();
-    let mut out = Vec::with_capacity(start + len);
-    out.extend_from_slice(DICTIONARY.as_bytes());
-    out.resize(start + len, 0);
-    let mut d = DecompressorOxide::new();
-    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-    let (status, _, written) = decompress(&mut d, data, &mut out, start, flags);
+    let (status, out) = primed_inflate(data, len, 0);
+    let written = out.len();
     match status {
-        TINFLStatus::Done if written == len => {
-            out.drain(..start);
-            Ok(out)
-        }
+        TINFLStatus::Done if written == len => Ok(out),
         TINFLStatus::Done => Err(Damaged(format!(
             "it unpacks to {written} bytes instead of {len}"
         ))),
@@ -151,38 +143,28 @@ pub fn inflate(data: &[u8], len: usize) -> Result<Vec<u8>, Damaged> {
 /// Up to `limit` bytes from the start of what [`deflate`] was given, from data that may be cut
 /// short or damaged further on: as much as opens, for naming what was lost.
 pub fn inflate_prefix(data: &[u8], limit: usize) -> Vec<u8> {
+    primed_inflate(data, limit, inflate_flags::TINFL_FLAG_HAS_MORE_INPUT).1
+}
+
+/// Inflates `data` into at most `limit` bytes with [`DICTIONARY`] as the history its back
+/// references may reach into: the status, and the bytes written.
+fn primed_inflate(data: &[u8], limit: usize, flags: u32) -> (TINFLStatus, Vec<u8>) {
     let start = DICTIONARY.len();
     let mut out = Vec::with_capacity(start + limit);
     out.extend_from_slice(DICTIONARY.as_bytes());
     out.resize(start + limit, 0);
     let mut d = DecompressorOxide::new();
-    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF
-        | inflate_flags::TINFL_FLAG_HAS_MORE_INPUT;
-    let (_, _, written) = decompress(&mut d, data, &mut out, start, flags);
+    let flags = flags | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let (status, _, written) = decompress(&mut d, data, &mut out, start, flags);
     out.truncate(start + written);
     out.drain(..start);
-    out
+    (status, out)
 }
 
 /// The bytes of the complete, valid groups at the start of `text` (see [`from_text`]).
 pub fn from_text_prefix(text: &str) -> Vec<u8> {
-    let chars: Vec<u32> = text.chars().map(|c| c as u32).collect();
-    let mut whole = 0;
-    for group in chars.chunks_exact(3) {
-        let ok = group.iter().all(|c| (FIRST..0xD800).contains(c))
-            && group
-                .iter()
-                .fold(0u64, |acc, c| acc * BASE + u64::from(c - FIRST))
-                >> GROUP_BITS
-                == 0;
-        if !ok {
-            break;
-        }
-        whole += 1;
-    }
-    let bytes = whole * GROUP_BITS as usize / 8;
-    let text: String = text.chars().take(whole * 3).collect();
-    from_text(&text, bytes).unwrap_or_default()
+    let mut chars = text.chars();
+    bytes_of(std::iter::from_fn(|| next_group(&mut chars)?.ok()))
 }
 
 /// `bytes` as text of the 53,248-character alphabet; [`from_text`] needs the byte count.
@@ -216,31 +198,58 @@ pub fn to_text(bytes: &[u8]) -> String {
 /// The `len` bytes [`to_text`] wrote as `text`.
 pub fn from_text(text: &str, len: usize) -> Result<Vec<u8>, Damaged> {
     let groups = (len * 8).div_ceil(GROUP_BITS as usize);
-    let mut digits = text.chars();
-    let mut out = Vec::with_capacity(len + 8);
+    let mut chars = text.chars();
+    let mut values = Vec::with_capacity(groups);
+    for g in 0..groups {
+        match next_group(&mut chars) {
+            Some(Ok(group)) => values.push(group),
+            Some(Err(Damaged(why))) => return Err(Damaged(format!("{why}, at group {g}"))),
+            None => {
+                return Err(Damaged(format!(
+                    "its text ends early, at group {g} of {groups}"
+                )))
+            }
+        }
+    }
+    if chars.next().is_some() {
+        return Err(Damaged("its text is longer than it claims".into()));
+    }
+    let mut out = bytes_of(values.into_iter());
+    out.truncate(len);
+    Ok(out)
+}
+
+/// The next three characters of `text` as the 47 bits they carry; `None` at its end.
+fn next_group(chars: &mut std::str::Chars) -> Option<Result<u64, Damaged>> {
+    let mut group: u64 = 0;
+    for i in 0..3 {
+        let Some(c) = chars.next() else {
+            return (i > 0).then(|| Err(Damaged("its text ends inside a group".into())));
+        };
+        let Some(d) = (c as u32)
+            .checked_sub(FIRST)
+            .map(u64::from)
+            .filter(|d| *d < BASE)
+        else {
+            return Some(Err(Damaged(format!(
+                "its text holds a foreign character (U+{:04X})",
+                c as u32
+            ))));
+        };
+        group = group * BASE + d;
+    }
+    if group >> GROUP_BITS != 0 {
+        return Some(Err(Damaged("its text is corrupt".into())));
+    }
+    Some(Ok(group))
+}
+
+/// The bytes 47-bit groups carry, in order (the last partial byte dropped).
+fn bytes_of(groups: impl Iterator<Item = u64>) -> Vec<u8> {
+    let mut out = Vec::new();
     let mut acc: u64 = 0;
     let mut held: u32 = 0;
-    for g in 0..groups {
-        let mut group: u64 = 0;
-        for _ in 0..3 {
-            let c = digits
-                .next()
-                .ok_or_else(|| Damaged(format!("its text ends early, at group {g} of {groups}")))?;
-            let d = (c as u32)
-                .checked_sub(FIRST)
-                .map(u64::from)
-                .filter(|d| *d < BASE)
-                .ok_or_else(|| {
-                    Damaged(format!(
-                        "its text holds a foreign character (U+{:04X})",
-                        c as u32
-                    ))
-                })?;
-            group = group * BASE + d;
-        }
-        if group >> GROUP_BITS != 0 {
-            return Err(Damaged(format!("its text is corrupt at group {g}")));
-        }
+    for group in groups {
         acc = (acc << GROUP_BITS) | group;
         held += GROUP_BITS;
         while held >= 8 {
@@ -249,11 +258,7 @@ pub fn from_text(text: &str, len: usize) -> Result<Vec<u8>, Damaged> {
         }
         acc &= (1u64 << held) - 1;
     }
-    if digits.next().is_some() {
-        return Err(Damaged("its text is longer than it claims".into()));
-    }
-    out.truncate(len);
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
