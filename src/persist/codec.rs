@@ -350,18 +350,23 @@ fn storage_writes_from(
     scope: &Scope,
     lost: &HashSet<&Id>,
 ) -> Vec<Write> {
-    let wanted = |id: &Id| scope.has(id) || lost.contains(id);
+    // Compared with what storage holds: the accounts in scope whose key is still there.
+    let stored = |id: &Id| scope.has(id) && !lost.contains(id);
     let old: HashMap<&Id, &Account> = before
         .map(|b| {
             b.accounts
                 .iter()
-                .filter(|a| wanted(&a.id) && !lost.contains(&a.id))
+                .filter(|a| stored(&a.id))
                 .map(|a| (&a.id, a))
                 .collect()
         })
         .unwrap_or_default();
     let mut out = Vec::new();
-    for a in after.accounts.iter().filter(|a| wanted(&a.id)) {
+    for a in after
+        .accounts
+        .iter()
+        .filter(|a| scope.has(&a.id) || lost.contains(&a.id))
+    {
         if old.get(&a.id).is_none_or(|o| *o != a) {
             out.push((account_key(&a.id), Some(encode_account(a))));
         }
@@ -386,8 +391,8 @@ fn storage_writes_from(
             Some(kept) => kept.contains(id),
             None => after.account(id).is_some(),
         };
-        for a in b.accounts.iter().filter(|a| wanted(&a.id)) {
-            if !lost.contains(&a.id) && !is_kept(&a.id) {
+        for a in b.accounts.iter().filter(|a| stored(&a.id)) {
+            if !is_kept(&a.id) {
                 out.push((account_key(&a.id), None));
             }
         }
