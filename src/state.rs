@@ -195,18 +195,13 @@ impl AppState {
         self.saved.update_value(|saved| {
             self.workspace.try_update_untracked(|mine| match change {
                 codec::Changed::Account(id, theirs) => {
-                    let before = (mine.accounts.len(), mine.account(&id).cloned());
-                    conflict = tabs::reconcile_account(saved, mine, &id, theirs.map(|t| *t));
-                    shown_changed = before != (mine.accounts.len(), mine.account(&id).cloned());
+                    let r = tabs::reconcile_account(saved, mine, &id, theirs.map(|t| *t));
+                    shown_changed = r.shown_changed;
+                    conflict = r.conflict;
                 }
                 codec::Changed::Index(ids) => {
-                    let order = |ws: &Workspace| {
-                        ws.accounts.iter().map(|a| a.id.clone()).collect::<Vec<_>>()
-                    };
-                    let before = order(mine);
                     tabs::follow_index(saved, &ids);
-                    tabs::follow_index(mine, &ids);
-                    shown_changed = before != order(mine);
+                    shown_changed = tabs::follow_index(mine, &ids);
                 }
                 codec::Changed::Meta(theirs) => {
                     tabs::reconcile_meta(saved, mine, *theirs);
@@ -217,14 +212,23 @@ impl AppState {
         if shown_changed {
             self.workspace.notify();
         }
-        if let Some(c) = conflict {
-            self.tab_conflicts.update(|list| {
-                list.retain(|old| old.id != c.id);
-                list.push(c);
-            });
-        }
+        self.add_tab_conflicts(conflict);
         // Local edits not yet stored (a failed write) are retried.
         self.schedule_meta_save();
+    }
+
+    /// Shows two-tab conflicts, each replacing an older one about the same account.
+    fn add_tab_conflicts(&self, conflicts: impl IntoIterator<Item = TabConflict>) {
+        let mut conflicts = conflicts.into_iter().peekable();
+        if conflicts.peek().is_none() {
+            return;
+        }
+        self.tab_conflicts.update(|list| {
+            for c in conflicts {
+                list.retain(|old| old.id != c.id);
+                list.push(c);
+            }
+        });
     }
 
     /// Another tab wrote to storage: adopt what changed there, keep what changed here, and
@@ -251,14 +255,7 @@ impl AppState {
         if reconciled.mine != mine {
             self.workspace.set(reconciled.mine);
         }
-        if !reconciled.conflicts.is_empty() {
-            self.tab_conflicts.update(|list| {
-                for c in reconciled.conflicts {
-                    list.retain(|old| old.id != c.id);
-                    list.push(c);
-                }
-            });
-        }
+        self.add_tab_conflicts(reconciled.conflicts);
         if !loaded.quarantined.is_empty() {
             self.quarantined.set(loaded.quarantined);
         }

@@ -110,17 +110,18 @@ pub fn reconcile_account(
     mine: &mut Workspace,
     id: &Id,
     theirs: Option<Account>,
-) -> Option<TabConflict> {
+) -> AccountReconciled {
     let s = saved.accounts.iter().position(|a| &a.id == id);
     let m = mine.accounts.iter().position(|a| &a.id == id);
     let same =
         |a: Option<usize>, ws: &Workspace, b: Option<&Account>| a.map(|i| &ws.accounts[i]) == b;
     let mut conflict = None;
+    let mut followed = true;
     match (&theirs, s, m) {
         // Not changed there since our last save: ours (edited, deleted or new) stands.
-        (t, s, _) if s.is_some() && same(s, saved, t.as_ref()) => {}
+        (t, s, _) if s.is_some() && same(s, saved, t.as_ref()) => followed = false,
         // Deleted there; new here (kept), or deleted here too.
-        (None, None, _) | (None, Some(_), None) => {}
+        (None, None, _) | (None, Some(_), None) => followed = false,
         // Changed (or deleted) there, not here: follow.
         (t, Some(_), Some(mi)) if same(s, saved, Some(&mine.accounts[mi])) => match t {
             Some(t) => mine.accounts[mi] = t.clone(),
@@ -131,6 +132,7 @@ pub fn reconcile_account(
         (Some(t), None, None) => mine.accounts.push(t.clone()),
         // Changed there and deleted here since the last save: the user is asked.
         (Some(t), Some(_), None) => {
+            followed = false;
             conflict = Some(TabConflict {
                 id: id.clone(),
                 name: t.name.clone(),
@@ -140,6 +142,7 @@ pub fn reconcile_account(
         // Changed on both sides (or created on both with one id), or deleted there and
         // edited here.
         (t, _, Some(mi)) => {
+            followed = false;
             let m = &mine.accounts[mi];
             if t.as_ref() != Some(m) {
                 conflict = Some(TabConflict {
@@ -158,16 +161,32 @@ pub fn reconcile_account(
         }
         (None, None) => {}
     }
-    conflict
+    AccountReconciled {
+        shown_changed: followed,
+        conflict,
+    }
+}
+
+/// What reconciling one account did to this tab.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountReconciled {
+    /// This tab's workspace took the other tab's version (or deletion) of the account.
+    pub shown_changed: bool,
+    /// Changed on both sides: the user is asked.
+    pub conflict: Option<TabConflict>,
 }
 
 /// Puts the accounts of `ws` in the order of a stored index (accounts it does not list
-/// keep their order, after those it does).
-pub fn follow_index(ws: &mut Workspace, ids: &[Id]) {
+/// keep their order, after those it does). True when the order changed.
+pub fn follow_index(ws: &mut Workspace, ids: &[Id]) -> bool {
     let rank: std::collections::HashMap<&Id, usize> =
         ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
-    ws.accounts
-        .sort_by_key(|a| rank.get(&a.id).copied().unwrap_or(usize::MAX));
+    let rank_of = |a: &Account| rank.get(&a.id).copied().unwrap_or(usize::MAX);
+    if ws.accounts.is_sorted_by_key(rank_of) {
+        return false;
+    }
+    ws.accounts.sort_by_key(rank_of);
+    true
 }
 
 /// Another tab wrote the workspace's other parts (`theirs`, without accounts): adopted
@@ -407,10 +426,11 @@ mod tests {
             }
             let whole = reconcile(&saved, &mine, &stored);
             let (mut s, mut m) = (saved.clone(), mine.clone());
-            let conflict = reconcile_account(&mut s, &mut m, &id, t);
+            let r = reconcile_account(&mut s, &mut m, &id, t);
             prop_assert_eq!(by_id(&m), by_id(&whole.mine));
             prop_assert_eq!(by_id(&s), by_id(&whole.saved));
-            prop_assert_eq!(conflict.into_iter().collect::<Vec<_>>(), whole.conflicts);
+            prop_assert_eq!(r.conflict.into_iter().collect::<Vec<_>>(), whole.conflicts);
+            prop_assert_eq!(r.shown_changed, by_id(&m) != by_id(&mine));
         }
     }
 
@@ -422,7 +442,12 @@ mod tests {
             acc("c", "C"),
             acc("d", "D"),
         ]);
-        follow_index(&mut w, &[Id::new("c"), Id::new("x"), Id::new("a")]);
+        assert!(follow_index(
+            &mut w,
+            &[Id::new("c"), Id::new("x"), Id::new("a")]
+        ));
+        assert_eq!(names(&w), ["C", "A", "B", "D"]);
+        assert!(!follow_index(&mut w, &[Id::new("c"), Id::new("a")]));
         assert_eq!(names(&w), ["C", "A", "B", "D"]);
     }
 
