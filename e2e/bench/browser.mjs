@@ -10,6 +10,7 @@ import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promis
 import { gzipSync } from 'node:zlib';
 import { serve } from '../lib/server.js';
 import { launch } from '../lib/browser.js';
+import { store1000 } from './storage.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = `${ROOT}dist/`;
@@ -64,24 +65,6 @@ async function makeSite() {
   await mkdir(SITE, { recursive: true });
   for (const f of await readdir(DIST)) await symlink(`${DIST}${f}`, `${SITE}${f}`);
   await symlink(`${DATA}storage-1000.json`, `${SITE}bench-storage-1000.json`);
-}
-
-/** Stores the 1,000-account workspace in the context's real localStorage before the app's
- * first start, as a previous session would have left it. */
-async function store1000(page, url) {
-  // In the page that then opens the app: a page of another process could start before
-  // storage has taken every write, and see part of the workspace.
-  await page.goto(`${url}manifest.webmanifest`);
-  const chars = await page.evaluate(async () => {
-    const data = await (await fetch('bench-storage-1000.json')).json();
-    localStorage.clear();
-    let n = 0;
-    for (const [k, v] of Object.entries(data)) { localStorage.setItem(k, v); n += k.length + v.length; }
-    return n;
-  });
-  // The browser's own request for a favicon of that page is not the app's error.
-  page.errors.length = 0;
-  return chars;
 }
 
 // Records every write to storage: its time, key, and the bytes of key and value as storage

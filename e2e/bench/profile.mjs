@@ -11,6 +11,7 @@ import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process';
 import { serve } from '../lib/server.js';
 import { launch } from '../lib/browser.js';
+import { store1000 } from './storage.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DATA = `${ROOT}target/bench/`;
@@ -36,12 +37,7 @@ const browser = await launch();
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.url}manifest.webmanifest`);
-  await page.evaluate(async () => {
-    const data = await (await fetch('bench-storage-1000.json')).json();
-    localStorage.clear();
-    for (const [k, v] of Object.entries(data)) localStorage.setItem(k, v);
-  });
+  await store1000(page, server.url);
   await page.goto(`${server.url}?account=acc-000500&section=revenue`);
   const notes = page.getByLabel('Notes');
   await notes.waitFor({ timeout: 120_000 });
