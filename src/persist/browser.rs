@@ -73,15 +73,8 @@ fn classify(e: &wasm_bindgen::JsValue) -> StorageError {
 /// Every key of ours with its raw text, in key order.
 pub fn read_all() -> Result<Vec<(String, String)>, StorageError> {
     let s = storage()?;
-    let len = s.length().map_err(|e| classify(&e))?;
     let mut out = Vec::new();
-    for i in 0..len {
-        let Some(key) = s.key(i).map_err(|e| classify(&e))? else {
-            continue;
-        };
-        if !key.starts_with(PREFIX) {
-            continue;
-        }
+    for key in our_keys()? {
         if let Some(value) = s.get_item(&key).map_err(|e| classify(&e))? {
             out.push((key, value));
         }
