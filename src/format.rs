@@ -1,6 +1,29 @@
 //! How numbers are read from and shown to people: plain functions, tested natively, used
 //! by the fields and tables of the UI.
 
+use crate::domain::model::Band;
+
+/// A band's name for people: "Red", "Amber", "Green", or "No score".
+pub fn band_label(b: Option<Band>) -> &'static str {
+    match b {
+        Some(Band::Red) => "Red",
+        Some(Band::Amber) => "Amber",
+        Some(Band::Green) => "Green",
+        None => "No score",
+    }
+}
+
+/// A band as the suffix of its CSS class (`band-red`, `band-amber`, `band-green`,
+/// `band-none`).
+pub fn band_class(b: Option<Band>) -> &'static str {
+    match b {
+        Some(Band::Red) => "red",
+        Some(Band::Amber) => "amber",
+        Some(Band::Green) => "green",
+        None => "none",
+    }
+}
+
 /// Parses a number as people type it: spaces, thousands separators and a currency sign
 /// are allowed; an empty field is "no value".
 pub fn parse_number(text: &str) -> Result<Option<f64>, String> {

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use crate::app::href_for;
 use crate::components::sort_header::SortHeader;
-use crate::domain::model::{Band, Segment};
+use crate::domain::model::Segment;
 use crate::domain::portfolio::{self, PortfolioRow};
 use crate::domain::scoring::Trend;
-use crate::format::format_money_short;
+use crate::format::{band_class, band_label, format_money_short};
 use crate::state::use_app;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -42,15 +42,6 @@ fn segment_label(s: Segment) -> &'static str {
         Segment::Key => "Key",
         Segment::Growth => "Growth",
         Segment::Maintain => "Maintain",
-    }
-}
-
-fn band_label(b: Option<Band>) -> &'static str {
-    match b {
-        Some(Band::Red) => "Red",
-        Some(Band::Amber) => "Amber",
-        Some(Band::Green) => "Green",
-        None => "No score",
     }
 }
 
@@ -260,10 +251,7 @@ fn Summary(data: Memo<portfolio::Portfolio>) -> impl IntoView {
 fn Row(r: PortfolioRow) -> impl IntoView {
     let state = use_app();
     let (arrow, arrow_label) = trend_arrow(r.trend);
-    let band_class = format!(
-        "score band-{}",
-        band_label(r.band).to_lowercase().replace(' ', "-")
-    );
+    let band_class = format!("score band-{}", band_class(r.band));
     let renewal = match r.renewal_in_days {
         Some(d) if d < 0 => format!("Ended {} days ago", -d),
         Some(d) => format!("{d} days"),

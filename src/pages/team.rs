@@ -9,30 +9,15 @@ use crate::app::{href_for, navigate_to};
 use crate::components::sort_header::SortHeader;
 use crate::components::undo_notice::in_text_field;
 use crate::domain::advice::next_best_actions;
-use crate::domain::model::{Band, Id};
+use crate::domain::model::Id;
 use crate::domain::portfolio::{self, PortfolioRow};
 use crate::domain::scoring::score_account;
 use crate::domain::team::{
     by_owner, sort_owners, sort_rows, walk_order, walk_position, AccountSort, OwnerSort,
     OwnerSummary,
 };
+use crate::format::{band_class, band_label};
 use crate::state::use_app;
-
-fn band_label(b: Option<Band>) -> &'static str {
-    match b {
-        Some(Band::Red) => "Red",
-        Some(Band::Amber) => "Amber",
-        Some(Band::Green) => "Green",
-        None => "No score",
-    }
-}
-
-fn band_class(b: Option<Band>) -> String {
-    format!(
-        "score band-{}",
-        band_label(b).to_lowercase().replace(' ', "-")
-    )
-}
 
 fn walk_href(id: &Id) -> String {
     href_for(&[("page", "team"), ("walk", id.as_str())])
@@ -118,7 +103,7 @@ fn Overview(
                                 <tr>
                                     <th scope="row">{o.name.clone()}</th>
                                     <td>{o.accounts}</td>
-                                    <td class=band_class(band)>{o.average_score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                    <td class=format!("score band-{}", band_class(band))>{o.average_score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
                                     <td>{o.red}</td>
                                     <td class:overdue={o.overdue_reviews > 0}>{o.overdue_reviews}</td>
                                     <td class:overdue={o.overdue_actions > 0}>{o.overdue_actions}</td>
@@ -194,7 +179,7 @@ fn AccountRow(r: PortfolioRow) -> impl IntoView {
     view! {
         <tr>
             <th scope="row"><a href=href>{r.name.clone()}</a></th>
-            <td class=band_class(r.band)>{r.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
+            <td class=format!("score band-{}", band_class(r.band))>{r.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
             <td>{band_label(r.band)}</td>
             <td class:overdue=r.stale>
                 {if r.stale { view! { <a href=reviews_href>{review}</a> }.into_any() } else { view! { <span>{review}</span> }.into_any() }}
@@ -298,7 +283,7 @@ fn WalkCard(id: Id) -> impl IntoView {
                 <article class="card walk-card" aria-labelledby="walk-account-heading">
                     <h3 id="walk-account-heading">{name.clone()}</h3>
                     <p class="hint">{format!("Owner: {owner}")}</p>
-                    <p class=format!("overall band-{}", band_label(card.band).to_lowercase().replace(' ', "-"))>
+                    <p class=format!("overall band-{}", band_class(card.band))>
                         <span class="overall-score">{card.overall.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</span>
                         <span class="overall-band">{match card.band { None => "Not enough data", b => band_label(b) }}</span>
                     </p>

@@ -11,16 +11,8 @@ use crate::domain::advice::next_best_actions;
 use crate::domain::coverage::{coverage_grid, rut};
 use crate::domain::model::{Band, Id};
 use crate::domain::scoring::{score_account, trend, Trend};
+use crate::format::band_class;
 use crate::state::use_app;
-
-fn band_text(b: Option<Band>) -> &'static str {
-    match b {
-        Some(Band::Red) => "red",
-        Some(Band::Amber) => "amber",
-        Some(Band::Green) => "green",
-        None => "none",
-    }
-}
 
 #[component]
 pub fn ScorecardSection(id: Id) -> impl IntoView {
@@ -85,7 +77,7 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
                     Trend::Unknown => "no earlier review to compare",
                 };
                 view! {
-                    <p class=format!("overall band-{}", band_text(c.band))>
+                    <p class=format!("overall band-{}", band_class(c.band))>
                         <span class="overall-score">{c.overall.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</span>
                         <span class="overall-band">{match c.band { Some(Band::Red) => "Red", Some(Band::Amber) => "Amber", Some(Band::Green) => "Green", None => "Not enough data" }}</span>
                         <span class="hint">{trend_text}</span>
@@ -101,7 +93,7 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row"><a href=href>{comp.kind.label()}</a></th>
-                                <td class=format!("score band-{}", comp.score.map(|s| band_text(Some(crate::domain::scoring::band_for(s, &bands)))).unwrap_or("none"))>
+                                <td class=format!("score band-{}", comp.score.map(|s| band_class(Some(crate::domain::scoring::band_for(s, &bands)))).unwrap_or("none"))>
                                     {comp.score.map(|s| s.to_string()).unwrap_or_else(|| "No data".into())}
                                 </td>
                                 <td>{if comp.weight > 0.0 { format!("{:.0}%", comp.weight * 100.0) } else { "—".into() }}</td>

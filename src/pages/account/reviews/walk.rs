@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{SelectField, TextArea};
-use crate::domain::model::{Band, Id};
+use crate::domain::model::Id;
 use crate::domain::review::{kind_label, ReviewStep, StepStatus};
 use crate::domain::scoring::score_account;
+use crate::format::band_label;
 use crate::state::use_app;
 
 use super::super::section::{id_value, member_options, opt_id};
@@ -162,15 +163,6 @@ fn Step(id: Id, index: usize, step: ReviewStep) -> impl IntoView {
     }
 }
 
-fn band_name(b: Option<Band>) -> &'static str {
-    match b {
-        Some(Band::Red) => "red",
-        Some(Band::Amber) => "amber",
-        Some(Band::Green) => "green",
-        None => "no band",
-    }
-}
-
 /// The end of the walk: what was done, the reviewer, notes, the snapshot, Save.
 #[component]
 fn Summary(id: Id) -> impl IntoView {
@@ -222,7 +214,7 @@ fn Summary(id: Id) -> impl IntoView {
             </ul>
             <p>
                 {move || match preview.get() {
-                    Some((Some(score), band)) => format!("Score saved with the review: {score} ({}).", band_name(band)),
+                    Some((Some(score), band)) => format!("Score saved with the review: {score} ({}).", band_label(band).to_lowercase()),
                     _ => "The plan has not enough data for a score yet.".to_string(),
                 }}
             </p>
