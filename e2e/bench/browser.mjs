@@ -13,7 +13,8 @@ import { launch } from '../lib/browser.js';
 import { store1000 } from './storage.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const DIST = `${ROOT}dist/`;
+// BENCH_DIST=folder benchmarks another build (to compare two builds on one machine).
+const DIST = process.env.BENCH_DIST ?? `${ROOT}dist/`;
 const DATA = `${ROOT}target/bench/`;
 const SITE = `${DATA}site/`;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));

@@ -4,6 +4,7 @@
 pub mod advice;
 pub mod coaching;
 pub mod coverage;
+pub mod dates;
 pub mod demo;
 pub mod model;
 pub mod org_chart;

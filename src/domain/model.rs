@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::dates;
+
 /// The schema version this build writes. Older versions are migrated forward on load and
 /// import; newer ones are refused.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -61,6 +63,7 @@ pub struct Workspace {
     /// When this workspace last exchanged data with another workspace (keyed by that
     /// workspace's id): the "last common" instant that tells an edit on both sides (a
     /// conflict) from an edit on one side only.
+    #[serde(deserialize_with = "dates::stamp_map")]
     pub sync_marks: BTreeMap<Id, Timestamp>,
 }
 
@@ -99,6 +102,7 @@ pub struct TeamMember {
     pub name: String,
     pub email: String,
     pub title: String,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -118,6 +122,7 @@ pub struct Settings {
     pub rhythm: ReviewRhythm,
     /// Currency code shown next to money (display only; no conversion).
     pub currency: String,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -359,7 +364,9 @@ pub struct Account {
     pub fiscal_year_start_month: u8,
     pub notes: String,
     pub archived: bool,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub created_on: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
     pub plan: AccountPlan,
 }
@@ -454,6 +461,7 @@ pub struct AccountPlan {
     pub contract: Contract,
     pub reviews: Vec<Review>,
     /// When each part was last reviewed.
+    #[serde(deserialize_with = "dates::day_map")]
     pub reviewed: BTreeMap<PlanPart, NaiveDate>,
 }
 
@@ -492,6 +500,7 @@ pub struct Goal {
     pub kind: GoalKind,
     /// The contact who told us.
     pub source_contact: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -547,9 +556,11 @@ pub struct SuccessMeasure {
     /// The customer contact who evaluates it.
     pub evaluator: Option<Id>,
     pub rhythm: Rhythm,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub last_checked: Option<NaiveDate>,
     /// The goal it serves, if any.
     pub goal: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -568,7 +579,9 @@ pub struct FeedbackItem {
     pub id: Id,
     pub text: String,
     pub source_contact: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub date: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -617,6 +630,7 @@ pub struct Contact {
     pub phone: String,
     pub major_challenge: String,
     pub notes: String,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -637,12 +651,14 @@ pub enum InteractionKind {
 #[serde(default)]
 pub struct Interaction {
     pub id: Id,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub date: Option<NaiveDate>,
     pub contacts: Vec<Id>,
     pub kind: InteractionKind,
     pub note: String,
     /// Our team member who had the touch.
     pub by: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -680,6 +696,7 @@ pub struct WhiteSpaceCell {
     pub value: Option<Money>,
     pub competitor: Option<String>,
     pub note: String,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -728,10 +745,13 @@ pub struct Opportunity {
     pub stage: Stage,
     /// 0.0 to 1.0.
     pub probability: f64,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub created_on: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub close_date: Option<NaiveDate>,
     pub next_step: String,
     pub owner: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -764,11 +784,15 @@ pub struct Action {
     pub title: String,
     /// Our team member who does it.
     pub owner: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub created_on: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub completed_on: Option<NaiveDate>,
     pub link: Option<ActionLink>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -785,11 +809,14 @@ pub struct Meeting {
     /// Our team members who attend.
     pub internal_attendees: Vec<Id>,
     pub recurrence: Rhythm,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub next_date: Option<NaiveDate>,
     /// Accepted by all parties: the customer has agreed to the rhythm.
     pub accepted_by_all: bool,
     /// Dates on which it took place.
+    #[serde(deserialize_with = "dates::days")]
     pub held: Vec<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -805,6 +832,7 @@ pub struct TeamRole {
     pub executive_sponsor: bool,
     /// The customer executive this person is matched to.
     pub counterpart: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -834,13 +862,16 @@ pub enum Risk {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Contract {
+    #[serde(deserialize_with = "dates::opt_day")]
     pub start_date: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub end_date: Option<NaiveDate>,
     pub notice_days: Option<u32>,
     pub value: Option<Money>,
     pub renewal_status: RenewalStatus,
     pub risk: Risk,
     pub notes: String,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -860,6 +891,7 @@ pub enum ReviewKind {
 #[serde(default)]
 pub struct Review {
     pub id: Id,
+    #[serde(deserialize_with = "dates::opt_day")]
     pub date: Option<NaiveDate>,
     pub kind: ReviewKind,
     /// The team member who led it (the leader, for a coaching review).
@@ -872,6 +904,7 @@ pub struct Review {
     /// Actions agreed as follow-ups (ids of `AccountPlan::actions`).
     pub follow_ups: Vec<Id>,
     pub snapshot: Option<ScoreSnapshot>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
 
