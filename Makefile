@@ -69,7 +69,8 @@ bench: dist
 	node scripts/bench-report.mjs
 
 ## Where a keystroke's time goes with the 1,000 benchmark accounts (CPU profile with the
-## wasm's function names); after `make bench` has written target/bench/.
+## wasm's function names; PROFILE=load for the app's start instead); after `make bench` has
+## written target/bench/.
 profile: dist
 	cd e2e && node bench/profile.mjs
 

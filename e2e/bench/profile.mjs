@@ -1,7 +1,8 @@
 // Where the time of a keystroke goes, with the 1,000 benchmark accounts stored: the release
 // build's wasm, given back its function names, in Debian's Chromium with the CPU profiler
 // on while 30 keys are typed into account 500's Notes. Prints the functions with the most
-// self time per keystroke. `make profile` (after `make bench` has written the data).
+// self time per keystroke. `make profile` (after `make bench` has written the data);
+// `PROFILE=load make profile` profiles the app's start with those accounts instead.
 //
 // The names: trunk's release build strips them, so wasm-bindgen is run again with
 // --keep-debug on cargo's output (target/wasm32-unknown-unknown/release), and its files
