@@ -541,9 +541,21 @@ fn json_error_kind(e: &serde_json::Error) -> &'static str {
 }
 
 /// Typed decoding after null members are stripped (see [`migrate::strip_null_members`]).
+///
+/// Decoded from the value's text, not from the tree: the import and the current-account
+/// path decode the model from text too, so the wasm holds one copy of the model's
+/// `Deserialize` code (for text) instead of two (text and tree). The error's position
+/// (always line 1 of the compact text, which tells the user nothing) is left out, as the
+/// tree's errors have none.
 fn typed<T: DeserializeOwned>(mut v: Value) -> Result<T, Failure> {
     migrate::strip_null_members(&mut v);
-    serde_json::from_value(v).map_err(|e| Failure::Bad(format!("unexpected content: {e}")))
+    serde_json::from_str(&v.to_string()).map_err(|e| {
+        let full = e.to_string();
+        let what = full
+            .rsplit_once(" at line ")
+            .map_or(full.as_str(), |(w, _)| w);
+        Failure::Bad(format!("unexpected content: {what}"))
+    })
 }
 
 fn migrate_failure(e: MigrateError) -> Failure {
