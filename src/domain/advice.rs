@@ -78,7 +78,7 @@ pub fn next_best_actions(
             }
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         b.estimated_gain
             .total_cmp(&a.estimated_gain)
             .then_with(|| a.title.cmp(&b.title))

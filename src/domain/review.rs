@@ -348,7 +348,9 @@ pub fn delete_action(plan: &mut AccountPlan, id: &Id) {
 /// The reviews newest first (by date; undated last; the later-recorded first on a tie).
 pub fn history(reviews: &[Review]) -> Vec<&Review> {
     let mut out: Vec<(usize, &Review)> = reviews.iter().enumerate().collect();
-    out.sort_by(|(i, a), (j, b)| b.date.cmp(&a.date).then(j.cmp(i)));
+    crate::sort::sort_by(&mut out, |(i, a), (j, b)| {
+        b.date.cmp(&a.date).then(j.cmp(i))
+    });
     out.into_iter().map(|(_, r)| r).collect()
 }
 

@@ -116,7 +116,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 .filter(|r| bnd.is_empty() || band_label(r.band) == bnd)
                 .cloned()
                 .collect();
-            rows.sort_by(|a, b| {
+            crate::sort::sort_by(&mut rows, |a, b| {
                 if ascending {
                     compare(a, b, col)
                 } else {

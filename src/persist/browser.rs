@@ -79,7 +79,7 @@ pub fn read_all() -> Result<Vec<(String, String)>, StorageError> {
             out.push((key, value));
         }
     }
-    out.sort();
+    crate::sort::sort_by(&mut out, |a, b| a.cmp(b));
     Ok(out)
 }
 
