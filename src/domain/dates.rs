@@ -142,10 +142,7 @@ where
     D: Deserializer<'de>,
     K: Deserialize<'de> + Ord,
 {
-    Ok(BTreeMap::<K, Day>::deserialize(d)?
-        .into_iter()
-        .map(|(k, v)| (k, v.0))
-        .collect())
+    map_of(d, |x: Day| x.0)
 }
 
 /// For maps of instants, such as the workspace's sync marks.
@@ -154,9 +151,19 @@ where
     D: Deserializer<'de>,
     K: Deserialize<'de> + Ord,
 {
-    Ok(BTreeMap::<K, Stamp>::deserialize(d)?
+    map_of(d, |x: Stamp| x.0)
+}
+
+/// A map whose values are read as `W` and kept as what `value` makes of them.
+fn map_of<'de, D, K, W, V>(d: D, value: fn(W) -> V) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord,
+    W: Deserialize<'de>,
+{
+    Ok(BTreeMap::<K, W>::deserialize(d)?
         .into_iter()
-        .map(|(k, v)| (k, v.0))
+        .map(|(k, v)| (k, value(v)))
         .collect())
 }
 
@@ -246,9 +253,11 @@ mod tests {
             held: Vec<NaiveDate>,
             #[serde(deserialize_with = "day_map")]
             reviewed: BTreeMap<String, NaiveDate>,
+            #[serde(deserialize_with = "stamp_map")]
+            marks: BTreeMap<String, Timestamp>,
         }
         let h: Holder = serde_json::from_str(
-            r#"{"day":null,"held":["2026-01-02","2026-01-03"],"reviewed":{"goals":"2026-01-04"}}"#,
+            r#"{"day":null,"held":["2026-01-02","2026-01-03"],"reviewed":{"goals":"2026-01-04"},"marks":{"ws-1":"2026-01-05T06:07:08Z"}}"#,
         )
         .unwrap();
         assert_eq!((h.day, h.at), (None, None));
@@ -256,6 +265,10 @@ mod tests {
         assert_eq!(
             h.reviewed["goals"],
             NaiveDate::from_ymd_opt(2026, 1, 4).unwrap()
+        );
+        assert_eq!(
+            h.marks["ws-1"],
+            quick_stamp("2026-01-05T06:07:08Z").unwrap()
         );
         let bad = serde_json::from_str::<Holder>(r#"{"day":"2026-02-30"}"#).unwrap_err();
         assert!(bad.to_string().contains("out of range"), "{bad}");
