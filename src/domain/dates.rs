@@ -82,39 +82,40 @@ struct Day(NaiveDate);
 /// An instant, read with [`stamp`].
 struct Stamp(Timestamp);
 
-struct DayVisitor;
-
-impl Visitor<'_> for DayVisitor {
-    type Value = Day;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a formatted date string")
-    }
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Day, E> {
-        day(s).map(Day).map_err(E::custom)
-    }
+/// Reads a string with `read`, as chrono's visitor for the same type does (`expecting` is
+/// chrono's wording, for values of the wrong type).
+struct ReadWith<T> {
+    expecting: &'static str,
+    read: fn(&str) -> Result<T, chrono::ParseError>,
 }
 
-struct StampVisitor;
-
-impl Visitor<'_> for StampVisitor {
-    type Value = Stamp;
+impl<T> Visitor<'_> for ReadWith<T> {
+    type Value = T;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an RFC 3339 formatted date and time string")
+        f.write_str(self.expecting)
     }
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Stamp, E> {
-        stamp(s).map(Stamp).map_err(E::custom)
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+        (self.read)(s).map_err(E::custom)
     }
 }
 
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(DayVisitor)
+        let read = ReadWith {
+            expecting: "a formatted date string",
+            read: day,
+        };
+        d.deserialize_str(read).map(Day)
     }
 }
 
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(StampVisitor)
+        let read = ReadWith {
+            expecting: "an RFC 3339 formatted date and time string",
+            read: stamp,
+        };
+        d.deserialize_str(read).map(Stamp)
     }
 }
 
