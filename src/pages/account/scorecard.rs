@@ -9,9 +9,9 @@ use crate::app::href_for;
 use crate::components::charts::trend::TrendChart;
 use crate::domain::advice::next_best_actions;
 use crate::domain::coverage::{coverage_grid, rut};
-use crate::domain::model::{Band, Id};
+use crate::domain::model::Id;
 use crate::domain::scoring::{score_account, trend, Trend};
-use crate::format::band_class;
+use crate::format::{band_class, band_label};
 use crate::state::use_app;
 
 #[component]
@@ -79,7 +79,7 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
                 view! {
                     <p class=format!("overall band-{}", band_class(c.band))>
                         <span class="overall-score">{c.overall.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</span>
-                        <span class="overall-band">{match c.band { Some(Band::Red) => "Red", Some(Band::Amber) => "Amber", Some(Band::Green) => "Green", None => "Not enough data" }}</span>
+                        <span class="overall-band">{match c.band { None => "Not enough data", b => band_label(b) }}</span>
                         <span class="hint">{trend_text}</span>
                     </p>
                 }
@@ -93,7 +93,7 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row"><a href=href>{comp.kind.label()}</a></th>
-                                <td class=format!("score band-{}", comp.score.map(|s| band_class(Some(crate::domain::scoring::band_for(s, &bands)))).unwrap_or("none"))>
+                                <td class=format!("score band-{}", band_class(comp.score.map(|s| crate::domain::scoring::band_for(s, &bands))))>
                                     {comp.score.map(|s| s.to_string()).unwrap_or_else(|| "No data".into())}
                                 </td>
                                 <td>{if comp.weight > 0.0 { format!("{:.0}%", comp.weight * 100.0) } else { "—".into() }}</td>
