@@ -6,6 +6,7 @@
 //! two cores.
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::Duration;
 
 use account_planner::domain::model::{Id, Workspace};
@@ -47,14 +48,14 @@ fn two_devices() -> (Workspace, Workspace) {
     incoming.id = Id::new("ws-other-device");
     incoming.name = "Other device".into();
     local.sync_marks.insert(incoming.id.clone(), mark);
-    for (i, a) in incoming.accounts.iter_mut().enumerate() {
+    for (i, a) in incoming.accounts.iter_mut().map(Arc::make_mut).enumerate() {
         if i % 10 == 0 {
             a.name.push_str(" (renamed)");
             a.plan.revenue.commitment = a.plan.revenue.commitment.map(|c| c * 1.1);
             a.updated_at = Some(later);
         }
     }
-    for (i, a) in local.accounts.iter_mut().enumerate() {
+    for (i, a) in local.accounts.iter_mut().map(Arc::make_mut).enumerate() {
         if i % 25 == 0 {
             a.notes.push_str("Edited here.");
             a.updated_at = Some(later);
@@ -66,10 +67,11 @@ fn two_devices() -> (Workspace, Workspace) {
         k % 50 != 0
     });
     let extra = synthetic_workspace(2, 50, &BENCH, today());
-    for mut a in extra.accounts {
+    for a in extra.accounts {
+        let mut a = Arc::unwrap_or_clone(a);
         a.id = Id(format!("new-{}", a.id));
         a.updated_at = Some(later);
-        incoming.accounts.push(a);
+        incoming.accounts.push(Arc::new(a));
     }
     (local, incoming)
 }
@@ -113,7 +115,7 @@ fn benches(c: &mut Criterion) {
     // every account compared (a save that does not know what changed), and as the app
     // saves a keystroke, scoped to that account (one compared and encoded, packed).
     let mut edited = ws.clone();
-    edited.accounts[500].notes.push('x');
+    Arc::make_mut(&mut edited.accounts[500]).notes.push('x');
     c.bench_function("storage_writes_1_edit_1000", |b| {
         b.iter(|| black_box(storage_writes(&ws, &edited)))
     });

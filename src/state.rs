@@ -2,6 +2,7 @@
 //! that change the model and hand the change to the save queue.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
@@ -22,9 +23,9 @@ const UNDO_DEPTH: usize = 20;
 #[derive(Clone, Debug)]
 pub enum Undo {
     /// Something inside an account: the whole account as it was before.
-    Account { what: String, before: Account },
+    Account { what: String, before: Arc<Account> },
     /// A whole account, and where it stood in the list.
-    DeletedAccount { index: usize, account: Account },
+    DeletedAccount { index: usize, account: Arc<Account> },
 }
 
 impl Undo {
@@ -286,7 +287,8 @@ impl AppState {
         }
         let id = new_id("acc", js_sys::Date::now() as i64, random_u64());
         let account = Account::new(id.clone(), name, self.today, Utc::now());
-        self.workspace.update(|ws| ws.accounts.push(account));
+        self.workspace
+            .update(|ws| ws.accounts.push(Arc::new(account)));
         self.schedule_save(Some(&id));
         Ok(id)
     }
@@ -491,7 +493,7 @@ impl AppState {
     /// Deletes something from an account so that it can be undone: `what` names it for
     /// the undo notice ("contact “Ann Lee”").
     pub fn delete_in_account(&self, id: &Id, what: String, edit: impl FnOnce(&mut Account)) {
-        let Some(before) = self.workspace.with_untracked(|ws| ws.account(id).cloned()) else {
+        let Some(before) = self.workspace.with_untracked(|ws| ws.shared(id).cloned()) else {
             return;
         };
         self.update_account(id, edit);
@@ -532,7 +534,7 @@ impl AppState {
             Undo::Account { before, .. } => {
                 let id = before.id.clone();
                 self.workspace.update(|ws| {
-                    if let Some(a) = ws.account_mut(&id) {
+                    if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == id) {
                         *a = before;
                     }
                 });

@@ -5,6 +5,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use account_planner::domain::demo::demo_workspace;
 use account_planner::domain::model::{Id, Workspace};
@@ -27,7 +28,7 @@ const HOSTILE: &[&str] = &[
 
 fn workspace_with(text: &str) -> Workspace {
     let mut ws = demo_workspace(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
-    let a = &mut ws.accounts[0];
+    let a = Arc::make_mut(&mut ws.accounts[0]);
     a.name = text.to_string();
     a.plan.contacts[0].name = text.to_string();
     a.plan.contacts[0].major_challenge = text.to_string();

@@ -7,6 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use account_planner::domain::demo::demo_workspace;
@@ -140,22 +141,22 @@ fn the_version_0_fixture_does_not_match_but_its_migrated_export_does() {
 fn rich_workspace() -> Workspace {
     let mut ws = demo_workspace(today());
     let synthetic = synthetic_workspace(5, 3, &SMALL, today());
-    ws.accounts
-        .extend(synthetic.accounts.into_iter().map(|mut a| {
-            // The synthetic team is not in the demo's; drop those references.
-            a.owner = None;
-            let p = &mut a.plan;
-            p.contacts.iter_mut().for_each(|c| c.owner = None);
-            p.interactions.iter_mut().for_each(|x| x.by = None);
-            p.opportunities.iter_mut().for_each(|o| o.owner = None);
-            p.actions.iter_mut().for_each(|x| x.owner = None);
-            p.team.iter_mut().for_each(|r| r.member = None);
-            p.reviews.iter_mut().for_each(|r| r.reviewer = None);
-            p.cadence
-                .iter_mut()
-                .for_each(|m| m.internal_attendees.clear());
-            a
-        }));
+    ws.accounts.extend(synthetic.accounts.into_iter().map(|a| {
+        let mut a = Arc::unwrap_or_clone(a);
+        // The synthetic team is not in the demo's; drop those references.
+        a.owner = None;
+        let p = &mut a.plan;
+        p.contacts.iter_mut().for_each(|c| c.owner = None);
+        p.interactions.iter_mut().for_each(|x| x.by = None);
+        p.opportunities.iter_mut().for_each(|o| o.owner = None);
+        p.actions.iter_mut().for_each(|x| x.owner = None);
+        p.team.iter_mut().for_each(|r| r.member = None);
+        p.reviews.iter_mut().for_each(|r| r.reviewer = None);
+        p.cadence
+            .iter_mut()
+            .for_each(|m| m.internal_attendees.clear());
+        Arc::new(a)
+    }));
     let at = |secs: i64| -> Timestamp { DateTime::<Utc>::from_timestamp(secs, 0).unwrap() };
     ws.sync_marks
         .insert(Id::new("ws-elsewhere"), at(1_764_000_000));
@@ -165,7 +166,7 @@ fn rich_workspace() -> Workspace {
     // Timestamps the generators leave unset.
     let edited = Some(at(1_764_000_456));
     for a in &mut ws.accounts {
-        let p = &mut a.plan;
+        let p = &mut Arc::make_mut(a).plan;
         p.contract.updated_at = edited;
         p.cadence.iter_mut().for_each(|x| x.updated_at = edited);
         p.team.iter_mut().for_each(|x| x.updated_at = edited);
@@ -183,7 +184,8 @@ fn rich_workspace() -> Workspace {
         .accounts
         .iter_mut()
         .find_map(|a| {
-            a.plan
+            Arc::make_mut(a)
+                .plan
                 .reviews
                 .iter_mut()
                 .find(|r| r.kind == ReviewKind::Coaching)

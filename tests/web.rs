@@ -390,7 +390,7 @@ async fn the_white_space_grid_edits_a_cell_in_place_and_saves_it() {
         .white_space
         .units
         .push(Term::new("unit-claims", "Claims"));
-    ws.accounts.push(account);
+    ws.accounts.push(account.into());
     for (k, v) in encode_storage(&ws) {
         storage().set_item(&k, &v).unwrap();
     }

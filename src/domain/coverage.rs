@@ -448,6 +448,7 @@ pub fn weekly_challenge(grid: &CoverageGrid) -> Option<String> {
 mod tests {
     use super::*;
     use crate::domain::model::{Contact, Interaction};
+    use std::sync::Arc;
 
     pub(crate) fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -532,7 +533,7 @@ mod tests {
         odd.departments.push(odd.departments[2].clone()); // a duplicate id
         for (seed, shape) in [(1, &BENCH), (2, &SMALL)] {
             let mut ws = synthetic_workspace(seed, 20, shape, today);
-            for (k, a) in ws.accounts.iter_mut().enumerate() {
+            for (k, a) in ws.accounts.iter_mut().map(Arc::make_mut).enumerate() {
                 // Some contacts cannot be placed, some touches name no known contact.
                 a.plan.contacts.truncate(a.plan.contacts.len() - k % 3);
                 a.plan

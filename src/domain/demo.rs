@@ -64,12 +64,12 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
             ),
         ],
         accounts: vec![
-            harborview(today),
-            brightwell(today),
-            meridian(today),
-            copperleaf(today),
-            lumina(today),
-            stonebridge(today),
+            harborview(today).into(),
+            brightwell(today).into(),
+            meridian(today).into(),
+            copperleaf(today).into(),
+            lumina(today).into(),
+            stonebridge(today).into(),
         ],
         sync_marks: BTreeMap::new(),
     }

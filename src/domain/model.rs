@@ -4,6 +4,7 @@
 //! never rename one without a migration.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -59,7 +60,10 @@ pub struct Workspace {
     pub demo: bool,
     pub settings: Settings,
     pub team: Vec<TeamMember>,
-    pub accounts: Vec<Account>,
+    /// Shared, so that a copy of the workspace (the app keeps one as what storage holds)
+    /// costs a pointer per account, and an edit copies only the account it changes
+    /// (`Arc::make_mut`).
+    pub accounts: Vec<Arc<Account>>,
     /// When this workspace last exchanged data with another workspace (keyed by that
     /// workspace's id): the "last common" instant that tells an edit on both sides (a
     /// conflict) from an edit on one side only.
@@ -84,10 +88,17 @@ impl Default for Workspace {
 
 impl Workspace {
     pub fn account(&self, id: &Id) -> Option<&Account> {
+        self.accounts.iter().find(|a| &a.id == id).map(|a| &**a)
+    }
+    /// The account as the workspace holds it, to share rather than copy.
+    pub fn shared(&self, id: &Id) -> Option<&Arc<Account>> {
         self.accounts.iter().find(|a| &a.id == id)
     }
     pub fn account_mut(&mut self, id: &Id) -> Option<&mut Account> {
-        self.accounts.iter_mut().find(|a| &a.id == id)
+        self.accounts
+            .iter_mut()
+            .find(|a| &a.id == id)
+            .map(Arc::make_mut)
     }
     pub fn member(&self, id: &Id) -> Option<&TeamMember> {
         self.team.iter().find(|m| &m.id == id)
@@ -995,6 +1006,25 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_shares_its_accounts_until_one_is_edited() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let now = DateTime::<Utc>::from_timestamp(1_764_000_000, 0).unwrap();
+        let mut ws = Workspace::default();
+        for id in ["acc-1", "acc-2"] {
+            ws.accounts
+                .push(Arc::new(Account::new(Id::new(id), id, today, now)));
+        }
+        let copy = ws.clone();
+        assert!(Arc::ptr_eq(&ws.accounts[0], &copy.accounts[0]));
+        ws.account_mut(&Id::new("acc-1")).unwrap().notes = "edited".into();
+        // The edit copied that account only; the copy still reads as before.
+        assert_eq!(copy.accounts[0].notes, "");
+        assert_eq!(ws.accounts[0].notes, "edited");
+        assert!(!Arc::ptr_eq(&ws.accounts[0], &copy.accounts[0]));
+        assert!(Arc::ptr_eq(&ws.accounts[1], &copy.accounts[1]));
+    }
+
+    #[test]
     fn new_account_trims_its_name_and_plans_for_this_year() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         let now = DateTime::<Utc>::from_timestamp(1_764_000_000, 0).unwrap();
@@ -1025,7 +1055,7 @@ mod tests {
             link: Some(ActionLink::Goal(Id::new("goal-1"))),
             ..Action::default()
         });
-        ws.accounts.push(acc);
+        ws.accounts.push(Arc::new(acc));
         let text = serde_json::to_string(&ws).unwrap();
         let back: Workspace = serde_json::from_str(&text).unwrap();
         assert_eq!(back, ws);

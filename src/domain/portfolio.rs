@@ -194,7 +194,7 @@ mod tests {
             archived: true,
             ..Account::default()
         };
-        ws.accounts = vec![a, b, archived];
+        ws.accounts = vec![a.into(), b.into(), archived.into()];
 
         let p = portfolio(&ws, today);
         assert_eq!(p.rows.len(), 2);

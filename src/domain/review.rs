@@ -399,8 +399,8 @@ mod tests {
             .accounts
             .iter()
             .find(|a| a.name.starts_with(name))
-            .unwrap()
-            .clone();
+            .map(|a| Account::clone(a))
+            .unwrap();
         (ws, a)
     }
 

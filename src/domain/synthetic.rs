@@ -1,6 +1,8 @@
 //! Synthetic workspaces for benchmarks and property tests: realistic, varied, valid, and
 //! fully determined by a seed and `today`.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 
 use super::model::{
@@ -271,7 +273,7 @@ pub fn synthetic_workspace(
             // Each account has its own stream, so account i does not depend on the count.
             let mut r = Rng::new(seed ^ (i as u64 + 1).wrapping_mul(0xD1B5_4A32_D192_ED03));
             r.next_u64();
-            synthetic_account(&mut r, i, shape, &settings, &team, today)
+            Arc::new(synthetic_account(&mut r, i, shape, &settings, &team, today))
         })
         .collect();
     Workspace {

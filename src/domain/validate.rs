@@ -799,6 +799,7 @@ mod tests {
     use crate::domain::synthetic::{synthetic_workspace, SMALL};
     use chrono::NaiveDate;
     use proptest::prelude::*;
+    use std::sync::Arc;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 5, 14).unwrap()
@@ -827,12 +828,12 @@ mod tests {
     /// One account holding just these contacts.
     fn with_contacts(contacts: Vec<Contact>) -> Workspace {
         let mut ws = Workspace::default();
-        ws.accounts.push(Account {
+        ws.accounts.push(Arc::new(Account {
             id: Id::new("acc-1"),
             fiscal_year_start_month: 1,
             ..Account::default()
-        });
-        ws.accounts[0].plan.contacts = contacts;
+        }));
+        Arc::make_mut(&mut ws.accounts[0]).plan.contacts = contacts;
         ws
     }
 
@@ -867,7 +868,10 @@ mod tests {
     #[test]
     fn removing_a_department_in_use_is_an_introduced_problem_but_old_problems_are_not() {
         let mut before = valid();
-        before.accounts[1].plan.revenue.commitment = Some(-1.0); // an existing problem
+        Arc::make_mut(&mut before.accounts[1])
+            .plan
+            .revenue
+            .commitment = Some(-1.0); // an existing problem
         let dept = before.accounts[0].plan.contacts[0]
             .department
             .clone()
@@ -888,7 +892,7 @@ mod tests {
     #[test]
     fn an_interaction_with_a_missing_contact_is_reported_at_that_contact() {
         let mut ws = valid();
-        ws.accounts[1].plan.interactions[3].contacts[0] = Id::new("con-ghost");
+        Arc::make_mut(&mut ws.accounts[1]).plan.interactions[3].contacts[0] = Id::new("con-ghost");
         let problems = validate(&ws);
         assert_eq!(problems.len(), 1);
         assert_eq!(
@@ -901,8 +905,9 @@ mod tests {
     #[test]
     fn duplicate_ids_are_reported_at_the_second_use() {
         let mut ws = valid();
-        ws.accounts[1].id = ws.accounts[0].id.clone();
-        ws.accounts[0].plan.interactions[5].id = ws.accounts[0].plan.interactions[4].id.clone();
+        Arc::make_mut(&mut ws.accounts[1]).id = ws.accounts[0].id.clone();
+        Arc::make_mut(&mut ws.accounts[0]).plan.interactions[5].id =
+            ws.accounts[0].plan.interactions[4].id.clone();
         let problems = validate(&ws);
         let got: Vec<_> = problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(
@@ -937,7 +942,7 @@ mod tests {
             id: Id::new(id),
             ..FeedbackItem::default()
         };
-        let fb = &mut ws.accounts[0].plan.feedback;
+        let fb = &mut Arc::make_mut(&mut ws.accounts[0]).plan.feedback;
         fb.start = vec![item("f1"), item("f2")];
         fb.keep = vec![item("f3"), item("f1")];
         assert_eq!(paths(&ws), ["accounts[0].plan.feedback.keep[1].id"]);
@@ -985,7 +990,7 @@ mod tests {
     #[test]
     fn negative_and_non_finite_money_is_reported() {
         let mut ws = valid();
-        let plan = &mut ws.accounts[0].plan;
+        let plan = &mut Arc::make_mut(&mut ws.accounts[0]).plan;
         plan.revenue.commitment = Some(-5.0);
         plan.revenue.quarterly_actuals[2] = Some(f64::NAN);
         plan.contract.value = Some(f64::INFINITY);
@@ -1007,7 +1012,7 @@ mod tests {
     #[test]
     fn a_probability_outside_zero_to_one_or_nan_is_reported() {
         let mut ws = valid();
-        let opps = &mut ws.accounts[1].plan.opportunities;
+        let opps = &mut Arc::make_mut(&mut ws.accounts[1]).plan.opportunities;
         opps[0].probability = 1.5;
         opps[1].probability = -0.01;
         opps[2].probability = f64::NAN;
@@ -1020,7 +1025,7 @@ mod tests {
             ]
         );
         // The bounds themselves are fine.
-        let opps = &mut ws.accounts[1].plan.opportunities;
+        let opps = &mut Arc::make_mut(&mut ws.accounts[1]).plan.opportunities;
         opps[0].probability = 0.0;
         opps[1].probability = 1.0;
         opps[2].probability = 0.5;
@@ -1030,13 +1035,13 @@ mod tests {
     #[test]
     fn a_contract_ending_before_it_starts_is_reported_at_its_end_date() {
         let mut ws = valid();
-        let c = &mut ws.accounts[0].plan.contract;
+        let c = &mut Arc::make_mut(&mut ws.accounts[0]).plan.contract;
         c.end_date = c.start_date.map(|d| d.pred_opt().unwrap());
         let problems = validate(&ws);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].path, "accounts[0].plan.contract.end_date");
         // Ending on the day it starts is allowed.
-        let c = &mut ws.accounts[0].plan.contract;
+        let c = &mut Arc::make_mut(&mut ws.accounts[0]).plan.contract;
         c.end_date = c.start_date;
         assert!(validate(&ws).is_empty());
     }
@@ -1044,7 +1049,7 @@ mod tests {
     #[test]
     fn a_duplicate_white_space_cell_and_an_unknown_unit_are_reported() {
         let mut ws = valid();
-        let cells = &mut ws.accounts[0].plan.white_space.cells;
+        let cells = &mut Arc::make_mut(&mut ws.accounts[0]).plan.white_space.cells;
         let copy = cells[0].clone();
         cells.push(copy);
         cells.push(WhiteSpaceCell {
@@ -1064,11 +1069,14 @@ mod tests {
     #[test]
     fn an_interaction_by_an_unknown_team_member_is_reported() {
         let mut ws = valid();
-        ws.accounts[0].plan.interactions.push(Interaction {
-            id: Id::new("int-new"),
-            by: Some(Id::new("tm-ghost")),
-            ..Interaction::default()
-        });
+        Arc::make_mut(&mut ws.accounts[0])
+            .plan
+            .interactions
+            .push(Interaction {
+                id: Id::new("int-new"),
+                by: Some(Id::new("tm-ghost")),
+                ..Interaction::default()
+            });
         let n = ws.accounts[0].plan.interactions.len();
         assert_eq!(
             paths(&ws),
@@ -1078,7 +1086,7 @@ mod tests {
 
     /// Breaks account `i` of `ws` in one of several ways; returns the expected path.
     fn inject(ws: &mut Workspace, i: usize, defect: usize, k: usize) -> String {
-        let plan = &mut ws.accounts[i].plan;
+        let plan = &mut Arc::make_mut(&mut ws.accounts[i]).plan;
         let p = format!("accounts[{i}].plan");
         match defect {
             0 => {

@@ -15,6 +15,7 @@
 //! any two of them (quota, a closed tab).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 use serde::de::DeserializeOwned;
@@ -352,7 +353,7 @@ fn storage_writes_from(
 ) -> Vec<Write> {
     // Compared with what storage holds: the accounts in scope whose key is still there.
     let stored = |id: &Id| scope.has(id) && !lost.contains(id);
-    let old: HashMap<&Id, &Account> = before
+    let old: HashMap<&Id, &Arc<Account>> = before
         .map(|b| {
             b.accounts
                 .iter()
@@ -367,7 +368,11 @@ fn storage_writes_from(
         .iter()
         .filter(|a| scope.has(&a.id) || lost.contains(&a.id))
     {
-        if old.get(&a.id).is_none_or(|o| *o != a) {
+        // The same allocation is the same account: only an edit (`Arc::make_mut`) parts them.
+        if old
+            .get(&a.id)
+            .is_none_or(|&o| !Arc::ptr_eq(o, a) && **o != **a)
+        {
             out.push((account_key(&a.id), Some(encode_account(a))));
         }
     }
@@ -487,7 +492,7 @@ pub fn record_saved(saved: &mut Workspace, after: &Workspace, scope: &Scope) {
         }
         return;
     }
-    let mut old: HashMap<Id, Account> = std::mem::take(&mut saved.accounts)
+    let mut old: HashMap<Id, Arc<Account>> = std::mem::take(&mut saved.accounts)
         .into_iter()
         .map(|a| (a.id.clone(), a))
         .collect();
@@ -850,7 +855,7 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
     };
 
     // All accounts by id: the legacy ones, overridden by those under their own keys.
-    let mut by_id: HashMap<Id, Account> = HashMap::new();
+    let mut by_id: HashMap<Id, Arc<Account>> = HashMap::new();
     let mut storage_order: Vec<Id> = Vec::new();
     let legacy_decoded = legacy.is_some();
     if let Some(old) = legacy {
@@ -885,7 +890,7 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
         if !by_id.contains_key(&a.id) {
             storage_order.push(a.id.clone());
         }
-        by_id.insert(a.id.clone(), a);
+        by_id.insert(a.id.clone(), Arc::new(a));
     }
 
     // Order: the index first, then accounts it does not list in storage order.
@@ -1011,8 +1016,8 @@ pub(crate) mod tests {
             name: "Zoë \"Z\" Smith".into(),
             ..Contact::default()
         });
-        ws.accounts.push(a);
-        ws.accounts.push(account("acc-2", "Globex"));
+        ws.accounts.push(Arc::new(a));
+        ws.accounts.push(Arc::new(account("acc-2", "Globex")));
         ws
     }
 
@@ -1088,7 +1093,7 @@ pub(crate) mod tests {
 
         // One account edited: just its key.
         let mut after = before.clone();
-        after.accounts[1].notes = "renewal at risk".into();
+        Arc::make_mut(&mut after.accounts[1]).notes = "renewal at risk".into();
         assert_eq!(
             keys(&storage_writes(&before, &after)),
             [("account-planner/account/acc-2".into(), true)]
@@ -1097,7 +1102,7 @@ pub(crate) mod tests {
         // An account deleted and another added: the new one, the index, then the removal.
         let mut after = before.clone();
         after.accounts.remove(0);
-        after.accounts.push(account("acc-3", "Initech"));
+        after.accounts.push(Arc::new(account("acc-3", "Initech")));
         assert_eq!(
             keys(&storage_writes(&before, &after)),
             [
@@ -1382,12 +1387,15 @@ pub(crate) mod tests {
     #[test]
     fn a_nan_number_does_not_quarantine_the_account() {
         let mut ws = sample();
-        ws.accounts[0].plan.opportunities.push(Opportunity {
-            id: Id::new("o"),
-            probability: f64::NAN,
-            value: Some(f64::INFINITY),
-            ..Opportunity::default()
-        });
+        Arc::make_mut(&mut ws.accounts[0])
+            .plan
+            .opportunities
+            .push(Opportunity {
+                id: Id::new("o"),
+                probability: f64::NAN,
+                value: Some(f64::INFINITY),
+                ..Opportunity::default()
+            });
         let loaded = decode_storage(&encode_storage(&ws));
         assert!(loaded.quarantined.is_empty());
         let o = &loaded.workspace.accounts[0].plan.opportunities[0];
@@ -1446,7 +1454,7 @@ pub(crate) mod tests {
         let raw = include_str!("../../tests/fixtures/packed-account-v2.txt").trim_end();
         let (account, upgrade) = decode_account("acc-1", raw).ok().unwrap();
         assert_eq!(upgrade, Upgrade::None);
-        assert_eq!(account, sample().accounts[0]);
+        assert_eq!(account, *sample().accounts[0]);
     }
 
     #[test]
@@ -1519,7 +1527,7 @@ pub(crate) mod tests {
             decode_changed(acc1, Some(&s[acc1])),
             Some(Changed::Account(
                 Id::new("acc-1"),
-                Some(Box::new(ws.accounts[0].clone()))
+                Some(Box::new(Account::clone(&ws.accounts[0])))
             ))
         );
         assert_eq!(
@@ -1618,7 +1626,7 @@ pub(crate) mod tests {
                     id: Id::new("ws"),
                     name,
                     demo,
-                    accounts,
+                    accounts: accounts.into_iter().map(Arc::new).collect(),
                     ..Workspace::default()
                 }
             },
@@ -1655,7 +1663,7 @@ pub(crate) mod tests {
                         _ => b.or(o),
                     };
                     if let Some(a) = pick {
-                        after.accounts.push(a.clone());
+                        after.accounts.push(Arc::new(a.clone()));
                     }
                 }
                 if reverse {
@@ -1756,6 +1764,10 @@ pub(crate) mod tests {
             prop_assert_eq!(store(&encode_storage(&after)), s);
             let mut saved = before.clone();
             record_saved(&mut saved, &after, &scope);
+            // What was saved is shared with the workspace, not copied.
+            for s in saved.accounts.iter().filter(|s| scope.has(&s.id)) {
+                prop_assert!(after.accounts.iter().any(|a| Arc::ptr_eq(s, a)));
+            }
             prop_assert_eq!(saved, after);
         }
 

@@ -18,6 +18,7 @@
 //! overwrite. Entities only the local side has are not listed and are never touched.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use crate::domain::model::{Account, Id, Settings, TeamMember, Timestamp, Workspace};
 
@@ -233,7 +234,7 @@ pub fn apply_merge(
 
     let mut taken: Vec<Id> = Vec::new();
     for entry in &plan.accounts {
-        let Some(a) = incoming.account(&entry.id) else {
+        let Some(a) = incoming.accounts.iter().find(|a| a.id == entry.id) else {
             continue;
         };
         let choice = choices
@@ -247,10 +248,12 @@ pub fn apply_merge(
             entry.status,
             choice,
             |a| &a.id,
-            |a, id| Account {
-                id,
-                name: format!("{}{IMPORTED_SUFFIX}", a.name),
-                ..a.clone()
+            |a, id| {
+                Arc::new(Account {
+                    id,
+                    name: format!("{}{IMPORTED_SUFFIX}", a.name),
+                    ..(**a).clone()
+                })
             },
         ) {
             taken.push(id);
@@ -352,9 +355,11 @@ mod tests {
 
     /// A local workspace that last synced with "ws-b" at ts(100), and the incoming one.
     fn pair() -> (Workspace, Workspace) {
-        let stamped = |id: &str, name: &str, t: i64| Account {
-            updated_at: Some(ts(t)),
-            ..account(id, name)
+        let stamped = |id: &str, name: &str, t: i64| {
+            Arc::new(Account {
+                updated_at: Some(ts(t)),
+                ..account(id, name)
+            })
         };
         let mut local = Workspace {
             id: Id::new("ws-a"),
@@ -430,8 +435,8 @@ mod tests {
     #[test]
     fn a_missing_timestamp_can_only_lead_to_a_conflict() {
         let (mut local, mut incoming) = pair();
-        incoming.accounts[1].updated_at = None; // "theirs" would be Updated
-        local.accounts[2].updated_at = None; // "mine" would be LocalNewer
+        Arc::make_mut(&mut incoming.accounts[1]).updated_at = None; // "theirs" would be Updated
+        Arc::make_mut(&mut local.accounts[2]).updated_at = None; // "mine" would be LocalNewer
         let plan = plan_merge(&local, &incoming);
         assert_eq!(plan.accounts[1].status, Status::Conflict);
         assert_eq!(plan.accounts[2].status, Status::Conflict);
@@ -621,7 +626,7 @@ mod tests {
                 if replaced {
                     prop_assert_eq!(got, incoming.account(&a.id));
                 } else {
-                    prop_assert_eq!(got, Some(a));
+                    prop_assert_eq!(got, Some(&**a));
                 }
             }
             // Nothing is replaced without a choice or an Updated status.

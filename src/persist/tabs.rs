@@ -5,6 +5,7 @@
 //! settles — never a silent overwrite either way.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::domain::model::{Account, Id, Workspace};
 
@@ -35,8 +36,8 @@ pub fn reconcile(saved: &Workspace, mine: &Workspace, theirs: &Workspace) -> Rec
     // Storage's order first, then accounts only this tab has.
     for t in &theirs.accounts {
         seen.insert(&t.id);
-        let s = saved.account(&t.id);
-        let m = mine.account(&t.id);
+        let s = saved.shared(&t.id);
+        let m = mine.shared(&t.id);
         match (s, m) {
             // Not changed there since our last save: ours (edited or not) stands.
             (Some(s), Some(m)) if s == t => out.push(m.clone()),
@@ -50,7 +51,7 @@ pub fn reconcile(saved: &Workspace, mine: &Workspace, theirs: &Workspace) -> Rec
             (Some(_), None) => conflicts.push(TabConflict {
                 id: t.id.clone(),
                 name: t.name.clone(),
-                theirs: Some(t.clone()),
+                theirs: Some(Account::clone(t)),
             }),
             // Changed on both sides (or created on both with one id).
             (_, Some(m)) => {
@@ -58,7 +59,7 @@ pub fn reconcile(saved: &Workspace, mine: &Workspace, theirs: &Workspace) -> Rec
                     conflicts.push(TabConflict {
                         id: t.id.clone(),
                         name: m.name.clone(),
-                        theirs: Some(t.clone()),
+                        theirs: Some(Account::clone(t)),
                     });
                 }
                 out.push(m.clone());
@@ -69,7 +70,7 @@ pub fn reconcile(saved: &Workspace, mine: &Workspace, theirs: &Workspace) -> Rec
         if seen.contains(&m.id) {
             continue;
         }
-        match saved.account(&m.id) {
+        match saved.shared(&m.id) {
             // New here and not yet saved: keep.
             None => out.push(m.clone()),
             // Deleted there; unchanged here: follow the deletion.
@@ -111,10 +112,12 @@ pub fn reconcile_account(
     id: &Id,
     theirs: Option<Account>,
 ) -> AccountReconciled {
+    let theirs = theirs.map(Arc::new);
     let s = saved.accounts.iter().position(|a| &a.id == id);
     let m = mine.accounts.iter().position(|a| &a.id == id);
-    let same =
-        |a: Option<usize>, ws: &Workspace, b: Option<&Account>| a.map(|i| &ws.accounts[i]) == b;
+    let same = |a: Option<usize>, ws: &Workspace, b: Option<&Arc<Account>>| {
+        a.map(|i| &ws.accounts[i]) == b
+    };
     let mut conflict = None;
     let mut followed = true;
     match (&theirs, s, m) {
@@ -136,7 +139,7 @@ pub fn reconcile_account(
             conflict = Some(TabConflict {
                 id: id.clone(),
                 name: t.name.clone(),
-                theirs: Some(t.clone()),
+                theirs: Some(Account::clone(t)),
             })
         }
         // Changed on both sides (or created on both with one id), or deleted there and
@@ -148,7 +151,7 @@ pub fn reconcile_account(
                 conflict = Some(TabConflict {
                     id: id.clone(),
                     name: m.name.clone(),
-                    theirs: t.clone(),
+                    theirs: t.as_deref().cloned(),
                 });
             }
         }
@@ -181,7 +184,7 @@ pub struct AccountReconciled {
 pub fn follow_index(ws: &mut Workspace, ids: &[Id]) -> bool {
     let rank: std::collections::HashMap<&Id, usize> =
         ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
-    let rank_of = |a: &Account| rank.get(&a.id).copied().unwrap_or(usize::MAX);
+    let rank_of = |a: &Arc<Account>| rank.get(&a.id).copied().unwrap_or(usize::MAX);
     if ws.accounts.is_sorted_by_key(rank_of) {
         return false;
     }
@@ -227,8 +230,8 @@ pub fn settle(mine: &mut Workspace, conflict: &TabConflict, take_theirs: bool) {
     }
     let pos = mine.accounts.iter().position(|a| a.id == conflict.id);
     match (&conflict.theirs, pos) {
-        (Some(t), Some(i)) => mine.accounts[i] = t.clone(),
-        (Some(t), None) => mine.accounts.push(t.clone()),
+        (Some(t), Some(i)) => mine.accounts[i] = Arc::new(t.clone()),
+        (Some(t), None) => mine.accounts.push(Arc::new(t.clone())),
         (None, Some(i)) => {
             mine.accounts.remove(i);
         }
@@ -245,14 +248,14 @@ pub fn hold_back(saved: &Workspace, mine: &Workspace, held: &[Id]) -> Workspace 
     }
     let mut out = mine.clone();
     out.accounts
-        .retain(|a| !held.contains(&a.id) || saved.account(&a.id).is_some());
+        .retain(|a| !held.contains(&a.id) || saved.shared(&a.id).is_some());
     for a in out.accounts.iter_mut() {
-        if let Some(s) = held.contains(&a.id).then(|| saved.account(&a.id)).flatten() {
+        if let Some(s) = held.contains(&a.id).then(|| saved.shared(&a.id)).flatten() {
             *a = s.clone();
         }
     }
     for id in held {
-        if let (None, Some(s)) = (mine.account(id), saved.account(id)) {
+        if let (None, Some(s)) = (mine.account(id), saved.shared(id)) {
             out.accounts.push(s.clone());
         }
     }
@@ -273,7 +276,7 @@ mod tests {
 
     fn ws(accounts: Vec<Account>) -> Workspace {
         Workspace {
-            accounts,
+            accounts: accounts.into_iter().map(Arc::new).collect(),
             ..Workspace::default()
         }
     }
@@ -402,7 +405,7 @@ mod tests {
     fn by_id(ws: &Workspace) -> BTreeMap<String, Account> {
         ws.accounts
             .iter()
-            .map(|a| (a.id.to_string(), a.clone()))
+            .map(|a| (a.id.to_string(), Account::clone(a)))
             .collect()
     }
 
@@ -419,8 +422,8 @@ mod tests {
             let t = theirs.map(|v| acc(IDS[which], &format!("{}{v}", IDS[which])));
             let mut stored = saved.clone();
             match (&t, stored.accounts.iter().position(|a| a.id == id)) {
-                (Some(t), Some(i)) => stored.accounts[i] = t.clone(),
-                (Some(t), None) => stored.accounts.push(t.clone()),
+                (Some(t), Some(i)) => stored.accounts[i] = Arc::new(t.clone()),
+                (Some(t), None) => stored.accounts.push(Arc::new(t.clone())),
                 (None, Some(i)) => { stored.accounts.remove(i); }
                 (None, None) => {}
             }

@@ -250,6 +250,7 @@ mod tests {
     use super::*;
     use crate::persist::export::sample;
     use proptest::prelude::*;
+    use std::sync::Arc;
 
     /// A strict RFC 4180 reader: CRLF-terminated records, quoted fields with doubled quotes.
     fn parse(text: &str) -> Vec<Vec<String>> {
@@ -395,8 +396,8 @@ mod tests {
     #[test]
     fn dangling_references_show_the_raw_id() {
         let mut ws = sample::workspace();
-        ws.accounts[0].plan.contacts[0].department = Some(Id::new("dept-gone"));
-        ws.accounts[0].plan.opportunities[0].owner = Some(Id::new("tm-gone"));
+        Arc::make_mut(&mut ws.accounts[0]).plan.contacts[0].department = Some(Id::new("dept-gone"));
+        Arc::make_mut(&mut ws.accounts[0]).plan.opportunities[0].owner = Some(Id::new("tm-gone"));
         assert_eq!(rows(&contacts_csv(&ws, &ws.accounts[0]))[1][3], "dept-gone");
         assert_eq!(
             rows(&opportunities_csv(&ws, &ws.accounts[0]))[1][9],
@@ -408,8 +409,8 @@ mod tests {
         #[test]
         fn hostile_text_round_trips(name in "\\PC{0,30}|[=+@,\"\r\n\t-]{0,10}", notes in "[a\",\r\n=]{0,12}") {
             let mut ws = sample::workspace();
-            ws.accounts[0].plan.contacts[0].name = name.clone();
-            ws.accounts[0].plan.contacts[0].notes = notes.clone();
+            Arc::make_mut(&mut ws.accounts[0]).plan.contacts[0].name = name.clone();
+            Arc::make_mut(&mut ws.accounts[0]).plan.contacts[0].notes = notes.clone();
             let r = rows(&contacts_csv(&ws, &ws.accounts[0]));
             prop_assert_eq!(r.len(), 4);
             prop_assert!(r.iter().all(|row| row.len() == CONTACT_COLUMNS.len()));

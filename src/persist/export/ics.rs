@@ -167,6 +167,7 @@ mod tests {
     use super::*;
     use crate::persist::export::sample;
     use proptest::prelude::*;
+    use std::sync::Arc;
 
     /// Unfolds physical lines back into content lines, checking CRLF and the 75-octet limit.
     fn unfold(text: &str) -> Vec<String> {
@@ -293,7 +294,7 @@ mod tests {
         #[test]
         fn any_title_folds_and_unfolds_to_its_escaped_self(title in "\\PC{0,300}") {
             let mut ws = sample::workspace();
-            ws.accounts[0].plan.cadence[0].title = title.clone();
+            Arc::make_mut(&mut ws.accounts[0]).plan.cadence[0].title = title.clone();
             let text = cadence_ics(&ws, &ws.accounts[0], sample::at(0));
             let lines = unfold(&text);
             let summary = lines.iter().find(|l| l.starts_with("SUMMARY:")).unwrap();

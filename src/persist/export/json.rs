@@ -11,6 +11,7 @@
 //! (with its path), then [`validate`]. It never panics, whatever the input.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -256,7 +257,7 @@ fn decode_workspace(mut obj: Map<String, Value>, version: u64) -> Result<Workspa
         Some(Value::Array(list)) => {
             for (i, a) in list.into_iter().enumerate() {
                 match typed_at::<Account>(a, &format!("accounts[{i}]")) {
-                    Ok(a) => ws.accounts.push(a),
+                    Ok(a) => ws.accounts.push(Arc::new(a)),
                     Err(p) => problems.push(p),
                 }
             }
@@ -337,7 +338,7 @@ fn decode_account_file(
             demo: false,
             settings,
             team,
-            accounts: vec![account],
+            accounts: vec![Arc::new(account)],
             sync_marks: Default::default(),
         }),
         _ => Err(problems),
@@ -574,7 +575,7 @@ mod tests {
     #[test]
     fn validation_problems_come_back_with_paths_in_the_file() {
         let mut ws = sample::workspace();
-        ws.accounts[0].plan.contacts[0].level = Some(Id::new("lvl-nope"));
+        Arc::make_mut(&mut ws.accounts[0]).plan.contacts[0].level = Some(Id::new("lvl-nope"));
         let got = paths(parse_import(&export_workspace(&ws)));
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "accounts[0].plan.contacts[0].level");
@@ -755,7 +756,7 @@ mod fixtures {
                 name: "Ann Archer".into(),
                 ..TeamMember::default()
             }],
-            accounts: vec![acme],
+            accounts: vec![acme.into()],
             ..Workspace::default()
         }
     }

@@ -139,7 +139,7 @@ pub(crate) mod sample {
                 member("tm-bob", "Bob Baker"),
                 member("tm-cy", "Cy Unused"),
             ],
-            accounts: vec![acme, globex],
+            accounts: vec![acme.into(), globex.into()],
             ..Workspace::default()
         }
     }
