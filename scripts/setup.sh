@@ -35,6 +35,17 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# Code splitting (scripts/split.mjs): the wasm-split-cli binary of the crate
+# wasm_split_cli_support, the splitter that Leptos's `#[lazy]` is made for.
+WASM_SPLIT_VERSION=0.2.4
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+  && command -v wasm-split-cli >/dev/null; then
+  skip "wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli)"
+else
+  step "wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli; about 2 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
   skip "chromium and chromium-driver"
 else
