@@ -114,7 +114,10 @@ fn accept_dropped_files(state: AppState) {
         };
         ev.prevent_default();
         navigate_to(&href_for(&[("page", "data")]));
-        crate::pages::data::import_file(state, file);
+        #[cfg(feature = "split")]
+        leptos::task::spawn_local(import_dropped(state, file));
+        #[cfg(not(feature = "split"))]
+        import_dropped(state, file);
     });
     on_cleanup(move || {
         over.remove();
@@ -129,6 +132,20 @@ fn set_drop_highlight(on: bool) {
     }
 }
 
+/// Shows a view that the `split` build (every Trunk build: `data-cargo-features` in
+/// index.html) loads from its own wasm chunk the first time it is needed: `#[lazy]` makes
+/// the view's function async, and scripts/split.mjs cuts the wasm at it. Without the
+/// feature (the wasm-bindgen tests, which run the wasm unsplit) a plain call.
+macro_rules! on_demand {
+    ($view:expr) => {{
+        #[cfg(feature = "split")]
+        let view = Suspend::new(async move { $view.await }).into_any();
+        #[cfg(not(feature = "split"))]
+        let view = $view;
+        view
+    }};
+}
+
 /// Picks the page named by the URL's query.
 #[component]
 fn CurrentView() -> impl IntoView {
@@ -139,13 +156,40 @@ fn CurrentView() -> impl IntoView {
     move || {
         let (account, page) = which.get();
         match (account, page.as_deref()) {
-            (Some(id), _) => view! { <AccountPage id=id /> }.into_any(),
-            (None, Some("team")) => view! { <TeamPage /> }.into_any(),
-            (None, Some("data")) => view! { <DataPage /> }.into_any(),
-            (None, Some("settings")) => view! { <SettingsPage /> }.into_any(),
+            // Every view but the portfolio (the first screen) is in a chunk of its own.
+            (Some(id), _) => on_demand!(account_view(id)),
+            (None, Some("team")) => on_demand!(team_view()),
+            (None, Some("data")) => on_demand!(data_view()),
+            (None, Some("settings")) => on_demand!(settings_view()),
             _ => view! { <PortfolioPage /> }.into_any(),
         }
     }
+}
+
+#[cfg_attr(feature = "split", lazy)]
+fn account_view(id: String) -> AnyView {
+    view! { <AccountPage id=id /> }.into_any()
+}
+
+#[cfg_attr(feature = "split", lazy)]
+fn team_view() -> AnyView {
+    view! { <TeamPage /> }.into_any()
+}
+
+#[cfg_attr(feature = "split", lazy)]
+fn data_view() -> AnyView {
+    view! { <DataPage /> }.into_any()
+}
+
+#[cfg_attr(feature = "split", lazy)]
+fn settings_view() -> AnyView {
+    view! { <SettingsPage /> }.into_any()
+}
+
+/// The import of a dropped file, in a chunk of its own (the import page's code).
+#[cfg_attr(feature = "split", lazy)]
+fn import_dropped(state: AppState, file: web_sys::File) {
+    crate::pages::data::import_file(state, file);
 }
 
 /// Goes to an in-app URL without reloading: pushes it onto the history and lets the
