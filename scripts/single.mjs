@@ -1,7 +1,9 @@
 // Writes dist-single/account-planner.html from the release build in dist/: one file with
 // the CSS, the JS glue and the wasm (base64) inlined, started with wasm-bindgen's
-// synchronous init, so it runs from file:// with no server. Prints its size.
+// synchronous init, so it runs from file:// with no server; the code-split chunks inlined
+// in their loader. Prints its size.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { addPolicy } from './csp.mjs';
@@ -20,6 +22,25 @@ glue = glue
   .replace(/^export \{[^}]*\};?\s*$/m, '')
   .replace(/^export (class|function|const|let|async function) /gm, '$1 ')
   .replace(/import\.meta\.url/g, 'location.href');
+// The code-splitting loader (scripts/split.mjs) inlined too, each chunk's bytes in it in place
+// of its fetch (file:// has no fetch, and this file's policy allows no connections).
+const splitImports = [...glue.matchAll(/^import \* as (\w+) from "\.\/(__wasm_split-[0-9a-f]+\.js)";?\s*$/gm)];
+if (!splitImports.length) throw new Error(`single: ${jsName} imports no code-splitting loader`);
+for (const loaderName of new Set(splitImports.map((m) => m[2]))) {
+  let link = await readFile(join(dist, loaderName), 'utf8');
+  link = link.replace(/^import \{ initSync \} from "[^"]+";?\s*$/m, '');
+  const names = [...link.matchAll(/^export const (\w+) =/gm)].map((m) => m[1]);
+  link = link.replace(/^export const /gm, 'const ');
+  let chunks = 0;
+  link = link.replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)(?:, \{ integrity: "[^"]+" \})?\)/g, (m, f) => {
+    chunks += 1;
+    return `Promise.resolve(new Response(Uint8Array.from(atob(${JSON.stringify(
+      readFileSync(join(dist, f)).toString('base64'))}), (c) => c.charCodeAt(0)), { headers: { 'content-type': 'application/wasm' } }))`;
+  });
+  if (!chunks || /fetch\(/.test(link)) throw new Error(`single: ${loaderName}: a chunk's fetch was not inlined`);
+  glue += `\n${link}\nconst __wasm_split_link = { ${names.join(', ')} };\n`;
+}
+for (const m of splitImports) glue = glue.replace(m[0], '') + `const ${m[1]} = __wasm_split_link;\n`;
 if (/^\s*(export|import)\s/m.test(glue)) throw new Error('single: the JS glue still has an import or export');
 
 const wasm = (await readFile(join(dist, wasmName))).toString('base64');
