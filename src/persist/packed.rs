@@ -165,7 +165,7 @@ fn primed_inflate(data: &[u8], limit: usize, flags: u32) -> (TINFLStatus, Vec<u8
 /// The bytes of the complete, valid groups at the start of `text` (see [`from_text`]).
 pub fn from_text_prefix(text: &str) -> Vec<u8> {
     let mut chars = text.chars();
-    bytes_of(std::iter::from_fn(|| next_group(&mut chars)?.ok()))
+    bytes_of(0, std::iter::from_fn(|| next_group(&mut chars)?.ok()))
 }
 
 /// `bytes` as text of the 53,248-character alphabet; [`from_text`] needs the byte count.
@@ -217,38 +217,36 @@ fn from_utf8_groups(utf8: &[u8], groups: usize) -> Option<Vec<u8>> {
     if utf8.len() != groups * 9 {
         return None;
     }
-    let mut out = Vec::with_capacity(groups * GROUP_BITS as usize / 8 + 1);
-    let mut acc: u64 = 0;
-    let mut held: u32 = 0;
-    for three in utf8.chunks_exact(9) {
-        let mut group: u64 = 0;
-        for c in three.chunks_exact(3) {
-            // A lead byte 0xE0–0xEF starts a three-byte character, and the text is valid
-            // UTF-8, so the two bytes after it are that character's own.
-            if c[0] & 0xF0 != 0xE0 {
-                return None;
-            }
-            let code = (u32::from(c[0] & 0x0F) << 12)
-                | (u32::from(c[1] & 0x3F) << 6)
-                | u32::from(c[2] & 0x3F);
-            let d = u64::from(code.checked_sub(FIRST)?);
-            if d >= BASE {
-                return None;
-            }
-            group = group * BASE + d;
-        }
-        if group >> GROUP_BITS != 0 {
+    let mut whole = true;
+    let out = bytes_of(
+        groups,
+        utf8.chunks_exact(9).map_while(|nine| {
+            let group = group_of_utf8(nine);
+            whole &= group.is_some();
+            group
+        }),
+    );
+    whole.then_some(out)
+}
+
+/// The 47 bits that nine bytes of UTF-8 carry as three characters of the alphabet.
+fn group_of_utf8(nine: &[u8]) -> Option<u64> {
+    let mut group: u64 = 0;
+    for c in nine.chunks_exact(3) {
+        // A lead byte 0xE0–0xEF starts a three-byte character, and the text is valid
+        // UTF-8, so the two bytes after it are that character's own.
+        if c[0] & 0xF0 != 0xE0 {
             return None;
         }
-        acc = (acc << GROUP_BITS) | group;
-        held += GROUP_BITS;
-        while held >= 8 {
-            held -= 8;
-            out.push((acc >> held) as u8);
+        let code =
+            (u32::from(c[0] & 0x0F) << 12) | (u32::from(c[1] & 0x3F) << 6) | u32::from(c[2] & 0x3F);
+        let d = u64::from(code.checked_sub(FIRST)?);
+        if d >= BASE {
+            return None;
         }
-        acc &= (1u64 << held) - 1;
+        group = group * BASE + d;
     }
-    Some(out)
+    (group >> GROUP_BITS == 0).then_some(group)
 }
 
 /// [`from_text`] character by character, naming the first thing wrong.
@@ -269,7 +267,7 @@ fn from_chars(text: &str, len: usize, groups: usize) -> Result<Vec<u8>, Damaged>
     if chars.next().is_some() {
         return Err(Damaged("its text is longer than it claims".into()));
     }
-    let mut out = bytes_of(values.into_iter());
+    let mut out = bytes_of(groups, values.into_iter());
     out.truncate(len);
     Ok(out)
 }
@@ -299,9 +297,10 @@ fn next_group(chars: &mut std::str::Chars) -> Option<Result<u64, Damaged>> {
     Some(Ok(group))
 }
 
-/// The bytes 47-bit groups carry, in order (the last partial byte dropped).
-fn bytes_of(groups: impl Iterator<Item = u64>) -> Vec<u8> {
-    let mut out = Vec::new();
+/// The bytes 47-bit groups carry, in order (the last partial byte dropped); `expected`
+/// groups are room made up front.
+fn bytes_of(expected: usize, groups: impl Iterator<Item = u64>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(expected * GROUP_BITS as usize / 8 + 1);
     let mut acc: u64 = 0;
     let mut held: u32 = 0;
     for group in groups {
