@@ -88,7 +88,7 @@ impl Default for Workspace {
 
 impl Workspace {
     pub fn account(&self, id: &Id) -> Option<&Account> {
-        self.accounts.iter().find(|a| &a.id == id).map(|a| &**a)
+        self.shared(id).map(|a| &**a)
     }
     /// The account as the workspace holds it, to share rather than copy.
     pub fn shared(&self, id: &Id) -> Option<&Arc<Account>> {

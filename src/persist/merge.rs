@@ -234,7 +234,7 @@ pub fn apply_merge(
 
     let mut taken: Vec<Id> = Vec::new();
     for entry in &plan.accounts {
-        let Some(a) = incoming.accounts.iter().find(|a| a.id == entry.id) else {
+        let Some(a) = incoming.shared(&entry.id) else {
             continue;
         };
         let choice = choices

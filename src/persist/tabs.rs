@@ -15,7 +15,7 @@ pub struct TabConflict {
     pub id: Id,
     pub name: String,
     /// The other tab's version; `None` when the other tab deleted it.
-    pub theirs: Option<Account>,
+    pub theirs: Option<Arc<Account>>,
 }
 
 /// The result of reconciling with another tab's write.
@@ -51,7 +51,7 @@ pub fn reconcile(saved: &Workspace, mine: &Workspace, theirs: &Workspace) -> Rec
             (Some(_), None) => conflicts.push(TabConflict {
                 id: t.id.clone(),
                 name: t.name.clone(),
-                theirs: Some(Account::clone(t)),
+                theirs: Some(t.clone()),
             }),
             // Changed on both sides (or created on both with one id).
             (_, Some(m)) => {
@@ -59,7 +59,7 @@ pub fn reconcile(saved: &Workspace, mine: &Workspace, theirs: &Workspace) -> Rec
                     conflicts.push(TabConflict {
                         id: t.id.clone(),
                         name: m.name.clone(),
-                        theirs: Some(Account::clone(t)),
+                        theirs: Some(t.clone()),
                     });
                 }
                 out.push(m.clone());
@@ -139,7 +139,7 @@ pub fn reconcile_account(
             conflict = Some(TabConflict {
                 id: id.clone(),
                 name: t.name.clone(),
-                theirs: Some(Account::clone(t)),
+                theirs: Some(t.clone()),
             })
         }
         // Changed on both sides (or created on both with one id), or deleted there and
@@ -151,7 +151,7 @@ pub fn reconcile_account(
                 conflict = Some(TabConflict {
                     id: id.clone(),
                     name: m.name.clone(),
-                    theirs: t.as_deref().cloned(),
+                    theirs: t.clone(),
                 });
             }
         }
@@ -230,8 +230,8 @@ pub fn settle(mine: &mut Workspace, conflict: &TabConflict, take_theirs: bool) {
     }
     let pos = mine.accounts.iter().position(|a| a.id == conflict.id);
     match (&conflict.theirs, pos) {
-        (Some(t), Some(i)) => mine.accounts[i] = Arc::new(t.clone()),
-        (Some(t), None) => mine.accounts.push(Arc::new(t.clone())),
+        (Some(t), Some(i)) => mine.accounts[i] = t.clone(),
+        (Some(t), None) => mine.accounts.push(t.clone()),
         (None, Some(i)) => {
             mine.accounts.remove(i);
         }
