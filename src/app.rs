@@ -10,6 +10,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
+use crate::codec_chunk;
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::demo_banner::DemoBanner;
 use crate::components::storage_banner::StorageBanner;
@@ -20,7 +21,7 @@ use crate::pages::data::DataPage;
 use crate::pages::portfolio::PortfolioPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::team::TeamPage;
-use crate::state::AppState;
+use crate::state::{AppState, Stored};
 
 /// Where the app is: the file or folder it was loaded from, without query or hash.
 /// Every in-app link is built on it, so that links keep working from `file://` and
@@ -44,9 +45,10 @@ pub fn href_for(params: &[(&str, &str)]) -> String {
     href
 }
 
+/// The app, started from what storage held.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::load();
+pub fn App(stored: Stored) -> impl IntoView {
+    let state = AppState::load(stored);
     provide_context(state);
     accept_dropped_files(state);
     let update_ready = RwSignal::new(false);
@@ -259,13 +261,51 @@ fn follow_links_from_file_urls() {
     on_click.forget();
 }
 
-/// Mounts the app on the page body.
+/// The app started from what storage holds now, in a build without the `split` feature
+/// (the wasm-bindgen tests), whose codec is always at hand.
+#[cfg(not(feature = "split"))]
+pub fn started() -> impl IntoView {
+    match Stored::read() {
+        Ok(stored) => view! { <App stored /> },
+        Err(_) => unreachable!("an unsplit build always has its codec"),
+    }
+}
+
+/// Mounts the app on the page body, once storage is read. Stored data needs the codec,
+/// which a split build fetches first (a first visit, with nothing stored, does not wait).
 pub fn mount() {
     console_error_panic_hook::set_once();
     follow_links_from_file_urls();
+    match Stored::read() {
+        Ok(stored) => start(stored),
+        Err(entries) => wasm_bindgen_futures::spawn_local(async move {
+            match codec_chunk::load().await {
+                Ok(codec) => start(Stored::decode(codec, &entries)),
+                Err(e) => boot_failed(&e),
+            }
+        }),
+    }
+}
+
+fn start(stored: Stored) {
     // The static shell of index.html has done its job (something to paint at once).
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(move || view! { <App stored /> });
+    codec_chunk::prefetch();
+}
+
+/// The codec could not be fetched for the data stored here: the app does not start
+/// (it could neither show nor save that data), storage is left untouched, and the boot
+/// shell says why and what to do.
+fn boot_failed(e: &codec_chunk::Unavailable) {
+    let Some(note) = document().query_selector("#boot .boot-note").ok().flatten() else {
+        return;
+    };
+    _ = note.set_attribute("role", "alert");
+    note.set_text_content(Some(&format!(
+        "Account Planner could not start: {e}. Your data is safe in this browser. \
+         Connect to the internet and reload the page."
+    )));
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+use crate::codec_chunk;
 use crate::domain::demo::demo_workspace;
 use crate::domain::model::{new_id, Account, Id, PlanPart, Settings, TeamMember, Workspace};
 use crate::domain::validate::{introduced_problems, Problem};
@@ -46,6 +47,44 @@ pub struct PendingImport {
     pub plan: MergePlan,
 }
 
+/// What storage held when the app started.
+pub enum Stored {
+    /// Nothing of ours: a first visit, which needs no codec.
+    Nothing,
+    /// Decoded, with the writes that repair it.
+    Decoded(Box<codec_chunk::Decoded>),
+    /// Storage could not be read, with the reason.
+    Unavailable(String),
+}
+
+impl Stored {
+    /// Reads storage and decodes it. `Err`, with what was read, when that needs the codec
+    /// and its chunk is not loaded yet (see [`codec_chunk`]).
+    pub fn read() -> Result<Stored, Vec<(String, String)>> {
+        mark("load-start");
+        let entries = match browser::read_all() {
+            Ok(entries) => entries,
+            Err(e) => return Ok(Stored::Unavailable(e.to_string())),
+        };
+        mark("load-read");
+        if !entries.iter().any(|(key, _)| codec::is_data_key(key)) {
+            mark("load-decoded");
+            return Ok(Stored::Nothing);
+        }
+        match codec_chunk::ready() {
+            Some(codec) => Ok(Stored::decode(codec, &entries)),
+            None => Err(entries),
+        }
+    }
+
+    /// Decodes what [`Stored::read`] read.
+    pub fn decode(codec: codec_chunk::Codec, entries: &[(String, String)]) -> Stored {
+        let decoded = (codec.decode_storage)(entries);
+        mark("load-decoded");
+        Stored::Decoded(decoded)
+    }
+}
+
 /// Shared app state, provided as context at the root.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -76,6 +115,11 @@ pub struct AppState {
     /// The accounts changed since the last successful save: a save looks at those only.
     unsaved: StoredValue<codec::Scope>,
     save_pending: StoredValue<bool>,
+    /// Whether anything was changed in this page: until then a save has nothing to write
+    /// (the demo of a first visit is not stored just because the page was closed).
+    touched: StoredValue<bool>,
+    /// Set when another tab wrote while the codec's chunk was still loading.
+    other_tab_pending: StoredValue<bool>,
     /// Whether the browser was asked to keep storage persistent this session.
     persistence_asked: StoredValue<bool>,
     /// Set when the browser refused to keep storage persistent: the user is reminded to
@@ -86,41 +130,39 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Loads the stored workspace, repairing and quarantining what it must, or starts an
-    /// empty one on a first visit.
-    pub fn load() -> Self {
+    /// Starts from what storage held (read and decoded before the app mounts), repairing
+    /// what it must, or from the demo workspace on a first visit.
+    pub fn load(stored: Stored) -> Self {
         let today = chrono::Local::now().date_naive();
         let mut problem = None;
         let mut quarantined = Vec::new();
         let mut read_only = None;
         let mut first_visit = false;
-        mark("load-start");
-        let workspace = match browser::read_all() {
-            Ok(entries) => {
-                mark("load-read");
-                let loaded = codec::decode_storage(&entries);
-                mark("load-decoded");
+        let workspace = match stored {
+            Stored::Decoded(decoded) => {
+                let codec_chunk::Decoded { loaded, repairs } = *decoded;
                 if let Some(newer) = &loaded.refused_newer {
                     read_only = Some(newer.message());
-                } else if let Err(e) = browser::apply(
-                    loaded
-                        .repair_writes()
-                        .iter()
-                        .map(|(k, v)| (k.as_str(), v.as_deref())),
-                ) {
+                } else if let Err(e) =
+                    browser::apply(repairs.iter().map(|(k, v)| (k.as_str(), v.as_deref())))
+                {
                     problem = Some(format!("{e}: your changes are kept in this page only."));
                 }
                 quarantined = loaded.quarantined;
                 first_visit = loaded.fresh;
                 if loaded.fresh {
-                    // A first visit opens the demo workspace, clearly marked; it is only
-                    // written to storage once the user changes something.
                     demo_workspace(today)
                 } else {
                     loaded.workspace
                 }
             }
-            Err(e) => {
+            Stored::Nothing => {
+                // A first visit opens the demo workspace, clearly marked; it is only
+                // written to storage once the user changes something.
+                first_visit = true;
+                demo_workspace(today)
+            }
+            Stored::Unavailable(e) => {
                 problem = Some(format!("{e}: your changes are kept in this page only."));
                 Workspace::default()
             }
@@ -155,6 +197,8 @@ impl AppState {
             tab_conflicts: RwSignal::new(Vec::new()),
             undo: RwSignal::new(Vec::new()),
             save_pending: StoredValue::new(false),
+            touched: StoredValue::new(false),
+            other_tab_pending: StoredValue::new(false),
             persistence_asked: StoredValue::new(false),
             persistence_refused: RwSignal::new(false),
             today,
@@ -165,10 +209,7 @@ impl AppState {
             match ev.key() {
                 // The whole storage was cleared.
                 None => state.reload_from_other_tab(),
-                Some(key)
-                    if key.starts_with(codec::PREFIX)
-                        && !key.starts_with(codec::QUARANTINE_PREFIX) =>
-                {
+                Some(key) if codec::is_data_key(&key) => {
                     state.other_tab_wrote(&key, ev.new_value().as_deref());
                 }
                 Some(_) => {}
@@ -188,7 +229,10 @@ impl AppState {
         if self.read_only.get_untracked().is_some() {
             return;
         }
-        let Some(change) = codec::decode_changed(key, value) else {
+        let Some(codec) = codec_chunk::ready() else {
+            return self.reload_from_other_tab();
+        };
+        let Some(change) = (codec.decode_changed)(key, value) else {
             return self.reload_from_other_tab();
         };
         let mut conflict = None;
@@ -238,10 +282,15 @@ impl AppState {
         if self.read_only.get_untracked().is_some() {
             return;
         }
+        let Some(codec) = codec_chunk::ready() else {
+            // Handled once the codec is here, before any save of this page.
+            self.other_tab_pending.set_value(true);
+            return self.when_codec_loaded();
+        };
         let Ok(entries) = browser::read_all() else {
             return;
         };
-        let loaded = codec::decode_storage(&entries);
+        let loaded = (codec.decode_storage)(&entries).loaded;
         if let Some(newer) = &loaded.refused_newer {
             self.read_only.set(Some(newer.message()));
             return;
@@ -579,12 +628,39 @@ impl AppState {
     /// Queues a save after a change outside the accounts (settings, team): the meta is
     /// compared on every save.
     fn schedule_meta_save(&self) {
+        self.touched.set_value(true);
         if self.save_pending.get_value() {
             return;
         }
         self.save_pending.set_value(true);
         let state = *self;
         queue_microtask(move || state.flush());
+    }
+
+    /// Waits for the codec's chunk, then does what waited for it, in the order the events
+    /// came: another tab's writes first, then this page's save. If the chunk cannot be
+    /// fetched, the changes stay in memory, the user is told, and the next change tries
+    /// again.
+    fn when_codec_loaded(&self) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match codec_chunk::load().await {
+                Ok(_) => {
+                    if state.other_tab_pending.try_update_value(std::mem::take) == Some(true) {
+                        state.reload_from_other_tab();
+                    }
+                    if state.save_pending.try_get_value() == Some(true) {
+                        state.flush();
+                    }
+                }
+                Err(e) => {
+                    state.save_pending.try_set_value(false);
+                    state.storage_problem.try_set(Some(format!(
+                        "{e}: your latest changes are kept in this page only."
+                    )));
+                }
+            }
+        });
     }
 
     /// Once there is real data stored, asks the browser to keep it (once per session).
@@ -604,6 +680,13 @@ impl AppState {
     /// Writes what changed since the last successful save. On failure the change stays in
     /// memory, the user is told, and the next save retries it.
     pub fn flush(&self) {
+        if self.touched.try_get_value() != Some(true) {
+            return;
+        }
+        let Some(codec) = codec_chunk::ready() else {
+            // A first save, before the codec's chunk came: it runs once the chunk is here.
+            return self.when_codec_loaded();
+        };
         // The page may be going away: every read here tolerates disposed values.
         if self.save_pending.try_set_value(false).is_some() {
             return;
@@ -632,13 +715,15 @@ impl AppState {
                     .try_with_value(|saved| tabs::hold_back(saved, current, &held))?;
                 (&held_back, codec::Scope::All)
             };
-            let writes = self.saved.try_with_value(|saved| match &present {
-                // Keys removed behind the app's back (or lost by a failed write) are
-                // written again.
-                Some(present) => {
-                    codec::writes_after_loss(saved, present, index.as_deref(), to_write, &scope)
-                }
-                None => codec::storage_writes(saved, to_write),
+            let writes = self.saved.try_with_value(|saved| {
+                (codec.writes)(codec_chunk::Writes {
+                    saved,
+                    // Keys removed behind the app's back (or lost by a failed write) are
+                    // written again.
+                    present: present.as_deref().map(|p| (p, index.as_deref())),
+                    after: to_write,
+                    scope: &scope,
+                })
             })?;
             if writes.is_empty() {
                 return Some(Ok(()));

@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::codec_chunk;
 use crate::domain::model::Id;
 use crate::persist::browser;
-use crate::persist::export::{json, naming::export_file_name};
+use crate::persist::export::naming::export_file_name;
 use crate::persist::merge::{Choice, Choices, Status};
 use crate::state::{use_app, AppState};
 
@@ -37,11 +38,22 @@ pub fn import_file(state: AppState, file: web_sys::File) {
 }
 
 /// Downloads the whole workspace as a JSON file; a failure is shown on the import page.
+/// The JSON encoder is the storage codec's (see [`codec_chunk`]): at once when it is loaded,
+/// as it is once anything was saved, else when its chunk comes.
 pub fn download_workspace(state: AppState) {
-    let text = state.workspace.with_untracked(json::export_workspace);
-    let name = export_file_name("workspace", state.today, "json");
-    if let Err(e) = browser::download_text(&name, "application/json", &text) {
-        state.refuse_import(&name, format!("the export could not be saved: {e}"));
+    let download = move |codec: Result<codec_chunk::Codec, codec_chunk::Unavailable>| {
+        let name = export_file_name("workspace", state.today, "json");
+        let saved = codec.map_err(|e| e.to_string()).and_then(|codec| {
+            let text = state.workspace.with_untracked(codec.export_workspace);
+            browser::download_text(&name, "application/json", &text)
+        });
+        if let Err(e) = saved {
+            state.refuse_import(&name, format!("the export could not be saved: {e}"));
+        }
+    };
+    match codec_chunk::ready() {
+        Some(codec) => download(Ok(codec)),
+        None => leptos::task::spawn_local(async move { download(codec_chunk::load().await) }),
     }
 }
 

@@ -188,14 +188,3 @@ pub async fn request_persistence() -> Option<bool> {
         .ok()?;
     Some(granted.as_bool() == Some(true))
 }
-
-/// The JSON of one stored value as the console or a test can read it: accounts are stored
-/// packed (see `persist::packed`), other values as they are. `wasmBindings.storedJson(
-/// localStorage.getItem(key))` in the browser's console; a damaged value gives its raw text.
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = storedJson)]
-pub fn stored_json(raw: &str) -> String {
-    match super::codec::unpack(raw) {
-        Ok(Some(json)) => json,
-        _ => raw.to_string(),
-    }
-}

@@ -46,6 +46,12 @@ pub fn account_key(id: &Id) -> String {
     format!("{ACCOUNT_PREFIX}{id}")
 }
 
+/// Whether `key` holds data of ours (not a backup of a quarantined value): storage with
+/// none is a first visit's, which the app opens without its codec.
+pub fn is_data_key(key: &str) -> bool {
+    key.starts_with(PREFIX) && !key.starts_with(QUARANTINE_PREFIX)
+}
+
 /// The key a quarantined value is copied to.
 pub fn quarantine_key(key: &str) -> String {
     format!("{QUARANTINE_PREFIX}{key}")
@@ -1691,7 +1697,36 @@ pub(crate) mod tests {
         (s, present, index)
     }
 
+    /// Keys of ours (data and backups), of another app on the same origin, and odd ones.
+    fn arb_key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(META_KEY.to_string()),
+            Just(INDEX_KEY.to_string()),
+            Just(LEGACY_KEY.to_string()),
+            "[a-z0-9-]{1,12}".prop_map(|id| format!("{ACCOUNT_PREFIX}{id}")),
+            "[a-z/]{0,12}".prop_map(|k| format!("{QUARANTINE_PREFIX}{k}")),
+            "[a-z/]{0,12}".prop_map(|k| format!("{PREFIX}{k}")),
+            "[a-zA-Z/-]{0,20}",
+        ]
+    }
+
     proptest! {
+        /// The app skips the codec when storage holds no data key of ours: decoding such
+        /// storage must find a first visit, with nothing to repair, set aside or refuse.
+        #[test]
+        fn storage_without_a_data_key_decodes_as_a_first_visit(
+            entries in proptest::collection::vec((arb_key(), ".{0,40}"), 0..8)
+        ) {
+            let loaded = decode_storage(&entries);
+            if !entries.iter().any(|(k, _)| is_data_key(k)) {
+                prop_assert!(loaded.fresh);
+                prop_assert_eq!(&loaded.workspace, &Workspace::default());
+                prop_assert!(loaded.quarantined.is_empty());
+                prop_assert!(loaded.refused_newer.is_none());
+                prop_assert!(loaded.repair_writes().is_empty());
+            }
+        }
+
         #[test]
         fn every_prefix_of_the_writes_leaves_loadable_storage((before, after) in arb_change()) {
             let base = store(&encode_storage(&before));

@@ -25,7 +25,8 @@ pub fn export_file_name(kind: &str, date: NaiveDate, ext: &str) -> String {
         .map(|c| c.to_ascii_lowercase())
         .take(10)
         .collect();
-    let stem = format!("account-planner-{}-{}", slug(kind), date.format("%Y-%m-%d"));
+    // A date displays as YYYY-MM-DD, without chrono's format-string machinery in the wasm.
+    let stem = format!("account-planner-{}-{date}", slug(kind));
     if ext.is_empty() {
         stem
     } else {

@@ -1,0 +1,102 @@
+// The storage codec comes in a wasm chunk of its own (src/codec_chunk.rs): a first visit
+// starts without it, stored data waits for it. When it cannot be fetched, nothing stored
+// is touched, nothing typed is lost, and the page says why.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../lib/server.js';
+import { launch, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+
+let server, browser;
+before(async () => {
+  server = await serve(new URL('../../dist', import.meta.url).pathname);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CODEC = /split_storage_codec-[0-9a-f]+\.wasm$/;
+const storage = (page) => page.evaluate(() => Object.fromEntries(
+  Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+
+/** A fresh context whose requests for the codec's chunk fail while `blocked.on` is true
+ * (no service worker, which would serve the chunk from its cache). */
+async function contextWithCodecSwitch() {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const blocked = { on: false, requests: 0 };
+  await context.route(CODEC, (route) => {
+    blocked.requests += 1;
+    return blocked.on ? route.abort('internetdisconnected') : route.continue();
+  });
+  return { context, blocked };
+}
+
+test('a first visit stores nothing until the user changes something, even when the page is closed', async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+  await page.getByRole('region', { name: 'Demo data' }).waitFor();
+  // The codec is fetched once the first screen is up, without storing anything.
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((e) => /split_storage_codec-/.test(e.name)));
+  assertNoErrors(page, assert);
+  await page.close({ runBeforeUnload: true });
+
+  const again = await openPage(context);
+  assert.deepEqual(await (async () => { await again.goto(server.url); return storage(again); })(), {},
+    'closing a first visit stored nothing');
+  await again.getByRole('region', { name: 'Demo data' }).waitFor();
+  await addAccount(again, 'Umbrella Corp');
+  await again.waitForFunction(() => localStorage.getItem('account-planner/meta') !== null);
+  assertNoErrors(again, assert);
+  await context.close();
+});
+
+test('stored data is left untouched, and the page says why, when the codec cannot be fetched', async () => {
+  const { context, blocked } = await contextWithCodecSwitch();
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await startEmpty(page);
+  await addAccount(page, 'Soylent Industries');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('account-planner/account/')));
+  const before = await storage(page);
+
+  blocked.on = true;
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await alert.filter({ hasText: 'could not start' }).waitFor();
+  assert.match(await alert.textContent(), /Your data is safe in this browser/);
+  assert.equal(await page.getByRole('link', { name: 'Soylent Industries' }).count(), 0);
+  assert.deepEqual(await storage(page), before, 'storage is exactly as it was');
+
+  blocked.on = false;
+  await page.reload();
+  await page.getByRole('link', { name: 'Soylent Industries' }).waitFor();
+  await context.close();
+});
+
+test('a first save without the codec keeps the edit in the page with a warning, and saves it once the codec comes', async () => {
+  const { context, blocked } = await contextWithCodecSwitch();
+  blocked.on = true;
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+  await addAccount(page, 'Tyrell Corporation');
+  const warning = page.getByRole('alert').filter({ hasText: 'Not saved' });
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /could not be downloaded/);
+  assert.deepEqual(await storage(page), {}, 'nothing half-written');
+  assert.ok(blocked.requests >= 1, 'the codec was asked for');
+
+  blocked.on = false;
+  await addAccount(page, 'Wallace Corporation');
+  await warning.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => localStorage.getItem('account-planner/meta') !== null);
+  await page.reload();
+  for (const name of ['Tyrell Corporation', 'Wallace Corporation']) {
+    await page.getByRole('link', { name }).waitFor();
+  }
+  await context.close();
+});

@@ -1,0 +1,167 @@
+//! The storage codec (serde's decoders and encoders of the model, DEFLATE, the packed text,
+//! and the JSON of an export) in a wasm chunk of its own, loaded on demand.
+//!
+//! A first visit has nothing stored, so its first screen needs none of that code: about a
+//! third of the app's wasm. The chunk is fetched before the app starts when storage holds
+//! anything, and otherwise once the first screen is painted (or at the first save, if that
+//! comes sooner). Once it is here, [`ready`] hands out the codec synchronously, so a save
+//! still runs within the keystroke's frame and a page being closed can still be saved.
+//!
+//! Without the `split` feature (the wasm-bindgen tests, which run the wasm unsplit) the
+//! codec is always ready.
+
+use crate::domain::model::Workspace;
+use crate::persist::codec::{self, Changed, Loaded, Scope, Write};
+
+/// The codec's entry points: plain functions, which live in the chunk once it is split.
+#[derive(Clone, Copy)]
+pub struct Codec {
+    /// Decodes everything read from storage, with the writes that repair it.
+    pub decode_storage: fn(&[(String, String)]) -> Box<Decoded>,
+    /// Decodes one value another tab wrote.
+    pub decode_changed: fn(&str, Option<&str>) -> Option<Changed>,
+    /// The writes that bring storage from `saved` to `after` (see [`Writes`]).
+    pub writes: fn(Writes<'_>) -> Vec<Write>,
+    /// The JSON of one stored value (accounts are stored packed).
+    pub stored_json: fn(&str) -> String,
+    /// The workspace as an export file's JSON.
+    pub export_workspace: fn(&Workspace) -> String,
+}
+
+/// Storage decoded, with the writes that repair it.
+pub struct Decoded {
+    pub loaded: Loaded,
+    pub repairs: Vec<Write>,
+}
+
+/// What a save compares, for [`Codec::writes`].
+pub struct Writes<'a> {
+    /// What storage held after the last save.
+    pub saved: &'a Workspace,
+    /// Our keys storage holds now and its raw index, when they could be read: keys gone
+    /// behind the app's back are then written again.
+    pub present: Option<(&'a [String], Option<&'a str>)>,
+    pub after: &'a Workspace,
+    pub scope: &'a Scope,
+}
+
+/// Why the codec's chunk could not be loaded (offline before the service worker had it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unavailable;
+
+impl std::fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the part of the app that reads and writes storage could not be downloaded")
+    }
+}
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+fn decode_storage(entries: &[(String, String)]) -> Box<Decoded> {
+    let loaded = codec::decode_storage(entries);
+    let repairs = loaded.repair_writes();
+    Box::new(Decoded { loaded, repairs })
+}
+
+fn writes(w: Writes<'_>) -> Vec<Write> {
+    match w.present {
+        Some((present, index)) => {
+            codec::writes_after_loss(w.saved, present, index, w.after, w.scope)
+        }
+        None => codec::storage_writes(w.saved, w.after),
+    }
+}
+
+fn unpacked_json(raw: &str) -> String {
+    match codec::unpack(raw) {
+        Ok(Some(json)) => json,
+        _ => raw.to_string(),
+    }
+}
+
+/// The split point: calling it loads the chunk (once), and what it returns points into it.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(storage_codec, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn codec_in_chunk() -> Result<Codec, Unavailable> {
+    Ok(Codec {
+        decode_storage,
+        decode_changed: codec::decode_changed,
+        writes,
+        stored_json: unpacked_json,
+        export_workspace: crate::persist::export::json::export_workspace,
+    })
+}
+
+#[cfg(feature = "split")]
+thread_local! {
+    static LOADED: std::cell::OnceCell<Codec> = const { std::cell::OnceCell::new() };
+}
+
+/// The codec, if its chunk is here.
+#[cfg(feature = "split")]
+pub fn ready() -> Option<Codec> {
+    LOADED.with(|c| c.get().copied())
+}
+
+/// The codec, if its chunk is here.
+#[cfg(not(feature = "split"))]
+pub fn ready() -> Option<Codec> {
+    codec_in_chunk().ok()
+}
+
+/// The codec, fetching its chunk first if need be. A failure is not remembered: the next
+/// call tries again.
+pub async fn load() -> Result<Codec, Unavailable> {
+    if let Some(codec) = ready() {
+        return Ok(codec);
+    }
+    #[cfg(feature = "split")]
+    {
+        let codec = codec_in_chunk().await?;
+        LOADED.with(|c| *c.get_or_init(|| codec));
+        Ok(codec)
+    }
+    #[cfg(not(feature = "split"))]
+    codec_in_chunk()
+}
+
+/// Fetches the chunk in the background once the browser is idle after the first screen,
+/// so that the first save does not wait for it. A failure here is retried by that save.
+pub fn prefetch() {
+    use wasm_bindgen::JsCast;
+    if ready().is_some() {
+        return;
+    }
+    let fetch = wasm_bindgen::closure::Closure::once_into_js(|| {
+        leptos::task::spawn_local(async {
+            _ = load().await;
+        })
+    });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback: &js_sys::Function = fetch.unchecked_ref();
+    // WebKit has no requestIdleCallback: a short timeout instead.
+    if window.request_idle_callback(callback).is_err() {
+        _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 200);
+    }
+}
+
+/// The JSON of one stored value as the console or a test can read it: accounts are stored
+/// packed (see `persist::packed`), other values as they are. `wasmBindings.storedJson(
+/// localStorage.getItem(key))` in the browser's console; a damaged value gives its raw text,
+/// and so does any value before the codec is loaded (it is, once anything was saved).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = storedJson)]
+pub fn stored_json(raw: &str) -> String {
+    match ready() {
+        Some(codec) => (codec.stored_json)(raw),
+        None => raw.to_string(),
+    }
+}
