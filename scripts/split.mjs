@@ -23,6 +23,9 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('split: run as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
 const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
 const bin = 'account-planner';
+// SPLIT_KEEP_NAMES=1 keeps the functions' names in every piece (wasm-bindgen --keep-debug,
+// wasm-opt -g), for a CPU profile to name them (`make profile`); never for dist/.
+const keepNames = process.env.SPLIT_KEEP_NAMES === '1';
 const LOADER = '__wasm_split.js';
 
 const run = (cmd, args) => {
@@ -49,6 +52,7 @@ try {
   run('wasm-split-cli', [input, work, '--out-name', stem]);
   const t1 = Date.now();
   run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript',
+    ...(keepNames ? ['--keep-debug'] : []),
     '--out-dir', work, '--out-name', stem, join(work, `${stem}.wasm`)]);
   rmSync(join(work, `${stem}.wasm`)); // the split main module before wasm-bindgen
   const t2 = Date.now();
@@ -64,7 +68,7 @@ try {
       throw new Error(`split: wasm-opt on PATH is "${version.trim()}", not binaryen 132 (run through make, which puts e2e/node_modules/.bin first)`);
     }
     await Promise.all(files.filter((f) => f.endsWith('.wasm')).map((f) =>
-      runAsync('wasm-opt', ['-Oz', join(work, f), '-o', join(work, f)])));
+      runAsync('wasm-opt', ['-Oz', ...(keepNames ? ['-g'] : []), join(work, f), '-o', join(work, f)])));
   }
   const t3 = Date.now();
 

@@ -276,11 +276,21 @@ pub fn started() -> impl IntoView {
 pub fn mount() {
     console_error_panic_hook::set_once();
     follow_links_from_file_urls();
+    // With data stored, the codec's chunk is fetched while storage is read.
+    let codec =
+        (codec_chunk::ready().is_none() && Stored::present()).then(codec_chunk::start_loading);
     match Stored::read() {
         Ok(stored) => start(stored),
         Err(entries) => wasm_bindgen_futures::spawn_local(async move {
-            match codec_chunk::load().await {
-                Ok(codec) => start(Stored::decode(codec, &entries)),
+            let codec = match codec {
+                Some(started) => started.await,
+                None => codec_chunk::load().await,
+            };
+            match codec {
+                Ok(codec) => {
+                    crate::state::mark("load-codec");
+                    start(Stored::decode(codec, &entries))
+                }
                 Err(e) => boot_failed(&e),
             }
         }),

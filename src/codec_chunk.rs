@@ -10,6 +10,10 @@
 //! Without the `split` feature (the wasm-bindgen tests, which run the wasm unsplit) the
 //! codec is always ready.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
 use crate::domain::model::Workspace;
 use crate::persist::codec::{self, Changed, Loaded, Scope, Write};
 
@@ -130,6 +134,18 @@ pub async fn load() -> Result<Codec, Unavailable> {
     }
     #[cfg(not(feature = "split"))]
     codec_in_chunk()
+}
+
+/// [`load`], started at once: the chunk's fetch is under way when this returns, and goes on
+/// while the caller works (reads storage) instead of waiting for the first `await`.
+pub fn start_loading() -> Pin<Box<dyn Future<Output = Result<Codec, Unavailable>>>> {
+    let mut future = Box::pin(load());
+    let mut cx = Context::from_waker(Waker::noop());
+    match future.as_mut().poll(&mut cx) {
+        Poll::Ready(done) => Box::pin(std::future::ready(done)),
+        // Polled again, with a real waker, when awaited.
+        Poll::Pending => future,
+    }
 }
 
 /// Fetches the chunk in the background once the browser is idle after the first screen,

@@ -77,6 +77,11 @@ impl Stored {
         }
     }
 
+    /// Whether storage holds data of ours (read without its values), which needs the codec.
+    pub fn present() -> bool {
+        browser::our_keys().is_ok_and(|keys| keys.iter().any(|k| codec::is_data_key(k)))
+    }
+
     /// Decodes what [`Stored::read`] read.
     pub fn decode(codec: codec_chunk::Codec, entries: &[(String, String)]) -> Stored {
         let decoded = (codec.decode_storage)(entries);
@@ -761,7 +766,7 @@ impl AppState {
 }
 
 /// A performance mark, for `make bench` to break a load down.
-fn mark(name: &str) {
+pub(crate) fn mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         _ = perf.mark(name);
     }

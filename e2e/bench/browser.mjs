@@ -150,7 +150,7 @@ async function demoLoad(browser, url) {
 }
 
 // --- The stored 1,000-account workspace. ------------------------------------------------
-const LOAD_MARKS = ['load-start', 'load-read', 'load-decoded', 'load-copied', 'portfolio-interactive'];
+const LOAD_MARKS = ['load-start', 'load-read', 'load-codec', 'load-decoded', 'load-copied', 'portfolio-interactive'];
 
 async function load1000(browser, url) {
   const times = [];
@@ -174,6 +174,7 @@ async function load1000(browser, url) {
   const what = {
     'load-start': 'navigation start to the app starting (download, compile, instantiate)',
     'load-read': 'reading our keys from localStorage into wasm',
+    'load-codec': 'fetching and instantiating the storage codec\'s wasm chunk (src/codec_chunk.rs)',
     'load-decoded': 'decoding them (unpack, JSON, checks)',
     'load-copied': 'copying the workspace as "what storage holds"',
     'portfolio-interactive': 'scoring, the first render (summary of 1,000, first 100 rows), layout and paint',

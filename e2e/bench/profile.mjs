@@ -4,11 +4,11 @@
 // self time per keystroke. `make profile` (after `make bench` has written the data);
 // `PROFILE=load make profile` profiles the app's start with those accounts instead.
 //
-// The names: trunk's release build strips them, so wasm-bindgen is run again with
-// --keep-debug on cargo's output (target/wasm32-unknown-unknown/release), and its files
-// replace the hashed ones of a copy of dist/ (without the integrity attributes that
-// pinned the originals). The code is the same; only the name section is kept.
-import { cp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+// The names: the release build strips them, so the same release build is made again into
+// target/bench/profile-site with SPLIT_KEEP_NAMES=1, which keeps them in the main module and
+// every chunk (scripts/split.mjs); cargo's output is reused, so only the post-build steps run.
+// The code is the same; only the name sections are kept.
+import { rm, symlink } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../lib/server.js';
 import { launch } from '../lib/browser.js';
@@ -17,22 +17,14 @@ import { store1000 } from './storage.mjs';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DATA = `${ROOT}target/bench/`;
 const SITE = `${DATA}profile-site/`;
-const NAMED = `${DATA}profile-wasm/`;
 const KEYS = 30;
 // PROFILE=load profiles the app's start with the 1,000 accounts instead of keystrokes.
 const LOAD = process.env.PROFILE === 'load';
 
 await rm(SITE, { recursive: true, force: true });
-await cp(`${ROOT}dist/`, SITE, { recursive: true });
-execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', NAMED,
-  '--out-name', 'app', `${ROOT}target/wasm32-unknown-unknown/release/account-planner.wasm`]);
-const files = await readdir(SITE);
-const js = files.find((f) => /^account-planner-.*\.js$/.test(f));
-const wasm = files.find((f) => /^account-planner-.*_bg\.wasm$/.test(f));
-await cp(`${NAMED}app.js`, `${SITE}${js}`);
-await cp(`${NAMED}app_bg.wasm`, `${SITE}${wasm}`);
-const html = await readFile(`${SITE}index.html`, 'utf8');
-await writeFile(`${SITE}index.html`, html.replace(/ integrity="[^"]*"/g, ''));
+execFileSync('trunk', ['build', '--release', '--offline', '--dist', SITE], {
+  cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SPLIT_KEEP_NAMES: '1' },
+});
 await symlink(`${DATA}storage-1000.json`, `${SITE}bench-storage-1000.json`);
 
 const server = await serve(SITE);
@@ -80,6 +72,18 @@ try {
   console.log(`profile: ${(busy / per).toFixed(2)} ms of CPU per ${what} (everything but idle), by self time:`);
   const top = [...self].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 30);
   for (const [name, ms] of top) console.log(`${(ms / per).toFixed(3).padStart(8)} ms  ${name.slice(0, 150)}`);
+  // By script or wasm module: the main module and each chunk are separate wasm modules.
+  const byUrl = new Map();
+  profile.samples.forEach((id, i) => {
+    const frame = nodes.get(id).callFrame;
+    if (frame.functionName === '(idle)') return;
+    const url = frame.url || '(native)';
+    byUrl.set(url, (byUrl.get(url) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  console.log(`profile: by script or wasm module, per ${what}:`);
+  for (const [url, ms] of [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    console.log(`${(ms / per).toFixed(3).padStart(8)} ms  ${url.slice(0, 150)}`);
+  }
 } finally {
   await browser.close();
   await server.close();
