@@ -10,6 +10,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
+use crate::chunk::{self, ViewUnavailable};
 use crate::codec_chunk;
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::demo_banner::DemoBanner;
@@ -116,10 +117,20 @@ fn accept_dropped_files(state: AppState) {
         };
         ev.prevent_default();
         navigate_to(&href_for(&[("page", "data")]));
+        let name = file.name();
+        let refused = move |e: chunk::Unavailable| {
+            state.refuse_import(&name, format!("the file could not be checked: {e}"));
+        };
         #[cfg(feature = "split")]
-        leptos::task::spawn_local(import_dropped(state, file));
+        leptos::task::spawn_local(async move {
+            if let Err(e) = import_dropped(state, file).await {
+                refused(e);
+            }
+        });
         #[cfg(not(feature = "split"))]
-        import_dropped(state, file);
+        if let Err(e) = import_dropped(state, file) {
+            refused(e);
+        }
     });
     on_cleanup(move || {
         over.remove();
@@ -135,15 +146,20 @@ fn set_drop_highlight(on: bool) {
 }
 
 /// Shows a view that the `split` build (every Trunk build: `data-cargo-features` in
-/// index.html) loads from its own wasm chunk the first time it is needed: `#[lazy]` makes
-/// the view's function async, and scripts/split.mjs cuts the wasm at it. Without the
+/// index.html) loads from its own wasm chunk the first time it is needed (see [`chunk`]),
+/// or, when the chunk cannot be fetched, says so with a way to try again. Without the
 /// feature (the wasm-bindgen tests, which run the wasm unsplit) a plain call.
 macro_rules! on_demand {
-    ($view:expr) => {{
+    ($view:expr, $retry:expr) => {{
+        let retry = $retry;
+        let shown = move |view: Result<AnyView, chunk::Unavailable>| match view {
+            Ok(view) => view,
+            Err(chunk::Unavailable) => view! { <ViewUnavailable retry /> }.into_any(),
+        };
         #[cfg(feature = "split")]
-        let view = Suspend::new(async move { $view.await }).into_any();
+        let view = Suspend::new(async move { shown($view.await) }).into_any();
         #[cfg(not(feature = "split"))]
-        let view = $view;
+        let view = shown($view);
         view
     }};
 }
@@ -155,43 +171,63 @@ fn CurrentView() -> impl IntoView {
     // Only the account and the page choose the view: a change of anything else (a plan
     // section, a step of the team walk-through) keeps the view, its state and its focus.
     let which = Memo::new(move |_| query.with(|q| (q.get("account"), q.get("page"))));
+    // Bumped by "Try again" on a view whose chunk could not be fetched.
+    let attempt = RwSignal::new(0u32);
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
     move || {
+        attempt.track();
         let (account, page) = which.get();
         match (account, page.as_deref()) {
             // Every view but the portfolio (the first screen) is in a chunk of its own.
-            (Some(id), _) => on_demand!(account_view(id)),
-            (None, Some("team")) => on_demand!(team_view()),
-            (None, Some("data")) => on_demand!(data_view()),
-            (None, Some("settings")) => on_demand!(settings_view()),
+            (Some(id), _) => on_demand!(account_view(id), retry),
+            (None, Some("team")) => on_demand!(team_view(), retry),
+            (None, Some("data")) => on_demand!(data_view(), retry),
+            (None, Some("settings")) => on_demand!(settings_view(), retry),
             _ => view! { <PortfolioPage /> }.into_any(),
         }
     }
 }
 
-#[cfg_attr(feature = "split", lazy)]
-fn account_view(id: String) -> AnyView {
-    view! { <AccountPage id=id /> }.into_any()
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(account_view, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn account_view(id: String) -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <AccountPage id=id /> }.into_any())
 }
 
-#[cfg_attr(feature = "split", lazy)]
-fn team_view() -> AnyView {
-    view! { <TeamPage /> }.into_any()
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(team_view, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn team_view() -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <TeamPage /> }.into_any())
 }
 
-#[cfg_attr(feature = "split", lazy)]
-fn data_view() -> AnyView {
-    view! { <DataPage /> }.into_any()
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(data_view, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn data_view() -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <DataPage /> }.into_any())
 }
 
-#[cfg_attr(feature = "split", lazy)]
-fn settings_view() -> AnyView {
-    view! { <SettingsPage /> }.into_any()
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(settings_view, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn settings_view() -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <SettingsPage /> }.into_any())
 }
 
 /// The import of a dropped file, in a chunk of its own (the import page's code).
-#[cfg_attr(feature = "split", lazy)]
-fn import_dropped(state: AppState, file: web_sys::File) {
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(import_dropped, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn import_dropped(state: AppState, file: web_sys::File) -> Result<(), chunk::Unavailable> {
     crate::pages::data::import_file(state, file);
+    Ok(())
 }
 
 /// Goes to an in-app URL without reloading: pushes it onto the history and lets the

@@ -14,6 +14,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
+pub use crate::chunk::Unavailable;
 use crate::domain::model::Workspace;
 use crate::persist::codec::{self, Changed, Loaded, Scope, Write};
 
@@ -47,23 +48,6 @@ pub struct Writes<'a> {
     pub present: Option<(&'a [String], Option<&'a str>)>,
     pub after: &'a Workspace,
     pub scope: &'a Scope,
-}
-
-/// Why the codec's chunk could not be loaded (offline before the service worker had it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unavailable;
-
-impl std::fmt::Display for Unavailable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the part of the app that reads and writes storage could not be downloaded")
-    }
-}
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        Unavailable
-    }
 }
 
 fn decode_storage(entries: &[(String, String)]) -> Box<Decoded> {

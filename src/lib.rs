@@ -11,6 +11,8 @@ pub mod sort;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod chunk;
+#[cfg(target_arch = "wasm32")]
 pub mod codec_chunk;
 #[cfg(target_arch = "wasm32")]
 pub mod components;

@@ -1,6 +1,7 @@
-// The storage codec comes in a wasm chunk of its own (src/codec_chunk.rs): a first visit
-// starts without it, stored data waits for it. When it cannot be fetched, nothing stored
-// is touched, nothing typed is lost, and the page says why.
+// Code loaded on demand (src/chunk.rs). The storage codec comes in a wasm chunk of its own
+// (src/codec_chunk.rs): a first visit starts without it, stored data waits for it. When a
+// chunk cannot be fetched, nothing stored is touched, nothing typed is lost, the app keeps
+// working, and the page says why and lets the user try again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
@@ -20,12 +21,12 @@ const CODEC = /split_storage_codec-[0-9a-f]+\.wasm$/;
 const storage = (page) => page.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 
-/** A fresh context whose requests for the codec's chunk fail while `blocked.on` is true
+/** A fresh context whose requests for the chunk `pattern` fail while `blocked.on` is true
  * (no service worker, which would serve the chunk from its cache). */
-async function contextWithCodecSwitch() {
+async function contextWithChunkSwitch(pattern = CODEC) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const blocked = { on: false, requests: 0 };
-  await context.route(CODEC, (route) => {
+  await context.route(pattern, (route) => {
     blocked.requests += 1;
     return blocked.on ? route.abort('internetdisconnected') : route.continue();
   });
@@ -55,7 +56,7 @@ test('a first visit stores nothing until the user changes something, even when t
 });
 
 test('stored data is left untouched, and the page says why, when the codec cannot be fetched', async () => {
-  const { context, blocked } = await contextWithCodecSwitch();
+  const { context, blocked } = await contextWithChunkSwitch();
   const page = await openPage(context);
   await page.goto(server.url);
   await startEmpty(page);
@@ -78,7 +79,7 @@ test('stored data is left untouched, and the page says why, when the codec canno
 });
 
 test('a first save without the codec keeps the edit in the page with a warning, and saves it once the codec comes', async () => {
-  const { context, blocked } = await contextWithCodecSwitch();
+  const { context, blocked } = await contextWithChunkSwitch();
   blocked.on = true;
   const page = await openPage(context);
   await page.goto(server.url);
@@ -98,5 +99,28 @@ test('a first save without the codec keeps the edit in the page with a warning, 
   for (const name of ['Tyrell Corporation', 'Wallace Corporation']) {
     await page.getByRole('link', { name }).waitFor();
   }
+  await context.close();
+});
+
+test('a view whose chunk cannot be fetched says so, the app goes on, and it opens when tried again', async () => {
+  const { context, blocked } = await contextWithChunkSwitch(/split_team_view-[0-9a-f]+\.wasm$/);
+  blocked.on = true;
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+  await page.getByRole('link', { name: 'Team view' }).click();
+  await page.getByRole('heading', { name: 'This page could not be opened' }).waitFor();
+  assert.match(await page.getByRole('alert').filter({ hasText: 'could not be downloaded' }).textContent(),
+    /Your data is safe/);
+
+  // The app is still alive: another view opens, and so does this one once it can be fetched.
+  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+  await page.getByRole('link', { name: 'Team view' }).click();
+  await page.getByRole('button', { name: 'Try again' }).waitFor();
+  blocked.on = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { name: 'Team view' }).waitFor();
+  assert.ok(blocked.requests >= 2, 'the chunk was asked for again');
   await context.close();
 });
