@@ -1,11 +1,11 @@
 // Accessibility: axe-core on every page of the app with the demo workspace (and the empty
 // portfolio); any serious or critical violation fails, listed with where it is.
 // The contexts bypass the page's Content Security Policy only to let axe's script in.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+import { openPage, assertNoErrors } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
 const AXE = await readFile(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const ACCOUNT = 'acc-demo-1';
@@ -21,15 +21,7 @@ const PAGES = [
   ...SECTIONS.map((s) => [`account: ${s}`, `?account=${ACCOUNT}&section=${s}`]),
 ];
 
-let server, browser;
-before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveApp();
 
 /** Serious and critical violations on the page as it is now, one line each. */
 async function violations(page) {

@@ -2,20 +2,12 @@
 // (src/codec_chunk.rs): a first visit starts without it, stored data waits for it. When a
 // chunk cannot be fetched, nothing stored is touched, nothing typed is lost, the app keeps
 // working, and the page says why and lets the user try again.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
-let server, browser;
-before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveApp();
 
 const CODEC = /split_storage_codec-[0-9a-f]+\.wasm$/;
 const storage = (page) => page.evaluate(() => Object.fromEntries(

@@ -1,22 +1,14 @@
 // Data portability: export the workspace, import it into a fresh browser; a broken
 // file is refused with its problems and changes nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '../lib/server.js';
-import { launch, openApp, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { openApp, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
-let server, browser;
-before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveApp();
 
 /** Our keys in localStorage, as an object. */
 const stored = (page) => page.evaluate(() => Object.fromEntries(

@@ -1,20 +1,12 @@
 // Storage faults behind the app's back: keys removed, writes refused, a value corrupted.
 // The app keeps working, tells the user, loses nothing typed, and catches up once the
 // fault clears.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openApp, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { openApp, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
-let server, browser;
-before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveApp();
 
 /** Waits until storage holds an account key whose value mentions `name`. */
 const stored = (page, name) => page.waitForFunction((n) => Object.keys(localStorage)

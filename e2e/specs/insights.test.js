@@ -2,24 +2,18 @@
 // and reporting line and opens a contact from its box; the white-space heatmap adds up
 // by unit and by offering; "Print plan" prints every section, without the app around it,
 // on a few pages.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors } from '../lib/browser.js';
+import { openPage, assertNoErrors } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
 const SHOTS = new URL('../screenshots/', import.meta.url).pathname;
 const SINGLE = new URL('../../dist-single/account-planner.html', import.meta.url).pathname;
 
-let server, browser;
+serveApp();
 before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
   await mkdir(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const sections = (page) => page.getByRole('navigation', { name: 'Plan sections' });

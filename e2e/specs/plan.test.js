@@ -1,19 +1,11 @@
 // The account plan as a user edits it: a field in every section, an interaction logged
 // from the keyboard, everything still there after a reload, and a delete undone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openApp, assertNoErrors } from '../lib/browser.js';
+import { openApp, assertNoErrors } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
-let server, browser;
-before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveApp();
 
 const section = (page, name) => page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name, exact: true });
 

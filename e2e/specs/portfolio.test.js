@@ -1,20 +1,12 @@
 // The first journey: a new user opens the release build, adds an account, opens it,
 // reloads, and finds everything still there.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openApp, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+import { openApp, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
-let server, browser;
-before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveApp();
 
 test('an account added on the portfolio survives a reload and opens its plan', async () => {
   const { context, page } = await openApp(browser, server.url);

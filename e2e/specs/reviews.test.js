@@ -2,22 +2,16 @@
 // stale parts and is kept in the history across a reload; a coaching review keeps its
 // answers and adds a follow-up action to the plan; two reviews are compared; a leader
 // sorts the team view and walks through the plans with buttons and arrow keys.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serve } from '../lib/server.js';
-import { launch, openApp, openPage, assertNoErrors } from '../lib/browser.js';
+import { openApp, openPage, assertNoErrors } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
-let server, browser;
 const shots = new URL('../screenshots/', import.meta.url).pathname;
+serveApp();
 before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
   await mkdir(shots, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const shoot = (page, name) => page.screenshot({ path: `${shots}${name}.png`, fullPage: true });

@@ -2,23 +2,15 @@
 // inline script does not run, and the app itself never trips it); hostile text typed into
 // the plan is shown as text, never as markup, and survives export and import exactly.
 // Every page here (as in every spec) fails on a request to another origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+import { openPage, assertNoErrors, startEmpty } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
 const SINGLE = new URL('../../dist-single/account-planner.html', import.meta.url).pathname;
 
-let server, browser;
-before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveApp();
 
 /** Injects an inline script the way an attacker's markup would; true if it ran. */
 const injectedScriptRuns = (page) => page.evaluate(() => {

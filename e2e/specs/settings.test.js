@@ -1,20 +1,12 @@
 // Settings: taxonomies and the team are edited in place; removing something plans still
 // use is refused with where it is used; "delete all my data" asks first and then leaves
 // nothing behind.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openApp, openPage, assertNoErrors } from '../lib/browser.js';
+import { openApp, openPage, assertNoErrors } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
-let server, browser;
-before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveApp();
 
 const ourKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('account-planner/')));
 

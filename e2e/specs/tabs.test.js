@@ -1,19 +1,11 @@
 // Two tabs of the app on one browser: edits to different accounts both survive; the same
 // account changed in both asks the user, and nothing is silently lost.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
+import { server, browser, serveApp } from '../lib/suite.js';
 
-let server, browser;
-before(async () => {
-  server = await serve(new URL('../../dist', import.meta.url).pathname);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serveApp();
 
 /** Polls a field until it shows `value` (another tab's write arrives asynchronously). */
 async function waitForValue(locator, value, timeout = 5000) {
