@@ -234,6 +234,9 @@ impl AppState {
         if self.read_only.get_untracked().is_some() {
             return;
         }
+        if self.showing_unstored_demo() {
+            return self.reload_from_other_tab();
+        }
         let Some(codec) = codec_chunk::ready() else {
             return self.reload_from_other_tab();
         };
@@ -267,6 +270,16 @@ impl AppState {
         self.schedule_meta_save();
     }
 
+    /// True while this tab shows a first visit's demo, never stored and never changed.
+    fn showing_unstored_demo(&self) -> bool {
+        self.touched.try_get_value() == Some(false)
+            && self.workspace.try_with_untracked(|ws| ws.demo) == Some(true)
+            && self
+                .saved
+                .try_with_value(|saved| saved.accounts.is_empty() && !saved.demo)
+                == Some(true)
+    }
+
     /// Shows two-tab conflicts, each replacing an older one about the same account.
     fn add_tab_conflicts(&self, conflicts: impl IntoIterator<Item = TabConflict>) {
         let mut conflicts = conflicts.into_iter().peekable();
@@ -298,6 +311,17 @@ impl AppState {
         let loaded = (codec.decode_storage)(&entries).loaded;
         if let Some(newer) = &loaded.refused_newer {
             self.read_only.set(Some(newer.message()));
+            return;
+        }
+        if self.showing_unstored_demo() {
+            // What another tab stored is the user's own and replaces the demo here; merged
+            // in, the made-up accounts would be written back over it (a "Clear demo"
+            // there undone by a tab left open on the demo).
+            if !loaded.fresh {
+                self.saved.set_value(loaded.workspace.clone());
+                self.workspace.set(loaded.workspace);
+                self.quarantined.set(loaded.quarantined);
+            }
             return;
         }
         let Some(mine) = self.workspace.try_get_untracked() else {
@@ -658,12 +682,15 @@ impl AppState {
                         state.flush();
                     }
                 }
-                Err(e) => {
+                // Only a save that waited is news to the user: another tab's write is read
+                // once the chunk comes, at the next change or the next write there.
+                Err(e) if state.save_pending.try_get_value() == Some(true) => {
                     state.save_pending.try_set_value(false);
                     state.storage_problem.try_set(Some(format!(
                         "{e}: your latest changes are kept in this page only."
                     )));
                 }
+                Err(_) => {}
             }
         });
     }

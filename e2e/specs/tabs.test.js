@@ -122,3 +122,32 @@ test('typing, a deletion and the settings in one tab show in the other as they h
   assertNoErrors(b, assert);
   await context.close();
 });
+
+test('a tab left on the untouched demo takes what another tab stores, and never writes the demo back', async () => {
+  const context = await browser.newContext();
+  const demo = await openPage(context);
+  await demo.goto(server.url);
+  await demo.getByRole('region', { name: 'Demo data' }).waitFor();
+  const rows = (page) => page.locator('table.portfolio tbody tr').count();
+  assert.ok(await rows(demo) > 1, 'the demo has accounts');
+
+  const mine = await openPage(context);
+  await mine.goto(server.url);
+  await startEmpty(mine);
+  await addAccount(mine, 'Initech');
+
+  // The demo tab follows: the user's one account, no demo banner, no made-up accounts.
+  await demo.getByRole('link', { name: 'Initech' }).waitFor();
+  await demo.getByRole('region', { name: 'Demo data' }).waitFor({ state: 'detached' });
+  assert.equal(await rows(demo), 1);
+  // Nothing of the demo was written back: storage still holds the one account.
+  await mine.reload();
+  await mine.getByRole('link', { name: 'Initech' }).waitFor();
+  assert.equal(await rows(mine), 1);
+  assert.equal(await mine.getByRole('region', { name: 'Demo data' }).count(), 0);
+  assert.equal(await mine.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('account-planner/account/')).length), 1);
+  assertNoErrors(demo, assert);
+  assertNoErrors(mine, assert);
+  await context.close();
+});
