@@ -301,7 +301,7 @@ fn follow_links_from_file_urls() {
 /// (the wasm-bindgen tests), whose codec is always at hand.
 #[cfg(not(feature = "split"))]
 pub fn started() -> impl IntoView {
-    match Stored::read() {
+    match Stored::read(Stored::keys()) {
         Ok(stored) => view! { <App stored /> },
         Err(_) => unreachable!("an unsplit build always has its codec"),
     }
@@ -312,10 +312,11 @@ pub fn started() -> impl IntoView {
 pub fn mount() {
     console_error_panic_hook::set_once();
     follow_links_from_file_urls();
-    // With data stored, the codec's chunk is fetched while storage is read.
-    let codec =
-        (codec_chunk::ready().is_none() && Stored::present()).then(codec_chunk::start_loading);
-    match Stored::read() {
+    // With data stored, the codec's chunk is fetched while the values are read.
+    let keys = Stored::keys();
+    let codec = (codec_chunk::ready().is_none() && keys.as_deref().is_ok_and(Stored::holds_data))
+        .then(codec_chunk::start_loading);
+    match Stored::read(keys) {
         Ok(stored) => start(stored),
         Err(entries) => wasm_bindgen_futures::spawn_local(async move {
             let codec = match codec {

@@ -58,11 +58,24 @@ pub enum Stored {
 }
 
 impl Stored {
-    /// Reads storage and decodes it. `Err`, with what was read, when that needs the codec
-    /// and its chunk is not loaded yet (see [`codec_chunk`]).
-    pub fn read() -> Result<Stored, Vec<(String, String)>> {
+    /// Our keys in storage: the first step of a start, which tells whether it needs the
+    /// codec ([`Stored::holds_data`]) before the values are read.
+    pub fn keys() -> Result<Vec<String>, browser::StorageError> {
         mark("load-start");
-        let entries = match browser::read_all() {
+        browser::our_keys()
+    }
+
+    /// Whether `keys` hold data of ours, which needs the codec to decode.
+    pub fn holds_data(keys: &[String]) -> bool {
+        keys.iter().any(|k| codec::is_data_key(k))
+    }
+
+    /// Reads the values of `keys` and decodes them. `Err`, with what was read, when that
+    /// needs the codec and its chunk is not loaded yet (see [`codec_chunk`]).
+    pub fn read(
+        keys: Result<Vec<String>, browser::StorageError>,
+    ) -> Result<Stored, Vec<(String, String)>> {
+        let entries = match keys.and_then(browser::read_values) {
             Ok(entries) => entries,
             Err(e) => return Ok(Stored::Unavailable(e.to_string())),
         };
@@ -75,11 +88,6 @@ impl Stored {
             Some(codec) => Ok(Stored::decode(codec, &entries)),
             None => Err(entries),
         }
-    }
-
-    /// Whether storage holds data of ours (read without its values), which needs the codec.
-    pub fn present() -> bool {
-        browser::our_keys().is_ok_and(|keys| keys.iter().any(|k| codec::is_data_key(k)))
     }
 
     /// Decodes what [`Stored::read`] read.

@@ -62,28 +62,24 @@ try {
   const { profile } = await cdp.send('Profiler.stop');
 
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  // Self time by function, and by script or wasm module (the main module and each chunk
+  // are separate wasm modules), in one pass over the samples.
   const self = new Map();
+  const byUrl = new Map();
+  const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
   profile.samples.forEach((id, i) => {
     const frame = nodes.get(id).callFrame;
-    const name = frame.functionName || `(${frame.url.split('/').pop() || 'anonymous'})`;
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    add(self, frame.functionName || `(${frame.url.split('/').pop() || 'anonymous'})`, ms);
+    if (frame.functionName !== '(idle)') add(byUrl, frame.url || '(native)', ms);
   });
+  const list = (map, n) => [...map].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, n)
+    .forEach(([k, ms]) => console.log(`${(ms / per).toFixed(3).padStart(8)} ms  ${k.slice(0, 150)}`));
   const busy = [...self].filter(([n]) => n !== '(idle)').reduce((t, [, ms]) => t + ms, 0);
   console.log(`profile: ${(busy / per).toFixed(2)} ms of CPU per ${what} (everything but idle), by self time:`);
-  const top = [...self].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 30);
-  for (const [name, ms] of top) console.log(`${(ms / per).toFixed(3).padStart(8)} ms  ${name.slice(0, 150)}`);
-  // By script or wasm module: the main module and each chunk are separate wasm modules.
-  const byUrl = new Map();
-  profile.samples.forEach((id, i) => {
-    const frame = nodes.get(id).callFrame;
-    if (frame.functionName === '(idle)') return;
-    const url = frame.url || '(native)';
-    byUrl.set(url, (byUrl.get(url) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
+  list(self, 30);
   console.log(`profile: by script or wasm module, per ${what}:`);
-  for (const [url, ms] of [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
-    console.log(`${(ms / per).toFixed(3).padStart(8)} ms  ${url.slice(0, 150)}`);
-  }
+  list(byUrl, 12);
 } finally {
   await browser.close();
   await server.close();

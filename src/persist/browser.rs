@@ -72,9 +72,14 @@ fn classify(e: &wasm_bindgen::JsValue) -> StorageError {
 
 /// Every key of ours with its raw text, in key order.
 pub fn read_all() -> Result<Vec<(String, String)>, StorageError> {
+    read_values(our_keys()?)
+}
+
+/// `keys` (from [`our_keys`]) with their raw text, in key order; keys gone since are left out.
+pub fn read_values(keys: Vec<String>) -> Result<Vec<(String, String)>, StorageError> {
     let s = storage()?;
     let mut out = Vec::new();
-    for key in our_keys()? {
+    for key in keys {
         if let Some(value) = s.get_item(&key).map_err(|e| classify(&e))? {
             out.push((key, value));
         }
