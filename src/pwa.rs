@@ -40,7 +40,10 @@ pub fn register(update_ready: RwSignal<bool>) {
         else {
             return;
         };
-        let reg: ServiceWorkerRegistration = reg.unchecked_into();
+        // Not always a registration: a browser that blocks workers may resolve with nothing.
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         let has_controller = {
             let container = container.clone();
             move || container.controller().is_some()
