@@ -32,6 +32,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --test web --test bench_wasm -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features split -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features codec_in_main -- -D warnings
 
 ## 1. The domain and the pure persistence layer, natively; then a short fuzz of the import
 ## path (60 s or 100,000 cases, whichever ends first), printing its figures.

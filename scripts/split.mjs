@@ -1,20 +1,31 @@
-// Trunk post_build step (run first by post-build.mjs): code splitting. Cuts the app's wasm
-// at its `#[lazy]` functions (src/app.rs) into the first screen's main module and chunks
-// loaded on demand, and puts them in place of Trunk's unsplit output in the staging dir:
+// Trunk post_build step (run first by post-build.mjs): code splitting, and the two builds.
+//
+// Cuts the app's wasm at its split points (src/app.rs, src/codec_chunk.rs) into the first
+// screen's main module and chunks loaded on demand, and puts them in place of Trunk's
+// unsplit output in the staging dir:
 //   cargo's wasm (Trunk has no pre-wasm-bindgen hook, so it is read from the target dir)
 //   -> wasm-split-cli (crate wasm_split_cli_support, installed by `make setup`)
 //   -> wasm-bindgen --target web --keep-lld-exports (the chunks link against those exports)
 //   -> wasm-opt -Oz on the main module and every chunk (release; index.html turns Trunk's
 //      own wasm-opt off, whose output this would discard)
 //   -> every chunk and the loader (__wasm_split.js) named by its content hash, with the
-//      references to them rewritten, the chunks fetched with `integrity`, the loader
-//      preloaded with `integrity`, and every `integrity` of index.html recomputed.
-// The main module keeps Trunk's name, whose hash is of cargo's wasm: the split pieces are a
-// function of it (and of the pinned tools), and the main JS and the loader import each
-// other, so neither could carry a hash of the other.
+//      references to them rewritten and the chunks fetched with `integrity`.
+//
+// A release has two builds, which go through those steps side by side:
+// - the first visit's: Trunk's own cargo build, whose storage codec is a chunk;
+// - the returning one: a second cargo build with the feature `codec_in_main` (own target
+//   dir, so that neither evicts the other's artifact), whose main module holds the codec.
+// The page picks one before its stylesheets load (assets/boot-pick.template.js) and
+// preloads its files; assets/boot-start.js starts it. They replace Trunk's preloads and
+// loader in index.html. A debug build (`make serve`) has the first build only.
+//
+// The first build keeps Trunk's name, whose hash is of cargo's wasm; the returning build's
+// name hashes its own cargo wasm. The split pieces are a function of that wasm (and of the
+// pinned tools), and the main JS and the loader import each other, so neither could carry
+// a hash of the other.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,82 +39,127 @@ const bin = 'account-planner';
 const keepNames = process.env.SPLIT_KEEP_NAMES === '1';
 const LOADER = '__wasm_split.js';
 
-const run = (cmd, args) => {
+const runAsync = promisify(execFile);
+const run = async (cmd, args, options = {}) => {
   try {
-    execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const { stderr } = await runAsync(cmd, args, { maxBuffer: 64 << 20, ...options });
+    return stderr;
   } catch (e) {
     if (e.code === 'ENOENT') throw new Error(`split: ${cmd} is not on PATH (run \`make setup\`)`);
-    throw e;
+    throw new Error(`split: ${cmd} ${args.join(' ')} failed:\n${e.stderr ?? e.message}`);
   }
 };
-const runAsync = promisify(execFile);
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const ms = (t0) => `${Date.now() - t0} ms`;
 
 const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline']));
-const input = join(meta.target_directory, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
+const cargoWasm = (targetDir) => join(targetDir, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
 
-const page = join(staging, 'index.html');
-let html = readFileSync(page, 'utf8');
+let html = readFileSync(join(staging, 'index.html'), 'utf8');
 const stem = html.match(/from '\.\/([^']+)\.js'/)[1];
-const work = mkdtempSync(join(tmpdir(), 'split-'));
-try {
+
+/** The returning build's cargo wasm: the same crate with the feature `codec_in_main`. */
+async function returningWasm() {
   const t0 = Date.now();
-  run('wasm-split-cli', [input, work, '--out-name', stem]);
-  const t1 = Date.now();
-  run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript',
-    ...(keepNames ? ['--keep-debug'] : []),
-    '--out-dir', work, '--out-name', stem, join(work, `${stem}.wasm`)]);
-  rmSync(join(work, `${stem}.wasm`)); // the split main module before wasm-bindgen
-  const t2 = Date.now();
-  const files = readdirSync(work);
-  if (!files.includes(LOADER)) {
-    throw new Error(`split: no ${LOADER}: does the wasm have #[lazy] functions (feature "split")?`);
-  }
-  if (profile === 'release') {
-    // The wasm-opt of binaryen 132 (Trunk.toml's `wasm_opt`), never another on PATH:
-    // Debian's binaryen 108 produces wasm that dies in the browser.
-    const version = execFileSync('wasm-opt', ['--version'], { encoding: 'utf8' });
-    if (!/version 132\b/.test(version)) {
-      throw new Error(`split: wasm-opt on PATH is "${version.trim()}", not binaryen 132 (run through make, which puts e2e/node_modules/.bin first)`);
-    }
-    await Promise.all(files.filter((f) => f.endsWith('.wasm')).map((f) =>
-      runAsync('wasm-opt', ['-Oz', ...(keepNames ? ['-g'] : []), join(work, f), '-o', join(work, f)])));
-  }
-  const t3 = Date.now();
-
-  // The chunks: content-hashed names, and fetched with their integrity.
-  let loader = readFileSync(join(work, LOADER), 'utf8');
-  const chunks = files.filter((f) => f.endsWith('.wasm') && f !== `${stem}_bg.wasm`);
-  for (const f of chunks) {
-    const bytes = readFileSync(join(work, f));
-    const named = `${f.replace(/\.wasm$/, '')}-${hash(bytes)}.wasm`;
-    const fetchOf = `fetch(new URL("./${f}", import.meta.url))`;
-    if (loader.split(fetchOf).length !== 2) throw new Error(`split: ${LOADER} does not fetch ${f} once`);
-    loader = loader.replace(fetchOf,
-      `fetch(new URL("./${named}", import.meta.url), { integrity: "${sri(bytes)}" })`);
-    writeFileSync(join(staging, named), bytes);
-  }
-  // The loader: content-hashed, imported by that name from the main JS, and preloaded.
-  const loaderName = `__wasm_split-${hash(loader)}.js`;
-  writeFileSync(join(staging, loaderName), loader);
-  let glue = readFileSync(join(work, `${stem}.js`), 'utf8');
-  // Only the import statements: the import object's key "./__wasm_split.js" stays, as it
-  // names the module the wasm imports from.
-  const importOf = `from "./${LOADER}"`;
-  if (!glue.includes(importOf)) throw new Error(`split: ${stem}.js does not import ./${LOADER}`);
-  glue = glue.replaceAll(importOf, `from "./${loaderName}"`);
-  writeFileSync(join(staging, `${stem}.js`), glue);
-  copyFileSync(join(work, `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`));
-
-  const preload = html.match(/<link rel="modulepreload" href="\.\/[^"]+\.js"[^>]*>/);
-  if (!preload) throw new Error('split: index.html has no modulepreload of the main JS');
-  html = html.replace(preload[0], `${preload[0]}<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="">`);
-  html = html.replace(/(href="\.\/([^"]+)"[^>]*?integrity=")[^"]*"/g,
-    (m, pre, f) => `${pre}${sri(readFileSync(join(staging, f)))}"`);
-  writeFileSync(page, html);
-  console.log(`split: main module and ${chunks.length} chunks (wasm-split ${t1 - t0} ms, `
-    + `wasm-bindgen ${t2 - t1} ms, wasm-opt ${t3 - t2} ms)`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  const targetDir = join(meta.target_directory, 'returning');
+  await run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--bin', bin,
+    '--features', 'codec_in_main', '--target-dir', targetDir, '--offline', '--release']);
+  console.log(`split: the returning build's cargo build (${ms(t0)})`);
+  return cargoWasm(targetDir);
 }
+
+/** Splits one cargo wasm into `stem`'s files in the staging dir; returns what the page
+ * needs to start it. */
+async function split(input, stem) {
+  const work = mkdtempSync(join(tmpdir(), 'split-'));
+  try {
+    const t0 = Date.now();
+    await run('wasm-split-cli', [input, work, '--out-name', stem]);
+    await run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript',
+      ...(keepNames ? ['--keep-debug'] : []),
+      '--out-dir', work, '--out-name', stem, join(work, `${stem}.wasm`)]);
+    rmSync(join(work, `${stem}.wasm`)); // the split main module before wasm-bindgen
+    const files = readdirSync(work);
+    if (!files.includes(LOADER)) {
+      throw new Error(`split: no ${LOADER}: does the wasm have split points (feature "split")?`);
+    }
+    if (profile === 'release') {
+      await Promise.all(files.filter((f) => f.endsWith('.wasm')).map((f) =>
+        run('wasm-opt', ['-Oz', ...(keepNames ? ['-g'] : []), join(work, f), '-o', join(work, f)])));
+    }
+
+    // The chunks: content-hashed names, and fetched with their integrity.
+    let loader = readFileSync(join(work, LOADER), 'utf8');
+    const chunks = files.filter((f) => f.endsWith('.wasm') && f !== `${stem}_bg.wasm`);
+    for (const f of chunks) {
+      const bytes = readFileSync(join(work, f));
+      const named = `${f.replace(/\.wasm$/, '')}-${hash(bytes)}.wasm`;
+      const fetchOf = `fetch(new URL("./${f}", import.meta.url))`;
+      if (loader.split(fetchOf).length !== 2) throw new Error(`split: ${LOADER} does not fetch ${f} once`);
+      loader = loader.replace(fetchOf,
+        `fetch(new URL("./${named}", import.meta.url), { integrity: "${sri(bytes)}" })`);
+      writeFileSync(join(staging, named), bytes);
+    }
+    // The loader: content-hashed, and imported by that name from the main JS.
+    const loaderName = `__wasm_split-${hash(loader)}.js`;
+    writeFileSync(join(staging, loaderName), loader);
+    let glue = readFileSync(join(work, `${stem}.js`), 'utf8');
+    // Only the import statements: the import object's key "./__wasm_split.js" stays, as it
+    // names the module the wasm imports from.
+    const importOf = `from "./${LOADER}"`;
+    if (!glue.includes(importOf)) throw new Error(`split: ${stem}.js does not import ./${LOADER}`);
+    glue = glue.replaceAll(importOf, `from "./${loaderName}"`);
+    writeFileSync(join(staging, `${stem}.js`), glue);
+    const wasm = readFileSync(join(work, `${stem}_bg.wasm`));
+    writeFileSync(join(staging, `${stem}_bg.wasm`), wasm);
+    console.log(`split: ${stem}: main module and ${chunks.length} chunks (${ms(t0)})`);
+    return {
+      js: `./${stem}.js`,
+      wasm: `./${stem}_bg.wasm`,
+      preload: [
+        { rel: 'modulepreload', href: `./${stem}.js`, integrity: sri(glue) },
+        { rel: 'modulepreload', href: `./${loaderName}`, integrity: sri(loader) },
+        { rel: 'preload', href: `./${stem}_bg.wasm`, integrity: sri(wasm) },
+      ],
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (profile === 'release') {
+  // The wasm-opt of binaryen 132 (Trunk.toml's `wasm_opt`), never another on PATH:
+  // Debian's binaryen 108 produces wasm that dies in the browser.
+  const version = execFileSync('wasm-opt', ['--version'], { encoding: 'utf8' });
+  if (!/version 132\b/.test(version)) {
+    throw new Error(`split: wasm-opt on PATH is "${version.trim()}", not binaryen 132 (run through make, which puts e2e/node_modules/.bin first)`);
+  }
+}
+const [firstVisit, returning] = await Promise.all([
+  split(cargoWasm(meta.target_directory), stem),
+  profile === 'release'
+    ? returningWasm().then((input) => split(input, `${bin}-returning-${hash(readFileSync(input))}`))
+    : null,
+]);
+const builds = { firstVisit, returning: returning ?? firstVisit };
+
+// index.html: Trunk's preloads and loader out; the page's pick, then its start, in their
+// place, before the stylesheets (a classic script after them would wait for them).
+for (const link of html.match(/\s*<link rel="(module)?preload" [^>]*>/g) ?? []) {
+  if (!link.includes(`"./${stem}`)) throw new Error(`split: index.html preloads something else: ${link.trim()}`);
+  html = html.replace(link, '');
+}
+const trunkLoader = html.match(/<script type="module">[\s\S]*?<\/script>/);
+if (!trunkLoader) throw new Error('split: index.html has no Trunk loader (<script type="module">)');
+const firstStylesheet = html.search(/<link rel="stylesheet"/);
+if (firstStylesheet >= 0 && trunkLoader.index > firstStylesheet) {
+  throw new Error("split: Trunk's loader comes after the stylesheets; the page's pick would wait for them");
+}
+const asset = (name) => readFileSync(new URL(`../assets/${name}`, import.meta.url), 'utf8').trim();
+const pick = asset('boot-pick.template.js').replace('__BUILDS__', () => JSON.stringify(builds));
+html = html.replace(trunkLoader[0], () => `<script id="pick-build">\n${pick}\n</script>\n    `
+  + `<script type="module">\n${asset('boot-start.js')}\n</script>`);
+html = html.replace(/(href="\.\/([^"]+)"[^>]*?integrity=")[^"]*"/g,
+  (m, pre, f) => `${pre}${sri(readFileSync(join(staging, f)))}"`);
+writeFileSync(join(staging, 'index.html'), html);

@@ -1,7 +1,8 @@
 // Code loaded on demand (src/chunk.rs). The storage codec comes in a wasm chunk of its own
-// (src/codec_chunk.rs): a first visit starts without it, stored data waits for it. When a
-// chunk cannot be fetched, nothing stored is touched, nothing typed is lost, the app keeps
-// working, and the page says why and lets the user try again.
+// (src/codec_chunk.rs): a first visit starts without it. A page that finds data stored
+// starts the returning build, whose main module holds it (scripts/split.mjs). When a chunk
+// or a build cannot be fetched, nothing stored is touched, nothing typed is lost, the app
+// keeps working where it can, and the page says why and what to do.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
@@ -10,6 +11,13 @@ import { server, browser, serveApp } from '../lib/suite.js';
 serveApp();
 
 const CODEC = /split_storage_codec-[0-9a-f]+\.wasm$/;
+const RETURNING = /account-planner-returning-[0-9a-f]+_bg\.wasm$/;
+/** The main modules (`*_bg.wasm`) the page asked for, by name. */
+const mainModules = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname.split('/').pop()).filter((f) => f.endsWith('_bg.wasm')));
+const isReturning = (name) => RETURNING.test(name);
+const codecFetches = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => /split_storage_codec-/.test(e.name)).length);
 const storage = (page) => page.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 
@@ -47,8 +55,41 @@ test('a first visit stores nothing until the user changes something, even when t
   await context.close();
 });
 
-test('stored data is left untouched, and the page says why, when the codec cannot be fetched', async () => {
-  const { context, blocked } = await contextWithChunkSwitch();
+test('with data stored, the page starts the returning build, which holds the codec', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await page.getByRole('region', { name: 'Demo data' }).waitFor();
+  assert.deepEqual((await mainModules(page)).map(isReturning), [false], 'a first visit starts the first-visit build');
+  await startEmpty(page);
+  await addAccount(page, 'Cyberdyne Systems');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('account-planner/account/')));
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Cyberdyne Systems' }).waitFor();
+  assert.deepEqual((await mainModules(page)).map(isReturning), [true], 'data stored starts the returning build');
+  assert.equal(await codecFetches(page), 0, 'and it has no codec to fetch');
+  // Its codec is at hand: the console helper decodes a stored account at once.
+  assert.match(await page.evaluate(() => wasmBindings.storedJson(localStorage.getItem(
+    Object.keys(localStorage).find((k) => k.startsWith('account-planner/account/'))))), /"name":"Cyberdyne Systems"/);
+  await addAccount(page, 'Massive Dynamic');
+  await page.reload();
+  for (const name of ['Cyberdyne Systems', 'Massive Dynamic']) await page.getByRole('link', { name }).waitFor();
+  assertNoErrors(page, assert);
+
+  // Quarantined copies alone are not data to open: a first visit again.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) localStorage.removeItem(k);
+    localStorage.setItem('account-planner/quarantine/account-planner/account/x', '{oops');
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+  assert.deepEqual((await mainModules(page)).map(isReturning), [false]);
+  await context.close();
+});
+
+test('stored data is left untouched, and the page says why, when the returning build cannot be fetched', async () => {
+  const { context, blocked } = await contextWithChunkSwitch(RETURNING);
   const page = await openPage(context);
   await page.goto(server.url);
   await startEmpty(page);
@@ -60,13 +101,48 @@ test('stored data is left untouched, and the page says why, when the codec canno
   await page.reload();
   const alert = page.getByRole('alert');
   await alert.filter({ hasText: 'could not start' }).waitFor();
-  assert.match(await alert.textContent(), /Your data is safe in this browser/);
+  assert.match(await alert.textContent(), /could not be downloaded.*Your data is safe in this browser/);
   assert.equal(await page.getByRole('link', { name: 'Soylent Industries' }).count(), 0);
   assert.deepEqual(await storage(page), before, 'storage is exactly as it was');
 
   blocked.on = false;
   await page.reload();
   await page.getByRole('link', { name: 'Soylent Industries' }).waitFor();
+  await context.close();
+});
+
+test('a page started as a first visit that then finds data stored waits for the codec, and says why when it cannot be fetched', async () => {
+  const { context, blocked } = await contextWithChunkSwitch();
+  const page = await openPage(context);
+  await page.goto(server.url);
+  await startEmpty(page);
+  await addAccount(page, 'Initech');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('account-planner/account/')));
+  const before = await storage(page);
+
+  // Another tab's first save landing between the page picking its build and the app
+  // reading storage: the page's pick sees an empty storage, the app then finds data.
+  await context.addInitScript(() => {
+    const { get } = Object.getOwnPropertyDescriptor(Storage.prototype, 'length');
+    let first = true;
+    Object.defineProperty(Storage.prototype, 'length', {
+      configurable: true,
+      get() { if (first) { first = false; return 0; } return get.call(this); },
+    });
+  });
+  blocked.on = true;
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await alert.filter({ hasText: 'could not start' }).waitFor();
+  assert.match(await alert.textContent(), /Your data is safe in this browser/);
+  assert.deepEqual((await mainModules(page)).map(isReturning), [false], 'the first-visit build started');
+  assert.equal(await page.getByRole('link', { name: 'Initech' }).count(), 0);
+  assert.deepEqual(await storage(page), before, 'storage is exactly as it was');
+
+  blocked.on = false;
+  await page.reload();
+  await page.getByRole('link', { name: 'Initech' }).waitFor();
+  assert.ok(await codecFetches(page) >= 1, 'the first-visit build fetched the codec for the data');
   await context.close();
 });
 
