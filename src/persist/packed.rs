@@ -146,20 +146,42 @@ pub fn inflate_prefix(data: &[u8], limit: usize) -> Vec<u8> {
     primed_inflate(data, limit, inflate_flags::TINFL_FLAG_HAS_MORE_INPUT).1
 }
 
+thread_local! {
+    /// The inflate window: [`DICTIONARY`], then room for one value. Kept from one value to
+    /// the next, since a load inflates a thousand accounts: a zeroed buffer for each, whose
+    /// bytes were then shifted down past the dictionary, was about a twentieth of a
+    /// 1,000-account load in the browser.
+    static WINDOW: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The window is given back down to this after a larger value (a damaged one may claim up
+/// to [`MAX_UNPACKED`]).
+const KEEP_WINDOW: usize = 1 << 20;
+
 /// Inflates `data` into at most `limit` bytes with [`DICTIONARY`] as the history its back
 /// references may reach into: the status, and the bytes written.
 fn primed_inflate(data: &[u8], limit: usize, flags: u32) -> (TINFLStatus, Vec<u8>) {
     let start = DICTIONARY.len();
-    // Zeroed by the allocator (`resize` filled it a byte at a time: a seventh of a
-    // 1,000-account load in the browser).
-    let mut out = vec![0u8; start + limit];
-    out[..start].copy_from_slice(DICTIONARY.as_bytes());
-    let mut d = DecompressorOxide::new();
-    let flags = flags | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-    let (status, _, written) = decompress(&mut d, data, &mut out, start, flags);
-    out.truncate(start + written);
-    out.drain(..start);
-    (status, out)
+    WINDOW.with_borrow_mut(|window| {
+        if window.is_empty() {
+            window.extend_from_slice(DICTIONARY.as_bytes());
+        }
+        // What lies past the dictionary is never read: back references reach only bytes
+        // written before them, and the dictionary is never written over.
+        if window.len() < start + limit {
+            window.resize(start + limit, 0);
+        }
+        let mut d = DecompressorOxide::new();
+        let flags = flags | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+        let (status, _, written) =
+            decompress(&mut d, data, &mut window[..start + limit], start, flags);
+        let out = window[start..start + written].to_vec();
+        if window.len() > start + KEEP_WINDOW {
+            window.truncate(start + KEEP_WINDOW);
+            window.shrink_to_fit();
+        }
+        (status, out)
+    })
 }
 
 /// The bytes of the complete, valid groups at the start of `text` (see [`from_text`]).
@@ -357,6 +379,26 @@ mod tests {
         fn deflate_round_trips_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
             let packed = deflate(&bytes);
             prop_assert_eq!(inflate(&packed, bytes.len()).unwrap(), bytes);
+        }
+
+        /// The inflate window is kept between values: what one value left in it must never
+        /// show in the next, shorter or longer, nor after a value refused as damaged.
+        #[test]
+        fn each_value_inflates_alone_whatever_came_before(
+            values in proptest::collection::vec(
+                (proptest::collection::vec(any::<u8>(), 0..2000), any::<bool>()), 1..6),
+        ) {
+            for (bytes, cut) in &values {
+                let packed = deflate(bytes);
+                if *cut && packed.len() > 1 {
+                    // Cut short: refused, or (if only the end block is cut) still whole.
+                    let got = inflate(&packed[..packed.len() / 2], bytes.len());
+                    prop_assert!(got.as_ref().map_or(true, |b| b == bytes));
+                    prop_assert_eq!(inflate_prefix(&packed, 64), bytes[..bytes.len().min(64)].to_vec());
+                } else {
+                    prop_assert_eq!(inflate(&packed, bytes.len()), Ok(bytes.clone()));
+                }
+            }
         }
 
         #[test]
