@@ -21,6 +21,16 @@ const codecFetches = (page) => page.evaluate(() => performance.getEntriesByType(
 const storage = (page) => page.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 
+/** Opens the app, clears the demo and adds the account `name`; resolves, once it is stored,
+ * to what storage holds. */
+async function storeOneAccount(page, name) {
+  await page.goto(server.url);
+  await startEmpty(page);
+  await addAccount(page, name);
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('account-planner/account/')));
+  return storage(page);
+}
+
 /** A fresh context whose requests for the chunk `pattern` fail while `blocked.on` is true
  * (no service worker, which would serve the chunk from its cache). */
 async function contextWithChunkSwitch(pattern = CODEC) {
@@ -91,11 +101,7 @@ test('with data stored, the page starts the returning build, which holds the cod
 test('stored data is left untouched, and the page says why, when the returning build cannot be fetched', async () => {
   const { context, blocked } = await contextWithChunkSwitch(RETURNING);
   const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
-  await addAccount(page, 'Soylent Industries');
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('account-planner/account/')));
-  const before = await storage(page);
+  const before = await storeOneAccount(page, 'Soylent Industries');
 
   blocked.on = true;
   await page.reload();
@@ -114,11 +120,7 @@ test('stored data is left untouched, and the page says why, when the returning b
 test('a page started as a first visit that then finds data stored waits for the codec, and says why when it cannot be fetched', async () => {
   const { context, blocked } = await contextWithChunkSwitch();
   const page = await openPage(context);
-  await page.goto(server.url);
-  await startEmpty(page);
-  await addAccount(page, 'Initech');
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('account-planner/account/')));
-  const before = await storage(page);
+  const before = await storeOneAccount(page, 'Initech');
 
   // Another tab's first save landing between the page picking its build and the app
   // reading storage: the page's pick sees an empty storage, the app then finds data.
