@@ -11,9 +11,16 @@ try {
   if (note) {
     note.setAttribute('role', 'alert');
     note.textContent = error instanceof WebAssembly.RuntimeError
-      ? 'Account Planner stopped on an error while starting. Reload the page to try again.'
+      ? 'Account Planner stopped on an error while starting.'
       : 'Account Planner could not start: part of the app could not be downloaded. '
-        + 'Your data is safe in this browser. Connect to the internet and reload the page.';
+        + 'Your data is safe in this browser. Connect to the internet and try again.';
+    // A reload picks the build afresh (src/app.rs adds the same button).
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.className = 'boot-retry';
+    retry.textContent = 'Try again';
+    retry.addEventListener('click', () => location.reload());
+    note.after(retry);
   }
   throw error;
 }

@@ -353,6 +353,24 @@ fn boot_failed(e: &codec_chunk::Unavailable) {
     _ = note.set_attribute("role", "alert");
     note.set_text_content(Some(&format!(
         "Account Planner could not start: {e}. Your data is safe in this browser. \
-         Connect to the internet and reload the page."
+         Connect to the internet and try again."
     )));
+    add_reload_button(&note);
+}
+
+/// A "Try again" button after `note`, which reloads the page (as assets/boot-start.js adds
+/// when the app itself cannot be fetched): the page then picks its build afresh.
+fn add_reload_button(note: &web_sys::Element) {
+    let Ok(button) = document().create_element("button") else {
+        return;
+    };
+    _ = button.set_attribute("type", "button");
+    _ = button.set_attribute("class", "boot-retry");
+    button.set_text_content(Some("Try again"));
+    let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+        _ = window().location().reload();
+    });
+    _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+    reload.forget();
+    _ = note.after_with_node_1(&button);
 }

@@ -112,7 +112,7 @@ test('stored data is left untouched, and the page says why, when the returning b
   assert.deepEqual(await storage(page), before, 'storage is exactly as it was');
 
   blocked.on = false;
-  await page.reload();
+  await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('link', { name: 'Soylent Industries' }).waitFor();
   await context.close();
 });
@@ -142,7 +142,7 @@ test('a page started as a first visit that then finds data stored waits for the 
   assert.deepEqual(await storage(page), before, 'storage is exactly as it was');
 
   blocked.on = false;
-  await page.reload();
+  await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('link', { name: 'Initech' }).waitFor();
   assert.ok(await codecFetches(page) >= 1, 'the first-visit build fetched the codec for the data');
   await context.close();
