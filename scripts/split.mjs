@@ -40,10 +40,9 @@ const keepNames = process.env.SPLIT_KEEP_NAMES === '1';
 const LOADER = '__wasm_split.js';
 
 const runAsync = promisify(execFile);
-const run = async (cmd, args, options = {}) => {
+const run = async (cmd, args) => {
   try {
-    const { stderr } = await runAsync(cmd, args, { maxBuffer: 64 << 20, ...options });
-    return stderr;
+    await runAsync(cmd, args, { maxBuffer: 64 << 20 });
   } catch (e) {
     if (e.code === 'ENOENT') throw new Error(`split: ${cmd} is not on PATH (run \`make setup\`)`);
     throw new Error(`split: ${cmd} ${args.join(' ')} failed:\n${e.stderr ?? e.message}`);
@@ -160,6 +159,4 @@ const asset = (name) => readFileSync(new URL(`../assets/${name}`, import.meta.ur
 const pick = asset('boot-pick.template.js').replace('__BUILDS__', () => JSON.stringify(builds));
 html = html.replace(trunkLoader[0], () => `<script id="pick-build">\n${pick}\n</script>\n    `
   + `<script type="module">\n${asset('boot-start.js')}\n</script>`);
-html = html.replace(/(href="\.\/([^"]+)"[^>]*?integrity=")[^"]*"/g,
-  (m, pre, f) => `${pre}${sri(readFileSync(join(staging, f)))}"`);
 writeFileSync(join(staging, 'index.html'), html);
