@@ -16,7 +16,8 @@ serve: setup
 
 ## Release build into dist/, then the size of each file, raw and gzip.
 dist: setup
-	trunk build --release --offline
+	@t0=$$(date +%s); trunk build --release --offline; \
+		echo "make dist: trunk build --release took $$(( $$(date +%s) - t0 )) s"
 	@scripts/sizes.sh dist
 
 ## One self-contained HTML file (CSS, JS and wasm inlined) that runs from file://.
@@ -32,7 +33,6 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --test web --test bench_wasm -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --features split -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --features codec_in_main -- -D warnings
 
 ## 1. The domain and the pure persistence layer, natively; then a short fuzz of the import
 ## path (60 s or 100,000 cases, whichever ends first), printing its figures.

@@ -12,11 +12,10 @@ const dist = process.argv[2] ?? 'dist';
 const outDir = process.argv[3] ?? 'dist-single';
 const html = await readFile(join(dist, 'index.html'), 'utf8');
 
-// The returning build (scripts/split.mjs), whose main module holds the storage codec: this
-// file is opened again and again on the same data, and its size does not cost a download.
-const builds = html.match(/const builds = (\{.*\});$/m)?.[1];
-if (!builds) throw new Error(`single: no list of builds found in ${dist}/index.html (scripts/split.mjs)`);
-const { js, wasm: wasmPath } = JSON.parse(builds).returning;
+// The app's files, as the page's start (assets/boot-start.template.js) names them.
+const build = html.match(/const build = (\{.*\});$/m)?.[1];
+if (!build) throw new Error(`single: no build found in ${dist}/index.html (scripts/split.mjs)`);
+const { js, wasm: wasmPath } = JSON.parse(build);
 const [jsName, wasmName] = [js, wasmPath].map((p) => p.replace(/^\.\//, ''));
 
 // The glue as a classic script: no exports, no import.meta (only the async loader uses it).
@@ -74,8 +73,7 @@ out = out
   .replace(/<link rel="manifest"[^>]*>\s*/g, '')
   .replace(/<link rel="apple-touch-icon"[^>]*>\s*/g, '')
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
-  .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '')
-  .replace(/<script id="pick-build">[\s\S]*?<\/script>\s*/, '');
+  .replace(/<script type="module">[\s\S]*?<\/script>\s*/, '');
 // A script left of the served page would fetch the app, or start it a second time.
 if (/<script/i.test(out)) throw new Error('single: the served page has a script this file does not replace');
 // Start after <body> exists, as the module script did.

@@ -1,6 +1,6 @@
-// Trunk post_build step (run first by post-build.mjs): code splitting, and the two builds.
+// Trunk post_build step (run first by post-build.mjs): code splitting.
 //
-// Cuts the app's wasm at its split points (src/app.rs, src/codec_chunk.rs) into the first
+// Cuts the app's wasm at its split points (the views of src/app.rs) into the first
 // screen's main module and chunks loaded on demand, and puts them in place of Trunk's
 // unsplit output in the staging dir:
 //   cargo's wasm (Trunk has no pre-wasm-bindgen hook, so it is read from the target dir)
@@ -10,19 +10,12 @@
 //      own wasm-opt off, whose output this would discard)
 //   -> every chunk and the loader (__wasm_split.js) named by its content hash, with the
 //      references to them rewritten and the chunks fetched with `integrity`.
+// Trunk's preloads and loader in index.html are replaced by preloads of the split files
+// and assets/boot-start.template.js, which starts the app or says why it could not.
 //
-// A release has two builds, which go through those steps side by side:
-// - the first visit's: Trunk's own cargo build, whose storage codec is a chunk;
-// - the returning one: a second cargo build with the feature `codec_in_main` (own target
-//   dir, so that neither evicts the other's artifact), whose main module holds the codec.
-// The page picks one before its stylesheets load (assets/boot-pick.template.js) and
-// preloads its files; assets/boot-start.js starts it. They replace Trunk's preloads and
-// loader in index.html. A debug build (`make serve`) has the first build only.
-//
-// The first build keeps Trunk's name, whose hash is of cargo's wasm; the returning build's
-// name hashes its own cargo wasm. The split pieces are a function of that wasm (and of the
-// pinned tools), and the main JS and the loader import each other, so neither could carry
-// a hash of the other.
+// The main module keeps Trunk's name, whose hash is of cargo's wasm: the split pieces are
+// a function of that wasm (and of the pinned tools), and the main JS and the loader import
+// each other, so neither could carry a hash of the other.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,16 +50,6 @@ const cargoWasm = (targetDir) => join(targetDir, 'wasm32-unknown-unknown', profi
 
 let html = readFileSync(join(staging, 'index.html'), 'utf8');
 const stem = html.match(/from '\.\/([^']+)\.js'/)[1];
-
-/** The returning build's cargo wasm: the same crate with the feature `codec_in_main`. */
-async function returningWasm() {
-  const t0 = Date.now();
-  const targetDir = join(meta.target_directory, 'returning');
-  await run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--bin', bin,
-    '--features', 'codec_in_main', '--target-dir', targetDir, '--offline', '--release']);
-  console.log(`split: the returning build's cargo build (${ms(t0)})`);
-  return cargoWasm(targetDir);
-}
 
 /** Splits one cargo wasm into `stem`'s files in the staging dir; returns what the page
  * needs to start it. */
@@ -135,16 +118,10 @@ if (profile === 'release') {
     throw new Error(`split: wasm-opt on PATH is "${version.trim()}", not binaryen 132 (run through make, which puts e2e/node_modules/.bin first)`);
   }
 }
-const [firstVisit, returning] = await Promise.all([
-  split(cargoWasm(meta.target_directory), stem),
-  profile === 'release'
-    ? returningWasm().then((input) => split(input, `${bin}-returning-${hash(readFileSync(input))}`))
-    : null,
-]);
-const builds = { firstVisit, returning: returning ?? firstVisit };
+const build = await split(cargoWasm(meta.target_directory), stem);
 
-// index.html: Trunk's preloads and loader out; the page's pick, then its start, in their
-// place, before the stylesheets (a classic script after them would wait for them).
+// index.html: Trunk's preloads and loader out; the split files' preloads and the page's
+// start in their place, before the stylesheets, so that the app downloads while they load.
 for (const link of html.match(/\s*<link rel="(module)?preload" [^>]*>/g) ?? []) {
   if (!link.includes(`"./${stem}`)) throw new Error(`split: index.html preloads something else: ${link.trim()}`);
   html = html.replace(link, '');
@@ -153,10 +130,12 @@ const trunkLoader = html.match(/<script type="module">[\s\S]*?<\/script>/);
 if (!trunkLoader) throw new Error('split: index.html has no Trunk loader (<script type="module">)');
 const firstStylesheet = html.search(/<link rel="stylesheet"/);
 if (firstStylesheet >= 0 && trunkLoader.index > firstStylesheet) {
-  throw new Error("split: Trunk's loader comes after the stylesheets; the page's pick would wait for them");
+  throw new Error("split: Trunk's loader comes after the stylesheets; the app's download would wait for them");
 }
-const asset = (name) => readFileSync(new URL(`../assets/${name}`, import.meta.url), 'utf8').trim();
-const pick = asset('boot-pick.template.js').replace('__BUILDS__', () => JSON.stringify(builds));
-html = html.replace(trunkLoader[0], () => `<script id="pick-build">\n${pick}\n</script>\n    `
-  + `<script type="module">\n${asset('boot-start.js')}\n</script>`);
+const preloads = build.preload.map(({ rel, href, integrity }) => (rel === 'preload'
+  ? `<link rel="preload" href="${href}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${integrity}">`
+  : `<link rel="modulepreload" href="${href}" crossorigin="anonymous" integrity="${integrity}">`));
+const start = readFileSync(new URL('../assets/boot-start.template.js', import.meta.url), 'utf8').trim()
+  .replace('__BUILD__', () => JSON.stringify({ js: build.js, wasm: build.wasm }));
+html = html.replace(trunkLoader[0], () => `${preloads.join('\n    ')}\n    <script type="module">\n${start}\n</script>`);
 writeFileSync(join(staging, 'index.html'), html);

@@ -1,50 +1,22 @@
-//! The app shell: header, navigation and the view chosen from the URL.
-//!
-//! Views are named by query parameters (`?account=<id>&section=<slug>`, `?page=settings`)
-//! rather than by paths, because the app is served by plain static servers with no
-//! fallback to `index.html` and is opened from `file://`: a reload of any in-app URL must
-//! land on the same view.
+//! The app shell: header, navigation and the view chosen from the URL (see [`crate::nav`]).
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsCast;
 
 use crate::chunk::{self, ViewUnavailable};
-use crate::codec_chunk;
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::demo_banner::DemoBanner;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_notice::UndoNotice;
 use crate::components::update_banner::UpdateBanner;
+use crate::nav::{href_for, navigate_to};
 use crate::pages::account::AccountPage;
 use crate::pages::data::DataPage;
 use crate::pages::portfolio::PortfolioPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::team::TeamPage;
 use crate::state::{AppState, Stored};
-
-/// Where the app is: the file or folder it was loaded from, without query or hash.
-/// Every in-app link is built on it, so that links keep working from `file://` and
-/// from any sub-folder of a static server.
-pub fn base_path() -> String {
-    window()
-        .location()
-        .pathname()
-        .unwrap_or_else(|_| "/".into())
-}
-
-/// The in-app URL of a view, e.g. `href_for(&[("account", "acc-1")])`.
-pub fn href_for(params: &[(&str, &str)]) -> String {
-    let mut href = base_path();
-    for (i, (k, v)) in params.iter().enumerate() {
-        href.push(if i == 0 { '?' } else { '&' });
-        href.push_str(k);
-        href.push('=');
-        href.push_str(&String::from(js_sys::encode_uri_component(v)));
-    }
-    href
-}
 
 /// The app, started from what storage held.
 #[component]
@@ -226,151 +198,6 @@ fn settings_view() -> Result<AnyView, chunk::Unavailable> {
     leptos::wasm_split::wasm_split(import_dropped, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn import_dropped(state: AppState, file: web_sys::File) -> Result<(), chunk::Unavailable> {
-    crate::pages::data::import_file(state, file);
+    state.import_file(file);
     Ok(())
-}
-
-/// Goes to an in-app URL without reloading: pushes it onto the history and lets the
-/// router read it back, as a back/forward would. Works from `file://`, where the router's
-/// own navigation cannot resolve URLs (the origin is "null").
-pub fn navigate_to(href: &str) {
-    let window = window();
-    if let Ok(history) = window.history() {
-        if history
-            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-            .is_ok()
-        {
-            if let Ok(ev) = web_sys::PopStateEvent::new("popstate") {
-                let _ = window.dispatch_event(&ev);
-            }
-            return;
-        }
-    }
-    let _ = window.location().set_href(href);
-}
-
-/// From `file://`, in-app links are followed by `navigate_to` (the router's click handler
-/// gives up on file URLs); everywhere else the router handles them.
-fn follow_links_from_file_urls() {
-    if window().location().protocol().ok().as_deref() != Some("file:") {
-        return;
-    }
-    let on_click = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MouseEvent)>::new(
-        |ev: web_sys::MouseEvent| {
-            if ev.default_prevented()
-                || ev.button() != 0
-                || ev.meta_key()
-                || ev.ctrl_key()
-                || ev.shift_key()
-                || ev.alt_key()
-            {
-                return;
-            }
-            let anchor = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("a[href]").ok().flatten())
-                .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-            let Some(a) = anchor else { return };
-            if !a.target().is_empty() || a.has_attribute("download") {
-                return;
-            }
-            let Ok(url) = web_sys::Url::new(&a.href()) else {
-                return;
-            };
-            let here = window().location();
-            if url.protocol() != "file:" || Some(url.pathname()) != here.pathname().ok() {
-                return;
-            }
-            if url.search() == here.search().unwrap_or_default() && !url.hash().is_empty() {
-                return; // a jump within the page: the browser does it
-            }
-            ev.prevent_default();
-            navigate_to(&a.href());
-        },
-    );
-    let _ = window().add_event_listener_with_callback_and_bool(
-        "click",
-        on_click.as_ref().unchecked_ref(),
-        true,
-    );
-    on_click.forget();
-}
-
-/// The app started from what storage holds now, in a build without the `split` feature
-/// (the wasm-bindgen tests), whose codec is always at hand.
-#[cfg(not(feature = "split"))]
-pub fn started() -> impl IntoView {
-    match Stored::read(Stored::keys()) {
-        Ok(stored) => view! { <App stored /> },
-        Err(_) => unreachable!("an unsplit build always has its codec"),
-    }
-}
-
-/// Mounts the app on the page body, once storage is read. Stored data needs the codec,
-/// which a split build fetches first (a first visit, with nothing stored, does not wait).
-pub fn mount() {
-    console_error_panic_hook::set_once();
-    follow_links_from_file_urls();
-    // With data stored, the codec's chunk is fetched while the values are read.
-    let keys = Stored::keys();
-    let codec = (codec_chunk::ready().is_none() && keys.as_deref().is_ok_and(Stored::holds_data))
-        .then(codec_chunk::start_loading);
-    match Stored::read(keys) {
-        Ok(stored) => start(stored),
-        Err(entries) => wasm_bindgen_futures::spawn_local(async move {
-            let codec = match codec {
-                Some(started) => started.await,
-                None => codec_chunk::load().await,
-            };
-            match codec {
-                Ok(codec) => {
-                    crate::state::mark("load-codec");
-                    start(Stored::decode(codec, &entries))
-                }
-                Err(e) => boot_failed(&e),
-            }
-        }),
-    }
-}
-
-fn start(stored: Stored) {
-    // The static shell of index.html has done its job (something to paint at once).
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(move || view! { <App stored /> });
-    codec_chunk::prefetch();
-}
-
-/// The codec could not be fetched for the data stored here: the app does not start
-/// (it could neither show nor save that data), storage is left untouched, and the boot
-/// shell says why and what to do.
-fn boot_failed(e: &codec_chunk::Unavailable) {
-    let Some(note) = document().query_selector("#boot .boot-note").ok().flatten() else {
-        return;
-    };
-    _ = note.set_attribute("role", "alert");
-    note.set_text_content(Some(&format!(
-        "Account Planner could not start: {e}. Your data is safe in this browser. \
-         Connect to the internet and try again."
-    )));
-    add_reload_button(&note);
-}
-
-/// A "Try again" button after `note`, which reloads the page (as assets/boot-start.js adds
-/// when the app itself cannot be fetched): the page then picks its build afresh.
-fn add_reload_button(note: &web_sys::Element) {
-    let Ok(button) = document().create_element("button") else {
-        return;
-    };
-    _ = button.set_attribute("type", "button");
-    _ = button.set_attribute("class", "boot-retry");
-    button.set_text_content(Some("Try again"));
-    let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
-        _ = window().location().reload();
-    });
-    _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
-    reload.forget();
-    _ = note.after_with_node_1(&button);
 }

@@ -11,11 +11,13 @@ pub mod sort;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod boot;
+#[cfg(target_arch = "wasm32")]
 pub mod chunk;
 #[cfg(target_arch = "wasm32")]
-pub mod codec_chunk;
-#[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod nav;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
@@ -24,4 +26,4 @@ pub mod pwa;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::mount;
+pub use boot::mount;

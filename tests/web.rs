@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use account_planner::codec_chunk::stored_json;
+use account_planner::boot::stored_json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -96,7 +96,7 @@ fn our_keys() -> Vec<String> {
 #[wasm_bindgen_test]
 async fn a_first_visit_shows_the_demo_without_writing_it_and_can_start_empty() {
     let root = fresh_root();
-    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::started);
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::boot::started);
     sleep(Duration::from_millis(20)).await;
     let text = root.text_content().unwrap();
     assert!(text.contains("Demo data"), "the demo is marked: {text}");
@@ -123,7 +123,7 @@ async fn a_first_visit_shows_the_demo_without_writing_it_and_can_start_empty() {
 #[wasm_bindgen_test]
 async fn adding_an_account_lists_it_and_saves_it() {
     let root = fresh_root();
-    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::started);
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::boot::started);
     sleep(Duration::from_millis(10)).await;
     start_empty(&root).await;
     assert!(
@@ -158,7 +158,7 @@ async fn adding_an_account_lists_it_and_saves_it() {
 #[wasm_bindgen_test]
 async fn an_empty_name_is_refused_with_a_message_next_to_the_field() {
     let root = fresh_root();
-    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::started);
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::boot::started);
     sleep(Duration::from_millis(10)).await;
     start_empty(&root).await;
 
@@ -184,7 +184,7 @@ async fn a_corrupted_account_key_is_kept_backed_up_and_reported() {
     storage()
         .set_item("account-planner/account/acc-x", raw)
         .unwrap();
-    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::started);
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::boot::started);
     sleep(Duration::from_millis(20)).await;
 
     let text = root.text_content().unwrap();
@@ -231,7 +231,7 @@ async fn data_from_a_newer_version_makes_the_app_read_only_and_is_never_overwrit
     let root = fresh_root();
     let index = r#"{"schema_version":99,"accounts":["acc-future"]}"#;
     storage().set_item("account-planner/index", index).unwrap();
-    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::started);
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::boot::started);
     sleep(Duration::from_millis(20)).await;
     assert!(root.text_content().unwrap().contains("Read only"));
 
@@ -270,7 +270,7 @@ async fn a_full_storage_warns_keeps_the_edit_in_the_page_and_catches_up_when_spa
     let root = fresh_root();
     let filler = fill_storage();
     assert!(!filler.is_empty());
-    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::started);
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::boot::started);
     sleep(Duration::from_millis(20)).await;
     // Clearing the demo needs a write, which fails: the page still shows the empty workspace.
     start_empty(&root).await;
@@ -403,7 +403,7 @@ async fn the_white_space_grid_edits_a_cell_in_place_and_saves_it() {
             Some("?account=acc-grid&section=white-space"),
         )
         .unwrap();
-    let _app = leptos::mount::mount_to(root.clone(), account_planner::app::started);
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::boot::started);
     sleep(Duration::from_millis(30)).await;
 
     let status: web_sys::Element = input_labelled(&root, "Status of Claims × Analytics").into();

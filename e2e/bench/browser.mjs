@@ -161,7 +161,7 @@ async function demoLoad(browser, url) {
 }
 
 // --- The stored 1,000-account workspace. ------------------------------------------------
-const LOAD_MARKS = ['load-start', 'load-read', 'load-codec', 'load-decoded', 'load-copied', 'portfolio-interactive'];
+const LOAD_MARKS = ['load-start', 'load-read', 'load-decoded', 'load-copied', 'portfolio-interactive'];
 
 async function load1000(browser, url) {
   const times = [];
@@ -177,13 +177,7 @@ async function load1000(browser, url) {
     await page.getByText('Showing the first 100 of 1000 accounts.').waitFor();
     checkErrors(page, 'load 1000');
     times.push(t);
-    if (i === 0) {
-      // What a visit with data stored asks for (from the network, or a service worker's cache).
-      const files = await requestedFiles(page, url, t, 'load 1000');
-      await transferFigure('app_transfer_returning_gzip', files, 'a visit with data stored until the portfolio is interactive (the page\'s requests before the mark, 1,000 accounts stored): the returning build (scripts/split.mjs)');
-    }
     const at = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime), LOAD_MARKS);
-    // The returning build holds the codec (scripts/split.mjs): no "load-codec" mark, a 0.
     let previous = 0;
     LOAD_MARKS.forEach((n, i) => {
       steps[n] ??= [];
@@ -196,7 +190,6 @@ async function load1000(browser, url) {
   const what = {
     'load-start': 'navigation start to the app starting (download, compile, instantiate)',
     'load-read': 'reading our keys from localStorage into wasm',
-    'load-codec': 'waiting for the storage codec\'s wasm chunk (src/codec_chunk.rs); 0 where the page started the returning build, which holds it',
     'load-decoded': 'decoding them (unpack, JSON, checks)',
     'load-copied': 'copying the workspace as "what storage holds"',
     'portfolio-interactive': 'scoring, the first render (summary of 1,000, first 100 rows), layout and paint',

@@ -1,8 +1,7 @@
-// Code loaded on demand (src/chunk.rs). The storage codec comes in a wasm chunk of its own
-// (src/codec_chunk.rs): a first visit starts without it. A page that finds data stored
-// starts the returning build, whose main module holds it (scripts/split.mjs). When a chunk
-// or a build cannot be fetched, nothing stored is touched, nothing typed is lost, the app
-// keeps working where it can, and the page says why and what to do.
+// Code loaded on demand (src/chunk.rs): every view but the portfolio comes in a wasm chunk
+// of its own; the storage codec is in the one main module. When the app or a chunk cannot be
+// fetched, nothing stored is touched, nothing typed is lost, the app keeps working where it
+// can, and the page says why and what to do.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, assertNoErrors, startEmpty, addAccount } from '../lib/browser.js';
@@ -10,14 +9,10 @@ import { server, browser, serveApp } from '../lib/suite.js';
 
 serveApp();
 
-const CODEC = /split_storage_codec-[0-9a-f]+\.wasm$/;
-const RETURNING = /account-planner-returning-[0-9a-f]+_bg\.wasm$/;
+const MAIN = /account-planner-[0-9a-f]+_bg\.wasm$/;
 /** The main modules (`*_bg.wasm`) the page asked for, by name. */
 const mainModules = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => new URL(e.name).pathname.split('/').pop()).filter((f) => f.endsWith('_bg.wasm')));
-const isReturning = (name) => RETURNING.test(name);
-const codecFetches = (page) => page.evaluate(() => performance.getEntriesByType('resource')
-  .filter((e) => /split_storage_codec-/.test(e.name)).length);
 const storage = (page) => page.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 
@@ -33,7 +28,7 @@ async function storeOneAccount(page, name) {
 
 /** A fresh context whose requests for the chunk `pattern` fail while `blocked.on` is true
  * (no service worker, which would serve the chunk from its cache). */
-async function contextWithChunkSwitch(pattern = CODEC) {
+async function contextWithChunkSwitch(pattern) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const blocked = { on: false, requests: 0 };
   await context.route(pattern, (route) => {
@@ -49,9 +44,6 @@ test('a first visit stores nothing until the user changes something, even when t
   await page.goto(server.url);
   await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
   await page.getByRole('region', { name: 'Demo data' }).waitFor();
-  // The codec is fetched once the first screen is up, without storing anything.
-  await page.waitForFunction(() => performance.getEntriesByType('resource')
-    .some((e) => /split_storage_codec-/.test(e.name)));
   assertNoErrors(page, assert);
   await page.close({ runBeforeUnload: true });
 
@@ -65,21 +57,16 @@ test('a first visit stores nothing until the user changes something, even when t
   await context.close();
 });
 
-test('with data stored, the page starts the returning build, which holds the codec', async () => {
+test('stored data opens from the one main module, which holds the storage codec', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await openPage(context);
-  await page.goto(server.url);
-  await page.getByRole('region', { name: 'Demo data' }).waitFor();
-  assert.deepEqual((await mainModules(page)).map(isReturning), [false], 'a first visit starts the first-visit build');
-  await startEmpty(page);
-  await addAccount(page, 'Cyberdyne Systems');
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('account-planner/account/')));
-
+  await storeOneAccount(page, 'Cyberdyne Systems');
   await page.reload();
   await page.getByRole('link', { name: 'Cyberdyne Systems' }).waitFor();
-  assert.deepEqual((await mainModules(page)).map(isReturning), [true], 'data stored starts the returning build');
-  assert.equal(await codecFetches(page), 0, 'and it has no codec to fetch');
-  // Its codec is at hand: the console helper decodes a stored account at once.
+  const modules = await mainModules(page);
+  assert.equal(modules.length, 1, `one main module: ${modules}`);
+  assert.match(modules[0], MAIN);
+  // The codec is at hand: the console helper decodes a stored account at once.
   assert.match(await page.evaluate(() => wasmBindings.storedJson(localStorage.getItem(
     Object.keys(localStorage).find((k) => k.startsWith('account-planner/account/'))))), /"name":"Cyberdyne Systems"/);
   await addAccount(page, 'Massive Dynamic');
@@ -87,19 +74,18 @@ test('with data stored, the page starts the returning build, which holds the cod
   for (const name of ['Cyberdyne Systems', 'Massive Dynamic']) await page.getByRole('link', { name }).waitFor();
   assertNoErrors(page, assert);
 
-  // Quarantined copies alone are not data to open: a first visit again.
+  // Quarantined copies alone are not data to open: a first visit again, with the demo.
   await page.evaluate(() => {
     for (const k of Object.keys(localStorage)) localStorage.removeItem(k);
     localStorage.setItem('account-planner/quarantine/account-planner/account/x', '{oops');
   });
   await page.reload();
-  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
-  assert.deepEqual((await mainModules(page)).map(isReturning), [false]);
+  await page.getByRole('region', { name: 'Demo data' }).waitFor();
   await context.close();
 });
 
-test('stored data is left untouched, and the page says why, when the returning build cannot be fetched', async () => {
-  const { context, blocked } = await contextWithChunkSwitch(RETURNING);
+test('stored data is left untouched, and the page says why, when the app cannot be fetched', async () => {
+  const { context, blocked } = await contextWithChunkSwitch(MAIN);
   const page = await openPage(context);
   const before = await storeOneAccount(page, 'Soylent Industries');
 
@@ -114,61 +100,6 @@ test('stored data is left untouched, and the page says why, when the returning b
   blocked.on = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('link', { name: 'Soylent Industries' }).waitFor();
-  await context.close();
-});
-
-test('a page started as a first visit that then finds data stored waits for the codec, and says why when it cannot be fetched', async () => {
-  const { context, blocked } = await contextWithChunkSwitch();
-  const page = await openPage(context);
-  const before = await storeOneAccount(page, 'Initech');
-
-  // Another tab's first save landing between the page picking its build and the app
-  // reading storage: the page's pick sees an empty storage, the app then finds data.
-  await context.addInitScript(() => {
-    const { get } = Object.getOwnPropertyDescriptor(Storage.prototype, 'length');
-    let first = true;
-    Object.defineProperty(Storage.prototype, 'length', {
-      configurable: true,
-      get() { if (first) { first = false; return 0; } return get.call(this); },
-    });
-  });
-  blocked.on = true;
-  await page.reload();
-  const alert = page.getByRole('alert');
-  await alert.filter({ hasText: 'could not start' }).waitFor();
-  assert.match(await alert.textContent(), /Your data is safe in this browser/);
-  assert.deepEqual((await mainModules(page)).map(isReturning), [false], 'the first-visit build started');
-  assert.equal(await page.getByRole('link', { name: 'Initech' }).count(), 0);
-  assert.deepEqual(await storage(page), before, 'storage is exactly as it was');
-
-  blocked.on = false;
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await page.getByRole('link', { name: 'Initech' }).waitFor();
-  assert.ok(await codecFetches(page) >= 1, 'the first-visit build fetched the codec for the data');
-  await context.close();
-});
-
-test('a first save without the codec keeps the edit in the page with a warning, and saves it once the codec comes', async () => {
-  const { context, blocked } = await contextWithChunkSwitch();
-  blocked.on = true;
-  const page = await openPage(context);
-  await page.goto(server.url);
-  await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
-  await addAccount(page, 'Tyrell Corporation');
-  const warning = page.getByRole('alert').filter({ hasText: 'Not saved' });
-  await warning.waitFor();
-  assert.match(await warning.textContent(), /could not be downloaded/);
-  assert.deepEqual(await storage(page), {}, 'nothing half-written');
-  assert.ok(blocked.requests >= 1, 'the codec was asked for');
-
-  blocked.on = false;
-  await addAccount(page, 'Wallace Corporation');
-  await warning.waitFor({ state: 'detached' });
-  await page.waitForFunction(() => localStorage.getItem('account-planner/meta') !== null);
-  await page.reload();
-  for (const name of ['Tyrell Corporation', 'Wallace Corporation']) {
-    await page.getByRole('link', { name }).waitFor();
-  }
   await context.close();
 });
 

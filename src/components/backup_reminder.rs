@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::pages::data::download_workspace;
 use crate::state::use_app;
 
 #[component]
@@ -16,7 +15,7 @@ pub fn BackupReminder() -> impl IntoView {
         <Show when=shown>
             <div class="banner banner-info" role="region" aria-label="Backup reminder">
                 "This browser may clear stored plans after a long absence or when space runs low. Export a backup now and then. "
-                <button type="button" on:click=move |_| download_workspace(state)>"Export a backup"</button>
+                <button type="button" on:click=move |_| state.download_workspace()>"Export a backup"</button>
                 " "
                 <button type="button" class="secondary" on:click=move |_| dismissed.set(true)>"Dismiss"</button>
             </div>

@@ -36,7 +36,7 @@ pub fn StorageBanner() -> impl IntoView {
                             <strong>"Not saved. "</strong>
                             {problem}
                             " Export to keep a copy: "
-                            <button type="button" on:click=move |_| crate::pages::data::download_workspace(state)>
+                            <button type="button" on:click=move |_| state.download_workspace()>
                                 "Export workspace"
                             </button>
                         </div>

@@ -4,58 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::codec_chunk;
 use crate::domain::model::Id;
-use crate::persist::browser;
-use crate::persist::export::naming::export_file_name;
 use crate::persist::merge::{Choice, Choices, Status};
-use crate::state::{use_app, AppState};
-
-/// Larger files are refused before reading: a real workspace of 1,000 accounts is a few
-/// megabytes, and reading hundreds of megabytes would freeze the page.
-pub const MAX_IMPORT_BYTES: f64 = 25.0 * 1024.0 * 1024.0;
-
-/// Reads a picked or dropped file and hands it to the import check.
-pub fn import_file(state: AppState, file: web_sys::File) {
-    let name = file.name();
-    if file.size() > MAX_IMPORT_BYTES {
-        state.refuse_import(
-            &name,
-            format!(
-                "the file is {:.1} MB; files over {:.0} MB are not imported",
-                file.size() / 1_048_576.0,
-                MAX_IMPORT_BYTES / 1_048_576.0
-            ),
-        );
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        match browser::read_file_text(&file).await {
-            Ok(text) => state.start_import(&name, &text),
-            Err(e) => state.refuse_import(&name, format!("the file could not be read: {e}")),
-        }
-    });
-}
-
-/// Downloads the whole workspace as a JSON file; a failure is shown on the import page.
-/// The JSON encoder is the storage codec's (see [`codec_chunk`]): at once when it is loaded,
-/// as it is once anything was saved, else when its chunk comes.
-pub fn download_workspace(state: AppState) {
-    let download = move |codec: Result<codec_chunk::Codec, codec_chunk::Unavailable>| {
-        let name = export_file_name("workspace", state.today, "json");
-        let saved = codec.map_err(|e| e.to_string()).and_then(|codec| {
-            let text = state.workspace.with_untracked(codec.export_workspace);
-            browser::download_text(&name, "application/json", &text)
-        });
-        if let Err(e) = saved {
-            state.refuse_import(&name, format!("the export could not be saved: {e}"));
-        }
-    };
-    match codec_chunk::ready() {
-        Some(codec) => download(Ok(codec)),
-        None => leptos::task::spawn_local(async move { download(codec_chunk::load().await) }),
-    }
-}
+use crate::state::use_app;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -71,7 +22,7 @@ pub fn DataPage() -> impl IntoView {
 #[component]
 fn ExportSection() -> impl IntoView {
     let state = use_app();
-    let export = move |_| download_workspace(state);
+    let export = move |_| state.download_workspace();
     view! {
         <section class="card" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export"</h2>
@@ -89,7 +40,7 @@ fn ImportSection() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            import_file(state, file);
+            state.import_file(file);
         }
         // Picking the same file again must fire `change` again.
         input.set_value("");

@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::href_for;
 use crate::components::sort_header::SortHeader;
 use crate::domain::model::Segment;
 use crate::domain::portfolio::{self, PortfolioRow};
 use crate::domain::scoring::Trend;
 use crate::format::{band_class, band_label, format_money_short};
+use crate::nav::href_for;
 use crate::state::use_app;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

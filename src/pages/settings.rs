@@ -12,7 +12,6 @@ use crate::domain::demo::demo_workspace;
 use crate::domain::model::{
     Bands, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term, Weights, Workspace,
 };
-use crate::pages::data::download_workspace;
 use crate::state::{use_app, AppState};
 
 #[component]
@@ -62,10 +61,7 @@ fn WorkspaceCard() -> impl IntoView {
     let state = use_app();
     let name = Signal::derive(move || state.workspace.with(|ws| ws.name.clone()));
     let currency = Signal::derive(move || state.workspace.with(|ws| ws.settings.currency.clone()));
-    let set_name = Callback::new(move |v: String| {
-        state.workspace.update(|ws| ws.name = v);
-        state.touch_workspace();
-    });
+    let set_name = Callback::new(move |v: String| state.rename_workspace(v));
     let set_currency = Callback::new(move |v: String| {
         state.update_settings(|s| s.currency = v.trim().to_uppercase())
     });
@@ -656,7 +652,7 @@ fn Confirm(
             })),
         }
     };
-    let export = move |_| download_workspace(state);
+    let export = move |_| state.download_workspace();
     let dialog_label = "confirm-heading";
     view! {
         <div class="confirm" role="alertdialog" aria-labelledby=dialog_label aria-describedby="confirm-text">

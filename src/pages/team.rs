@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::{href_for, navigate_to};
 use crate::components::sort_header::SortHeader;
 use crate::components::undo_notice::in_text_field;
 use crate::domain::advice::next_best_actions;
@@ -17,6 +16,7 @@ use crate::domain::team::{
     OwnerSummary,
 };
 use crate::format::{band_class, band_label};
+use crate::nav::{href_for, navigate_to};
 use crate::state::use_app;
 
 fn walk_href(id: &Id) -> String {

@@ -100,7 +100,7 @@ pub fn ContactsSection(id: Id) -> impl IntoView {
     };
     // A link from the relationship map names a contact's card in the URL's hash.
     Effect::new(move |_| focus_card_from_hash());
-    let map_href = crate::app::href_for(&[("account", id.as_str()), ("section", super::MAP_SLUG)]);
+    let map_href = crate::nav::href_for(&[("account", id.as_str()), ("section", super::MAP_SLUG)]);
     view! {
         <section class="card" aria-labelledby="section-heading">
             <SectionHead id=id.clone() part=PlanPart::Contacts />

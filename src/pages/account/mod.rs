@@ -22,9 +22,9 @@ mod white_space;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::{href_for, navigate_to};
 use crate::components::account_exports::AccountExports;
 use crate::domain::model::{Id, PlanPart};
+use crate::nav::{href_for, navigate_to};
 use crate::state::use_app;
 
 pub use section::SectionHead;

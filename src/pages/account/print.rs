@@ -111,7 +111,7 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let back = crate::app::href_for(&[("account", id.as_str()), ("section", "scorecard")]);
+    let back = crate::nav::href_for(&[("account", id.as_str()), ("section", "scorecard")]);
     let sheet_id = id.clone();
     let text_parts = move || {
         let id = sheet_id.clone();

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::{href_for, navigate_to};
 use crate::components::charts::org_chart::{
     role_look, stance_look, MapData, OrgChartView, OrgLegend,
 };
 use crate::domain::model::Id;
+use crate::nav::{href_for, navigate_to};
 use crate::state::use_app;
 
 use super::section::card_id;

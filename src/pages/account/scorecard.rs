@@ -5,13 +5,13 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::app::href_for;
 use crate::components::charts::trend::TrendChart;
 use crate::domain::advice::next_best_actions;
 use crate::domain::coverage::{coverage_grid, rut};
 use crate::domain::model::Id;
 use crate::domain::scoring::{score_account, trend, Trend};
 use crate::format::{band_class, band_label};
+use crate::nav::href_for;
 use crate::state::use_app;
 
 #[component]

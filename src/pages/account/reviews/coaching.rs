@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::app::href_for;
 use crate::components::fields::{DateField, SelectField, TextArea, TextField};
 use crate::domain::coaching::{evidence, QUESTIONS};
 use crate::domain::model::Id;
+use crate::nav::href_for;
 use crate::state::use_app;
 
 use super::super::section::{display_name, id_value, member_options, opt_id};

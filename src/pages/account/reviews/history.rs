@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::href_for;
 use crate::domain::model::{ActionStatus, Id, PlanPart, Review, ReviewKind};
 use crate::domain::review::{history, kind_label};
+use crate::nav::href_for;
 use crate::state::use_app;
 
 use super::super::section::display_name;

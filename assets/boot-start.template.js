@@ -1,6 +1,6 @@
-// Starts the build the page picked (assets/boot-pick.template.js), as Trunk's own loader
-// would; if it cannot, the boot screen says why instead of waiting for ever.
-const build = window.accountPlannerBuild;
+// Starts the app (scripts/split.mjs writes in which files), as Trunk's own loader would;
+// if it cannot, the boot screen says why instead of waiting for ever.
+const build = __BUILD__;
 try {
   const bindings = await import(build.js);
   const wasm = await bindings.default({ module_or_path: build.wasm });
@@ -14,7 +14,7 @@ try {
       ? 'Account Planner stopped on an error while starting.'
       : 'Account Planner could not start: part of the app could not be downloaded. '
         + 'Your data is safe in this browser. Connect to the internet and try again.';
-    // A reload picks the build afresh (src/app.rs adds the same button).
+    // A reload fetches the app afresh.
     const retry = document.createElement('button');
     retry.type = 'button';
     retry.className = 'boot-retry';

@@ -1,0 +1,38 @@
+//! The start: reads storage, mounts the app on the page, and hands the console (and the
+//! tests) a way to read stored values. If the app's files cannot be fetched at all, the
+//! page's own start script (assets/boot-start.template.js) says so instead.
+
+use leptos::prelude::*;
+
+use crate::app::App;
+use crate::persist::codec;
+use crate::state::Stored;
+
+/// Mounts the app on the page body, started from what storage holds now.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    crate::nav::follow_links_from_file_urls();
+    let stored = Stored::read();
+    // The static shell of index.html has done its job (something to paint at once).
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(move || view! { <App stored /> });
+}
+
+/// The app started from what storage holds now, for a test to mount where it likes.
+pub fn started() -> impl IntoView {
+    let stored = Stored::read();
+    view! { <App stored /> }
+}
+
+/// The JSON of one stored value as the console or a test can read it: accounts are stored
+/// packed (see `persist::packed`), other values as they are. `wasmBindings.storedJson(
+/// localStorage.getItem(key))` in the browser's console; a damaged value gives its raw text.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = storedJson)]
+pub fn stored_json(raw: &str) -> String {
+    match codec::unpack(raw) {
+        Ok(Some(json)) => json,
+        _ => raw.to_string(),
+    }
+}

@@ -1,0 +1,169 @@
+//! Every change the pages make to the workspace: each stamps what it changed and queues
+//! the save of just that.
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use leptos::prelude::*;
+
+use super::{fresh_id, new_workspace_id, AppState};
+use crate::domain::model::{Account, Id, PlanPart, Settings, TeamMember, Workspace};
+use crate::domain::validate::{introduced_problems, Problem};
+use crate::persist::browser;
+
+impl AppState {
+    /// Adds an account named `name` and returns its id; an empty name is refused.
+    pub fn add_account(&self, name: &str) -> Result<Id, String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("Enter a name for the account.".into());
+        }
+        let id = self.new_id("acc");
+        let account = Account::new(id.clone(), name, self.today, Utc::now());
+        self.write.update(|ws| ws.accounts.push(Arc::new(account)));
+        self.schedule_save(Some(&id));
+        Ok(id)
+    }
+
+    /// Applies `edit` to one account, stamps it as changed and queues the save.
+    pub fn update_account(&self, id: &Id, edit: impl FnOnce(&mut Account)) {
+        self.write.update(|ws| {
+            if let Some(account) = ws.account_mut(id) {
+                edit(account);
+                account.updated_at = Some(Utc::now());
+            }
+        });
+        self.schedule_save(Some(id));
+    }
+
+    /// True while the workspace is the untouched-or-not demo: an import replaces it.
+    pub fn is_demo(&self) -> bool {
+        self.workspace.with_untracked(|ws| ws.demo)
+    }
+
+    /// Replaces the whole workspace (reset, clear the demo, delete everything).
+    pub fn replace_workspace(&self, mut ws: Workspace) {
+        if ws.id.as_str().is_empty() {
+            ws.id = new_workspace_id();
+        }
+        self.write.set(ws);
+        self.schedule_save(None);
+    }
+
+    /// Changes the workspace settings and stamps them for merges.
+    pub fn update_settings(&self, edit: impl FnOnce(&mut Settings)) {
+        self.write.update(|ws| {
+            edit(&mut ws.settings);
+            ws.settings.updated_at = Some(Utc::now());
+        });
+        self.schedule_meta_save();
+    }
+
+    /// Renames the workspace.
+    pub fn rename_workspace(&self, name: String) {
+        self.write.update(|ws| ws.name = name);
+        self.schedule_meta_save();
+    }
+
+    /// Adds a member to the workspace team; an empty name is refused with the reason.
+    pub fn add_member(&self, name: &str) -> Result<Id, String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("Enter the new team member's name.".into());
+        }
+        let id = self.new_id("mem");
+        let member = TeamMember {
+            id: id.clone(),
+            name: name.to_string(),
+            updated_at: Some(Utc::now()),
+            ..TeamMember::default()
+        };
+        self.write.update(|ws| ws.team.push(member));
+        self.schedule_meta_save();
+        Ok(id)
+    }
+
+    /// Changes a member of the workspace team and stamps it for merges.
+    pub fn update_member(&self, id: &Id, edit: impl FnOnce(&mut TeamMember)) {
+        self.write.update(|ws| {
+            if let Some(m) = ws.team.iter_mut().find(|m| &m.id == id) {
+                edit(m);
+                m.updated_at = Some(Utc::now());
+            }
+        });
+        self.schedule_meta_save();
+    }
+
+    /// Applies a change that removes something others may refer to (a team member, a
+    /// department, …), unless it would leave references dangling: then nothing changes
+    /// and the places that still refer to it are returned.
+    pub fn remove_checked(&self, edit: impl FnOnce(&mut Workspace)) -> Result<(), Vec<Problem>> {
+        let before = self.workspace.get_untracked();
+        let mut after = before.clone();
+        edit(&mut after);
+        let problems = introduced_problems(&before, &after);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.write.set(after);
+        self.schedule_save(None);
+        Ok(())
+    }
+
+    /// Deletes every stored value of ours (backups of unreadable values too) and starts an
+    /// empty workspace. Nothing can be undone after this; the page offers an export first.
+    pub fn delete_all_data(&self) -> Result<usize, String> {
+        let removed = browser::remove_all().map_err(|e| e.to_string())?;
+        self.undo.set(Vec::new());
+        self.quarantined.set(Vec::new());
+        self.tab_conflicts.set(Vec::new());
+        self.pending_import.set(None);
+        self.read_only.set(None);
+        self.saved.set_value(Workspace::default());
+        self.replace_workspace(Workspace::default());
+        Ok(removed)
+    }
+
+    /// A value of one account as a signal, for a field or a cell to show.
+    pub fn account_value<T>(
+        &self,
+        id: &Id,
+        read: impl Fn(&Account) -> T + Send + Sync + 'static,
+    ) -> Signal<T>
+    where
+        T: Default + Clone + Send + Sync + 'static,
+    {
+        let state = *self;
+        let id = id.clone();
+        Signal::derive(move || {
+            state
+                .workspace
+                .with(|ws| ws.account(&id).map(&read))
+                .unwrap_or_default()
+        })
+    }
+
+    /// A setter for one account's value, for a field to call with what the user typed.
+    pub fn account_setter<T: 'static>(
+        &self,
+        id: &Id,
+        write: impl Fn(&mut Account, T) + Send + Sync + 'static,
+    ) -> Callback<T> {
+        let state = *self;
+        let id = id.clone();
+        Callback::new(move |value: T| state.update_account(&id, |a| write(a, value)))
+    }
+
+    /// Records that the user reviewed `part` of an account's plan today.
+    pub fn mark_reviewed(&self, id: &Id, part: PlanPart) {
+        let today = self.today;
+        self.update_account(id, |a| {
+            a.plan.reviewed.insert(part, today);
+        });
+    }
+
+    /// A fresh id for a new entity of kind `prefix` ("con", "opp", …).
+    pub fn new_id(&self, prefix: &str) -> Id {
+        fresh_id(prefix)
+    }
+}

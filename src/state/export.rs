@@ -1,0 +1,19 @@
+//! Exporting the whole workspace as a JSON file.
+
+use leptos::prelude::*;
+
+use super::AppState;
+use crate::persist::browser;
+use crate::persist::export::json::export_workspace;
+use crate::persist::export::naming::export_file_name;
+
+impl AppState {
+    /// Downloads the whole workspace as a JSON file; a failure is shown on the import page.
+    pub fn download_workspace(&self) {
+        let name = export_file_name("workspace", self.today, "json");
+        let text = self.workspace.with_untracked(export_workspace);
+        if let Err(e) = browser::download_text(&name, "application/json", &text) {
+            self.refuse_import(&name, format!("the export could not be saved: {e}"));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The one place the UI reads and writes the workspace: a context of signals, read by the
+//! pages, and methods that change the model and hand the change to the save queue.
+//!
+//! One file per concern: the start (`load`), the changes pages make (`edit`), saving
+//! (`save`), other tabs (`tabs`), importing and exporting files (`import`, `export`) and
+//! undo (`undo`).
+
+mod edit;
+mod export;
+mod import;
+mod load;
+mod save;
+mod tabs;
+mod undo;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::model::{new_id, Id, Workspace};
+use crate::domain::validate::Problem;
+use crate::persist::codec::{self, Quarantined};
+use crate::persist::tabs::TabConflict;
+
+pub use import::PendingImport;
+pub use load::Stored;
+pub use undo::Undo;
+
+/// Shared app state, provided as context at the root.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The workspace as the user sees it (always the latest edit). Read-only here: every
+    /// change goes through a method of `AppState`, which records what needs saving.
+    pub workspace: ReadSignal<Workspace>,
+    write: WriteSignal<Workspace>,
+    /// Set while the latest changes exist only in memory, with the reason.
+    pub storage_problem: RwSignal<Option<String>>,
+    /// Stored values that failed to decode: kept untouched (and backed up), shown to the
+    /// user with a download of their raw text, never replaced by defaults.
+    pub quarantined: RwSignal<Vec<Quarantined>>,
+    /// Set when storage holds data of a newer app version: nothing is written then, so a
+    /// newer tab's data is never overwritten by this older one.
+    pub read_only: RwSignal<Option<String>>,
+    /// An import read and checked, waiting for the user's review.
+    pub pending_import: RwSignal<Option<PendingImport>>,
+    /// Why the last file could not be imported: its name and every problem found.
+    pub import_errors: RwSignal<Option<(String, Vec<Problem>)>>,
+    /// What the last applied import did, in a sentence.
+    pub import_done: RwSignal<Option<String>>,
+    /// Accounts changed both here and in another tab, waiting for the user's choice; their
+    /// local edits are not saved meanwhile.
+    pub tab_conflicts: RwSignal<Vec<TabConflict>>,
+    /// Deleted things that can be brought back (newest last), for the undo notice and
+    /// Ctrl/Cmd+Z.
+    pub undo: RwSignal<Vec<Undo>>,
+    /// What storage holds now, so that a save writes only what changed.
+    saved: StoredValue<Workspace>,
+    /// The accounts changed since the last successful save: a save looks at those only.
+    unsaved: StoredValue<codec::Scope>,
+    save_pending: StoredValue<bool>,
+    /// Whether anything was changed in this page: until then a save has nothing to write
+    /// (the demo of a first visit is not stored just because the page was closed).
+    touched: StoredValue<bool>,
+    /// Whether the browser was asked to keep storage persistent this session.
+    persistence_asked: StoredValue<bool>,
+    /// Set when the browser refused to keep storage persistent: the user is reminded to
+    /// export now and then.
+    pub persistence_refused: RwSignal<bool>,
+    /// The user's calendar day when the app started.
+    pub today: NaiveDate,
+}
+
+impl AppState {
+    fn new(start: load::Start, today: NaiveDate) -> Self {
+        let (workspace, write) = signal(start.workspace);
+        AppState {
+            workspace,
+            write,
+            saved: StoredValue::new(start.saved),
+            // The demo of a first visit is not stored yet: its first save writes all of it.
+            unsaved: StoredValue::new(if start.first_visit {
+                codec::Scope::All
+            } else {
+                codec::Scope::default()
+            }),
+            storage_problem: RwSignal::new(start.problem),
+            quarantined: RwSignal::new(start.quarantined),
+            read_only: RwSignal::new(start.read_only),
+            pending_import: RwSignal::new(None),
+            import_errors: RwSignal::new(None),
+            import_done: RwSignal::new(None),
+            tab_conflicts: RwSignal::new(Vec::new()),
+            undo: RwSignal::new(Vec::new()),
+            save_pending: StoredValue::new(false),
+            touched: StoredValue::new(false),
+            persistence_asked: StoredValue::new(false),
+            persistence_refused: RwSignal::new(false),
+            today,
+        }
+    }
+}
+
+/// Used by views: the app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// A performance mark, for `make bench` to break a load down.
+pub(crate) fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        _ = perf.mark(name);
+    }
+}
+
+/// A fresh id for an entity of kind `prefix` ("acc", "con", …): the time and a random number.
+fn fresh_id(prefix: &str) -> Id {
+    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    new_id(prefix, js_sys::Date::now() as i64, random)
+}
+
+/// A fresh id for a workspace.
+fn new_workspace_id() -> Id {
+    fresh_id("ws")
+}
