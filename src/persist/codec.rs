@@ -6,8 +6,6 @@
 //! * `account-planner/account/<id>` — `{"schema_version":N,"account":{…}}`: one per account.
 //! * `account-planner/quarantine/<key>` — the raw text of a value that could not be decoded,
 //!   copied aside before anything else is written. Never read back by the app.
-//! * `account-planner/workspace` — the pre-release (version 0) layout: the whole workspace
-//!   under one key. Read, then replaced by the keys above.
 //!
 //! Every key is decoded on its own, so one damaged value costs that value only (and even
 //! then its raw text is kept). Writes for one change come in an order where every prefix
@@ -35,8 +33,6 @@ pub const INDEX_KEY: &str = "account-planner/index";
 pub const ACCOUNT_PREFIX: &str = "account-planner/account/";
 /// Backups of values that could not be decoded: this prefix and the original key.
 pub const QUARANTINE_PREFIX: &str = "account-planner/quarantine/";
-/// The single key of the pre-release (version 0) layout.
-pub const LEGACY_KEY: &str = "account-planner/workspace";
 
 /// A key and its new value, or `None` to remove the key; applied in order.
 pub type Write = (String, Option<String>);
@@ -115,13 +111,12 @@ pub struct Loaded {
     rewrite_accounts: Vec<Id>,
     rewrite_index: bool,
     rewrite_meta: bool,
-    remove_legacy: bool,
 }
 
 impl Loaded {
     /// The writes that back up quarantined values and bring storage to the current layout
-    /// and version, in a crash-safe order: backups, accounts, index, meta, and the removal
-    /// of the legacy key last. Empty when storage holds newer data (nothing may be written).
+    /// and version, in a crash-safe order: backups, accounts, index, meta. Empty when
+    /// storage holds newer data (nothing may be written).
     /// Quarantined keys themselves are left in place.
     pub fn repair_writes(&self) -> Vec<Write> {
         if self.refused_newer.is_some() {
@@ -142,9 +137,6 @@ impl Loaded {
         }
         if self.rewrite_meta {
             out.push((META_KEY.into(), Some(encode_meta(&self.workspace))));
-        }
-        if self.remove_legacy {
-            out.push((LEGACY_KEY.into(), None));
         }
         out
     }
@@ -664,21 +656,6 @@ fn decode_account_json(key_id: &str, raw: &str) -> Result<(Account, bool), Failu
     Ok((account, migrated))
 }
 
-fn decode_legacy(raw: &str) -> Result<Workspace, Failure> {
-    let doc: Value = serde_json::from_str(raw).map_err(|e| {
-        Failure::Bad(format!(
-            "not valid JSON ({}, line {}, column {})",
-            json_error_kind(&e),
-            e.line(),
-            e.column()
-        ))
-    })?;
-    let (doc, _) = migrate::migrate_workspace(doc).map_err(migrate_failure)?;
-    let mut ws: Workspace = typed(doc)?;
-    ws.schema_version = SCHEMA_VERSION;
-    Ok(ws)
-}
-
 /// One value another tab wrote, as a storage event reports it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Changed {
@@ -692,8 +669,8 @@ pub enum Changed {
 
 /// Decodes the one value another tab wrote under `key` (`raw` is `None` when it removed
 /// the key). `None` when this is not simply a current value of ours (damaged, of another
-/// version, a removed index or meta, the legacy key): the caller then reads all of storage,
-/// which quarantines, migrates or refuses as loading does.
+/// version, a removed index or meta): the caller then reads all of storage, which
+/// quarantines, migrates or refuses as loading does.
 pub fn decode_changed(key: &str, raw: Option<&str>) -> Option<Changed> {
     if key.starts_with(QUARANTINE_PREFIX) {
         return None;
@@ -793,8 +770,6 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
     let mut meta_present = false;
     let mut index: Option<Vec<Id>> = None;
     let mut index_present = false;
-    let mut legacy: Option<Workspace> = None;
-    let mut legacy_present = false;
     // Accounts from their own keys, in storage order, and whether each was migrated.
     let mut keyed: Vec<(Account, Upgrade)> = Vec::new();
 
@@ -816,13 +791,6 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
                 Ok(ids) => index = Some(ids),
                 Err(f) => failed(f, key, raw, false),
             }
-        } else if key == LEGACY_KEY {
-            fresh = false;
-            legacy_present = true;
-            match decode_legacy(raw) {
-                Ok(ws) => legacy = Some(ws),
-                Err(f) => failed(f, key, raw, false),
-            }
         } else if let Some(id) = key.strip_prefix(ACCOUNT_PREFIX) {
             fresh = false;
             match decode_account(id, raw) {
@@ -836,20 +804,16 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
     let mut rewrite_accounts = Vec::new();
     let mut rewrite_meta = false;
 
-    // The workspace without accounts: the meta key, else the legacy workspace, else defaults.
-    let mut workspace = match (meta, &legacy) {
-        (Some((ws, migrated)), _) => {
+    // The workspace without accounts: the meta key, else defaults.
+    let mut workspace = match meta {
+        Some((ws, migrated)) => {
             if migrated {
                 repaired.push("workspace settings were upgraded to the current format".into());
                 rewrite_meta = true;
             }
             ws
         }
-        (None, Some(old)) => {
-            rewrite_meta = true;
-            meta_clone(old)
-        }
-        (None, None) => {
+        None => {
             if !fresh && !meta_present {
                 repaired.push(
                     "the workspace settings were missing; the default settings are used".into(),
@@ -860,26 +824,9 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
         }
     };
 
-    // All accounts by id: the legacy ones, overridden by those under their own keys.
+    // All accounts by id.
     let mut by_id: HashMap<Id, Arc<Account>> = HashMap::new();
     let mut storage_order: Vec<Id> = Vec::new();
-    let legacy_decoded = legacy.is_some();
-    if let Some(old) = legacy {
-        if !old.accounts.is_empty() {
-            repaired.push(format!(
-                "{} accounts were moved from the old single-key format",
-                old.accounts.len()
-            ));
-        }
-        for a in old.accounts {
-            if by_id.contains_key(&a.id) {
-                continue;
-            }
-            storage_order.push(a.id.clone());
-            rewrite_accounts.push(a.id.clone());
-            by_id.insert(a.id.clone(), a);
-        }
-    }
     for (a, upgrade) in keyed {
         if upgrade != Upgrade::None {
             if upgrade == Upgrade::Migrated {
@@ -889,9 +836,6 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
                 ));
             }
             rewrite_accounts.push(a.id.clone());
-        } else {
-            // Its own key is current: no need to rewrite it from the legacy copy.
-            rewrite_accounts.retain(|id| id != &a.id);
         }
         if !by_id.contains_key(&a.id) {
             storage_order.push(a.id.clone());
@@ -950,7 +894,7 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
             repaired.push(format!(
                 "the account index could not be read; {unlisted} accounts were loaded in storage order"
             ));
-        } else if !index_found && !legacy_present {
+        } else if !index_found {
             repaired.push(format!(
                 "the account index was missing; {unlisted} accounts were loaded in storage order"
             ));
@@ -980,7 +924,6 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
         rewrite_accounts,
         rewrite_index,
         rewrite_meta,
-        remove_legacy: legacy_decoded,
     }
 }
 
@@ -1357,40 +1300,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_legacy_single_key_moves_to_the_per_key_layout() {
-        let legacy = r#"{"id":"ws-0","name":"Dev","members":[],"accounts":[
-            {"id":"a","name":"A","plan_year":2024},{"id":"b","name":"B"}]}"#;
-        let mut s = BTreeMap::new();
-        s.insert(LEGACY_KEY.to_string(), legacy.to_string());
-        let loaded = load(&s);
-        assert_eq!(loaded.workspace.name, "Dev");
-        assert_eq!(loaded.workspace.accounts.len(), 2);
-        assert_eq!(loaded.workspace.accounts[0].plan.year, 2024);
-        let writes = loaded.repair_writes();
-        assert_eq!(
-            keys(&writes),
-            [
-                ("account-planner/account/a".into(), true),
-                ("account-planner/account/b".into(), true),
-                ("account-planner/index".into(), true),
-                ("account-planner/meta".into(), true),
-                ("account-planner/workspace".into(), false),
-            ]
-        );
-        // Every prefix of the move loads the same workspace.
-        for n in 0..=writes.len() {
-            let mut t = s.clone();
-            apply(&mut t, &writes[..n]);
-            let l = load(&t);
-            assert!(l.quarantined.is_empty());
-            assert_eq!(l.workspace, loaded.workspace, "after {n} writes");
-        }
-        let mut t = s.clone();
-        apply(&mut t, &writes);
-        assert!(load(&t).repaired.is_empty());
-    }
-
-    #[test]
     fn a_nan_number_does_not_quarantine_the_account() {
         let mut ws = sample();
         Arc::make_mut(&mut ws.accounts[0])
@@ -1558,7 +1467,7 @@ pub(crate) mod tests {
             (acc1, Some(newer.as_str())),
             (META_KEY, None),
             (INDEX_KEY, None),
-            (LEGACY_KEY, Some("{}")),
+            ("account-planner/other", Some("{}")),
         ] {
             assert_eq!(decode_changed(key, raw), None, "{key}: {raw:?}");
         }
@@ -1702,7 +1611,6 @@ pub(crate) mod tests {
         prop_oneof![
             Just(META_KEY.to_string()),
             Just(INDEX_KEY.to_string()),
-            Just(LEGACY_KEY.to_string()),
             "[a-z0-9-]{1,12}".prop_map(|id| format!("{ACCOUNT_PREFIX}{id}")),
             "[a-z/]{0,12}".prop_map(|k| format!("{QUARANTINE_PREFIX}{k}")),
             "[a-z/]{0,12}".prop_map(|k| format!("{PREFIX}{k}")),
@@ -1808,11 +1716,11 @@ pub(crate) mod tests {
 
         #[test]
         fn any_raw_text_in_any_key_never_panics(
-            which in 0usize..4,
+            which in 0usize..3,
             raw in prop_oneof!["\\PC{0,80}", "\\{\"schema_version\":[0-9]{1,3},\"(account|workspace|accounts)\":\\PC{0,40}"],
         ) {
             let mut s = store(&encode_storage(&sample()));
-            let key = [META_KEY, INDEX_KEY, "account-planner/account/acc-1", LEGACY_KEY][which];
+            let key = [META_KEY, INDEX_KEY, "account-planner/account/acc-1"][which];
             s.insert(key.into(), raw);
             let loaded = load(&s);
             // The other account always survives.
