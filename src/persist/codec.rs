@@ -20,7 +20,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::migrate::{self, MigrateError};
-use super::packed;
+pub use super::packed::{pack, unpack, UnpackError, PACKED_VERSION};
 use crate::domain::model::{Account, Id, Workspace, SCHEMA_VERSION};
 
 /// The prefix of every key the app owns.
@@ -147,79 +147,6 @@ pub fn encode_account(a: &Account) -> String {
     let mut body = to_value(a);
     migrate::strip_null_members(&mut body);
     pack(&envelope("account", body))
-}
-
-/// The version of a packed value's outer envelope. It is above every schema version an app
-/// from before packing knows, so such an app refuses packed values as newer (and writes
-/// nothing) instead of setting them aside as damaged. The envelope inside keeps the model's
-/// own [`SCHEMA_VERSION`] and migrates with it.
-pub const PACKED_VERSION: u64 = 2;
-
-/// A packed value: `{"schema_version":2,"deflate":"…","deflate_bytes":M,"json_bytes":N}`,
-/// where `deflate` is [`packed::to_text`] of [`packed::deflate`] of the N bytes of JSON.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct PackedValue<'a> {
-    schema_version: u64,
-    #[serde(borrow)]
-    deflate: std::borrow::Cow<'a, str>,
-    deflate_bytes: usize,
-    json_bytes: usize,
-}
-
-/// `json` as a packed value (see [`packed`]).
-pub fn pack(json: &str) -> String {
-    let bytes = packed::deflate(json.as_bytes());
-    let value = PackedValue {
-        schema_version: PACKED_VERSION,
-        deflate: packed::to_text(&bytes).into(),
-        deflate_bytes: bytes.len(),
-        json_bytes: json.len(),
-    };
-    serde_json::to_string(&value).unwrap_or_default()
-}
-
-/// The JSON inside a packed value; `Ok(None)` when `raw` is not packed (a plain value of an
-/// earlier version, read as it is).
-pub fn unpack(raw: &str) -> Result<Option<String>, UnpackError> {
-    if !raw.contains("\"deflate\"") {
-        return Ok(None);
-    }
-    let Ok(value) = serde_json::from_str::<PackedValue>(raw) else {
-        // Not a packed value after all (a plain one that mentions the word).
-        return Ok(None);
-    };
-    if value.schema_version > PACKED_VERSION {
-        return Err(UnpackError::Newer(value.schema_version));
-    }
-    let damaged =
-        |e: packed::Damaged| UnpackError::Damaged(format!("the packed value is damaged: {e}"));
-    let bytes = packed::from_text(&value.deflate, value.deflate_bytes).map_err(damaged)?;
-    let json = packed::inflate(&bytes, value.json_bytes).map_err(damaged)?;
-    String::from_utf8(json)
-        .map(Some)
-        .map_err(|_| UnpackError::Damaged("the packed value unpacks to invalid text".into()))
-}
-
-/// The JSON of a packed value, or as much of its start as opens when it is damaged or cut
-/// short; `None` when `raw` does not look packed.
-fn salvage_packed(raw: &str) -> Option<String> {
-    if let Ok(Some(whole)) = unpack(raw) {
-        return Some(whole);
-    }
-    let text = raw.split_once("\"deflate\":\"")?.1;
-    let text = text.split('"').next().unwrap_or(text);
-    // An account's name comes within its first few hundred bytes.
-    let start = packed::inflate_prefix(&packed::from_text_prefix(text), 4096);
-    (!start.is_empty()).then(|| String::from_utf8_lossy(&start).into_owned())
-}
-
-/// Why a packed value did not open.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UnpackError {
-    /// Written by a newer app, with this version.
-    Newer(u64),
-    /// Damaged, with the reason in words.
-    Damaged(String),
 }
 
 /// The stored index: the accounts' ids in order.
@@ -700,7 +627,7 @@ pub fn decode_changed(key: &str, raw: Option<&str>) -> Option<Changed> {
 /// top-level `name`) of valid JSON, else the first non-empty `"name": "…"` in the text
 /// (an account's name comes right after its id in what this app writes).
 pub fn guess_account_name(raw: &str) -> Option<String> {
-    if let Some(inner) = salvage_packed(raw) {
+    if let Some(inner) = super::packed::salvage(raw) {
         return guess_account_name(&inner);
     }
     let clean = |s: &str| {
