@@ -1,8 +1,10 @@
 //! Decoding: everything storage holds, each key on its own, and the one value another tab
 //! wrote.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -274,27 +276,20 @@ pub enum Changed {
 /// version, a removed index or meta): the caller then reads all of storage, which
 /// quarantines, migrates or refuses as loading does.
 pub fn decode_changed(key: &str, raw: Option<&str>) -> Option<Changed> {
-    if key.starts_with(QUARANTINE_PREFIX) {
-        return None;
-    }
-    if let Some(id) = key.strip_prefix(ACCOUNT_PREFIX) {
-        let Some(raw) = raw else {
-            return Some(Changed::Account(Id::new(id), None));
-        };
-        return match decode_account(id, raw) {
+    match (kind_of(key)?, raw) {
+        (Kind::Account(id), None) => Some(Changed::Account(Id::new(id), None)),
+        (Kind::Account(id), Some(raw)) => match decode_account(id, raw) {
             Ok((account, Upgrade::None)) => {
                 Some(Changed::Account(Id::new(id), Some(Box::new(account))))
             }
             _ => None,
-        };
-    }
-    match (key, raw) {
-        (INDEX_KEY, Some(raw)) => decode_index(raw).ok().map(Changed::Index),
-        (META_KEY, Some(raw)) => match decode_meta(raw) {
+        },
+        (Kind::Index, Some(raw)) => decode_index(raw).ok().map(Changed::Index),
+        (Kind::Meta, Some(raw)) => match decode_meta(raw) {
             Ok((ws, false)) => Some(Changed::Meta(Box::new(ws))),
             _ => None,
         },
-        _ => None,
+        (Kind::Index | Kind::Meta, None) => None,
     }
 }
 
@@ -350,181 +345,280 @@ pub fn guess_account_name(raw: &str) -> Option<String> {
 
 /// Decodes storage, each key on its own. See the module documentation and [`Loaded`].
 pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
-    let mut quarantined = Vec::new();
-    let mut newer: Vec<(String, u64)> = Vec::new();
-    let mut repaired = Vec::new();
-    let mut fresh = true;
-    let mut failed = |f: Failure, key: &str, raw: &str, account: bool| match f {
-        Failure::Bad(reason) => quarantined.push(Quarantined {
-            key: key.to_string(),
-            raw: raw.to_string(),
-            reason,
-            account_name: if account {
-                guess_account_name(raw)
-            } else {
-                None
-            },
-        }),
-        Failure::Newer(v) => newer.push((key.to_string(), v)),
-    };
+    let found = Found::read(entries);
+    let mut repairs = Repairs::default();
+    let meta_missing = !found.fresh && !found.meta_present;
+    let mut workspace = meta_or_default(found.meta, meta_missing, &mut repairs);
+    let unplaced = Unplaced::new(found.accounts, &mut repairs);
+    let set_aside = set_aside_ids(&found.quarantined, &found.newer);
+    workspace.accounts = order_accounts(
+        found.index.as_deref(),
+        found.index_present,
+        unplaced,
+        &set_aside,
+        &mut repairs,
+    );
+    workspace.schema_version = SCHEMA_VERSION;
+    Loaded {
+        workspace,
+        quarantined: found.quarantined,
+        refused_newer: refused_newer(found.newer),
+        repaired: repairs.notes,
+        fresh: found.fresh,
+        rewrite_accounts: repairs.accounts,
+        rewrite_index: repairs.index,
+        rewrite_meta: repairs.meta,
+    }
+}
 
-    let mut meta: Option<(Workspace, bool)> = None;
-    let mut meta_present = false;
-    let mut index: Option<Vec<Id>> = None;
-    let mut index_present = false;
-    // Accounts from their own keys, in storage order, and whether each was migrated.
-    let mut keyed: Vec<(Account, Upgrade)> = Vec::new();
+/// What a key of ours holds.
+enum Kind<'a> {
+    Meta,
+    Index,
+    /// An account, with the id its key names.
+    Account(&'a str),
+}
 
-    for (key, raw) in entries {
-        if !key.starts_with(PREFIX) || key.starts_with(QUARANTINE_PREFIX) {
-            continue;
+/// The kind of `key`; `None` for a key that is not ours to decode: another app's, a
+/// quarantine backup, or another part of the app's under [`PREFIX`].
+fn kind_of(key: &str) -> Option<Kind<'_>> {
+    if !key.starts_with(PREFIX) || key.starts_with(QUARANTINE_PREFIX) {
+        None
+    } else if key == META_KEY {
+        Some(Kind::Meta)
+    } else if key == INDEX_KEY {
+        Some(Kind::Index)
+    } else {
+        key.strip_prefix(ACCOUNT_PREFIX).map(Kind::Account)
+    }
+}
+
+/// Every key of ours, decoded on its own, in one pass in storage order.
+#[derive(Default)]
+struct Found<'a> {
+    /// The meta, and whether it was migrated.
+    meta: Option<(Workspace, bool)>,
+    /// Whether storage holds the meta key at all (even when its value did not open).
+    meta_present: bool,
+    index: Option<Vec<Id>>,
+    index_present: bool,
+    /// The accounts that opened, in storage order: the id their key names, the account and
+    /// how it must be written back.
+    accounts: Vec<(&'a str, Account, Upgrade)>,
+    quarantined: Vec<Quarantined>,
+    /// The keys written by a newer app, with their versions.
+    newer: Vec<(String, u64)>,
+    /// No key of ours at all: a first visit.
+    fresh: bool,
+}
+
+impl<'a> Found<'a> {
+    fn read(entries: &'a [(String, String)]) -> Self {
+        let mut found = Found {
+            fresh: true,
+            ..Found::default()
+        };
+        for (key, raw) in entries {
+            let Some(kind) = kind_of(key) else {
+                continue;
+            };
+            found.fresh = false;
+            match kind {
+                Kind::Meta => {
+                    found.meta_present = true;
+                    match decode_meta(raw) {
+                        Ok(meta) => found.meta = Some(meta),
+                        Err(f) => found.set_aside(f, key, raw, false),
+                    }
+                }
+                Kind::Index => {
+                    found.index_present = true;
+                    match decode_index(raw) {
+                        Ok(ids) => found.index = Some(ids),
+                        Err(f) => found.set_aside(f, key, raw, false),
+                    }
+                }
+                Kind::Account(id) => match decode_account(id, raw) {
+                    Ok((account, upgrade)) => found.accounts.push((id, account, upgrade)),
+                    Err(f) => found.set_aside(f, key, raw, true),
+                },
+            }
         }
-        if key == META_KEY {
-            fresh = false;
-            meta_present = true;
-            match decode_meta(raw) {
-                Ok(m) => meta = Some(m),
-                Err(f) => failed(f, key, raw, false),
-            }
-        } else if key == INDEX_KEY {
-            fresh = false;
-            index_present = true;
-            match decode_index(raw) {
-                Ok(ids) => index = Some(ids),
-                Err(f) => failed(f, key, raw, false),
-            }
-        } else if let Some(id) = key.strip_prefix(ACCOUNT_PREFIX) {
-            fresh = false;
-            match decode_account(id, raw) {
-                Ok(a) => keyed.push(a),
-                Err(f) => failed(f, key, raw, true),
-            }
-        }
-        // Any other key under the prefix belongs to another part of the app.
+        found
     }
 
-    let mut rewrite_accounts = Vec::new();
-    let mut rewrite_meta = false;
+    /// A value that did not open: quarantined (with the account's name, for an account's
+    /// key) or refused as newer.
+    fn set_aside(&mut self, f: Failure, key: &str, raw: &str, account: bool) {
+        match f {
+            Failure::Bad(reason) => self.quarantined.push(Quarantined {
+                key: key.to_string(),
+                raw: raw.to_string(),
+                reason,
+                account_name: if account {
+                    guess_account_name(raw)
+                } else {
+                    None
+                },
+            }),
+            Failure::Newer(v) => self.newer.push((key.to_string(), v)),
+        }
+    }
+}
 
-    // The workspace without accounts: the meta key, else defaults.
-    let mut workspace = match meta {
+/// What loading repaired: notes for the user in the order they were found, and the values
+/// to write back (see [`Loaded::repair_writes`]).
+#[derive(Default)]
+struct Repairs {
+    notes: Vec<String>,
+    accounts: Vec<Id>,
+    index: bool,
+    meta: bool,
+}
+
+/// The workspace without its accounts: the meta that opened, else the defaults. `missing`:
+/// storage holds other keys of ours but no meta, which is then written again.
+fn meta_or_default(
+    meta: Option<(Workspace, bool)>,
+    missing: bool,
+    repairs: &mut Repairs,
+) -> Workspace {
+    match meta {
         Some((ws, migrated)) => {
             if migrated {
-                repaired.push("workspace settings were upgraded to the current format".into());
-                rewrite_meta = true;
+                repairs
+                    .notes
+                    .push("workspace settings were upgraded to the current format".into());
+                repairs.meta = true;
             }
             ws
         }
         None => {
-            if !fresh && !meta_present {
-                repaired.push(
+            if missing {
+                repairs.notes.push(
                     "the workspace settings were missing; the default settings are used".into(),
                 );
-                rewrite_meta = true;
+                repairs.meta = true;
             }
             Workspace::default()
         }
-    };
-
-    // All accounts by id.
-    let mut by_id: HashMap<Id, Arc<Account>> = HashMap::new();
-    let mut storage_order: Vec<Id> = Vec::new();
-    for (a, upgrade) in keyed {
-        if upgrade != Upgrade::None {
-            if upgrade == Upgrade::Migrated {
-                repaired.push(format!(
-                    "account '{}' was upgraded to the current format",
-                    a.name
-                ));
-            }
-            rewrite_accounts.push(a.id.clone());
-        }
-        if !by_id.contains_key(&a.id) {
-            storage_order.push(a.id.clone());
-        }
-        by_id.insert(a.id.clone(), Arc::new(a));
     }
+}
 
-    // Order: the index first, then accounts it does not list in storage order.
-    let mut order: Vec<Id> = Vec::new();
-    let mut placed: HashSet<Id> = HashSet::new();
-    let quarantined_ids: HashSet<&str> = quarantined
-        .iter()
-        .filter_map(|q| q.key.strip_prefix(ACCOUNT_PREFIX))
-        .collect();
-    let newer_ids: HashSet<&str> = newer
-        .iter()
-        .filter_map(|(k, _)| k.strip_prefix(ACCOUNT_PREFIX))
-        .collect();
-    let mut rewrite_index = false;
-    let index_found = index.is_some();
-    for id in index.unwrap_or_default() {
-        if by_id.contains_key(&id) {
-            if placed.insert(id.clone()) {
-                order.push(id);
-            } else {
-                repaired.push(format!("account '{id}' was listed twice in the index"));
-                rewrite_index = true;
+/// The accounts that opened, in storage order, each until it takes its place in the
+/// workspace.
+struct Unplaced<'a> {
+    accounts: Vec<Option<Arc<Account>>>,
+    /// Where each id is in `accounts`.
+    at: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Unplaced<'a> {
+    /// Marks the accounts of an older format (noted) or plain (silently) for rewriting.
+    fn new(found: Vec<(&'a str, Account, Upgrade)>, repairs: &mut Repairs) -> Self {
+        let mut accounts = Vec::with_capacity(found.len());
+        let mut at = FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
+        for (id, account, upgrade) in found {
+            if upgrade != Upgrade::None {
+                if upgrade == Upgrade::Migrated {
+                    repairs.notes.push(format!(
+                        "account '{}' was upgraded to the current format",
+                        account.name
+                    ));
+                }
+                repairs.accounts.push(account.id.clone());
             }
-        } else {
-            rewrite_index = true;
-            if quarantined_ids.contains(id.as_str()) || newer_ids.contains(id.as_str()) {
-                // Reported with the quarantined (or newer) value.
-            } else {
-                repaired.push(format!(
+            let account = Some(Arc::new(account));
+            match at.entry(id) {
+                // One key twice (not in localStorage): the later value, in the first place.
+                Entry::Occupied(e) => accounts[*e.get()] = account,
+                Entry::Vacant(e) => {
+                    e.insert(accounts.len());
+                    accounts.push(account);
+                }
+            }
+        }
+        Unplaced { accounts, at }
+    }
+}
+
+/// The ids of the accounts whose values were set aside (quarantined, or newer): reported
+/// with their values, not again as missing from the index.
+fn set_aside_ids<'b>(
+    quarantined: &'b [Quarantined],
+    newer: &'b [(String, u64)],
+) -> FxHashSet<&'b str> {
+    let quarantined = quarantined.iter().map(|q| q.key.as_str());
+    let newer = newer.iter().map(|(key, _)| key.as_str());
+    quarantined
+        .chain(newer)
+        .filter_map(|key| key.strip_prefix(ACCOUNT_PREFIX))
+        .collect()
+}
+
+/// The accounts in the index's order, then the ones it does not list in storage order; what
+/// the index got wrong is noted, and the index rewritten.
+fn order_accounts(
+    index: Option<&[Id]>,
+    index_present: bool,
+    mut unplaced: Unplaced,
+    set_aside: &FxHashSet<&str>,
+    repairs: &mut Repairs,
+) -> Vec<Arc<Account>> {
+    let mut order = Vec::with_capacity(unplaced.accounts.len());
+    for id in index.unwrap_or_default() {
+        let Some(&at) = unplaced.at.get(id.as_str()) else {
+            repairs.index = true;
+            if !set_aside.contains(id.as_str()) {
+                repairs.notes.push(format!(
                     "the index listed account '{id}', whose data was not found; it was dropped"
                 ));
             }
-        }
-    }
-    let mut unlisted = 0;
-    for id in storage_order {
-        if placed.insert(id.clone()) {
-            if index_found {
-                let name = by_id.get(&id).map(|a| a.name.as_str()).unwrap_or("");
-                repaired.push(format!(
-                    "account '{name}' ({id}) was missing from the index and was restored"
-                ));
+            continue;
+        };
+        match unplaced.accounts[at].take() {
+            Some(account) => order.push(account),
+            None => {
+                repairs
+                    .notes
+                    .push(format!("account '{id}' was listed twice in the index"));
+                repairs.index = true;
             }
-            unlisted += 1;
-            order.push(id);
         }
     }
+    let listed = order.len();
+    for account in unplaced.accounts.into_iter().flatten() {
+        if index.is_some() {
+            repairs.notes.push(format!(
+                "account '{}' ({}) was missing from the index and was restored",
+                account.name, account.id
+            ));
+        }
+        order.push(account);
+    }
+    let unlisted = order.len() - listed;
     if unlisted > 0 {
-        rewrite_index = true;
-        if !index_found && index_present {
-            repaired.push(format!(
-                "the account index could not be read; {unlisted} accounts were loaded in storage order"
-            ));
-        } else if !index_found {
-            repaired.push(format!(
-                "the account index was missing; {unlisted} accounts were loaded in storage order"
+        repairs.index = true;
+        if index.is_none() {
+            let why = if index_present {
+                "could not be read"
+            } else {
+                "was missing"
+            };
+            repairs.notes.push(format!(
+                "the account index {why}; {unlisted} accounts were loaded in storage order"
             ));
         }
     }
-    workspace.accounts = order
-        .into_iter()
-        .filter_map(|id| by_id.remove(&id))
-        .collect();
-    workspace.schema_version = SCHEMA_VERSION;
+    order
+}
 
-    let refused_newer = newer
-        .iter()
-        .map(|(_, v)| *v)
-        .max()
-        .map(|found| NewerSchema {
-            found,
-            known: SCHEMA_VERSION,
-            keys: newer.iter().map(|(k, _)| k.clone()).collect(),
-        });
-    Loaded {
-        workspace,
-        quarantined,
-        refused_newer,
-        repaired,
-        fresh,
-        rewrite_accounts,
-        rewrite_index,
-        rewrite_meta,
-    }
+/// The refusal of storage written by a newer app, if any key was.
+fn refused_newer(newer: Vec<(String, u64)>) -> Option<NewerSchema> {
+    let found = newer.iter().map(|(_, v)| *v).max()?;
+    Some(NewerSchema {
+        found,
+        known: SCHEMA_VERSION,
+        keys: newer.into_iter().map(|(k, _)| k).collect(),
+    })
 }
