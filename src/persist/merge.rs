@@ -350,7 +350,7 @@ fn fill_references(out: &mut Workspace, incoming: &Workspace, taken: &[Id]) {
 mod tests {
     use super::*;
     use crate::domain::model::{Contact, Term};
-    use crate::persist::codec::tests::{account, arb_workspace, ts};
+    use crate::persist::codec::test_support::{account, arb_workspace, ts};
     use proptest::prelude::*;
 
     /// A local workspace that last synced with "ws-b" at ts(100), and the incoming one.

@@ -11,12 +11,12 @@
 //! # Versions
 //!
 //! * **0** — the pre-release format written by development builds (never released): a bare
-//!   workspace with **no `schema_version` field** (absent means 0), stored whole under the
-//!   single key `account-planner/workspace`. It differed from version 1 in two ways:
-//!   team members were listed under `members` (not `team`), and each account carried its
-//!   plan's parts directly on the account object (`goals`, `contacts`, `cadence`… beside
-//!   `name`), with the plan year as `plan_year`; and accounts had no fiscal year start
-//!   (every plan followed the calendar year, so version 1 gets `fiscal_year_start_month: 1`).
+//!   workspace with **no `schema_version` field** (absent means 0). It differed from
+//!   version 1 in two ways: team members were listed under `members` (not `team`), and each
+//!   account carried its plan's parts directly on the account object (`goals`, `contacts`,
+//!   `cadence`… beside `name`), with the plan year as `plan_year`; and accounts had no fiscal
+//!   year start (every plan followed the calendar year, so version 1 gets
+//!   `fiscal_year_start_month: 1`).
 //! * **1** — the current format: see `docs/format.md`.
 //!
 //! Policy: a step never drops data it does not understand; it only moves or renames. A

@@ -11,6 +11,8 @@
 //!   changing it makes every packed value unreadable, so a new one needs a new format version.
 //! * The text uses the 53,248 characters U+0800–U+D7FF, all single UTF-16 units that JSON
 //!   strings hold without escapes: every 47 bits (under 53,248³) become three of them.
+//! * The stored value ([`pack`], [`unpack`]) is a small JSON envelope around that text, whose
+//!   own version ([`PACKED_VERSION`]) is the packing's.
 //!
 //! Everything here is pure; a damaged value is reported, never guessed at.
 
@@ -335,6 +337,78 @@ fn bytes_of(expected: usize, groups: impl Iterator<Item = u64>) -> Vec<u8> {
         acc &= (1u64 << held) - 1;
     }
     out
+}
+
+/// The version of a packed value's outer envelope. It is above every schema version an app
+/// from before packing knows, so such an app refuses packed values as newer (and writes
+/// nothing) instead of setting them aside as damaged. The envelope inside keeps the model's
+/// own [`SCHEMA_VERSION`](crate::domain::model::SCHEMA_VERSION) and migrates with it.
+pub const PACKED_VERSION: u64 = 2;
+
+/// A packed value: `{"schema_version":2,"deflate":"…","deflate_bytes":M,"json_bytes":N}`,
+/// where `deflate` is [`to_text`] of [`deflate`] of the N bytes of JSON.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PackedValue<'a> {
+    schema_version: u64,
+    #[serde(borrow)]
+    deflate: std::borrow::Cow<'a, str>,
+    deflate_bytes: usize,
+    json_bytes: usize,
+}
+
+/// `json` as a packed value (see the module documentation).
+pub fn pack(json: &str) -> String {
+    let bytes = deflate(json.as_bytes());
+    let value = PackedValue {
+        schema_version: PACKED_VERSION,
+        deflate: to_text(&bytes).into(),
+        deflate_bytes: bytes.len(),
+        json_bytes: json.len(),
+    };
+    serde_json::to_string(&value).unwrap_or_default()
+}
+
+/// The JSON inside a packed value; `Ok(None)` when `raw` is not packed (a plain value of an
+/// earlier version, read as it is).
+pub fn unpack(raw: &str) -> Result<Option<String>, UnpackError> {
+    if !raw.contains("\"deflate\"") {
+        return Ok(None);
+    }
+    let Ok(value) = serde_json::from_str::<PackedValue>(raw) else {
+        // Not a packed value after all (a plain one that mentions the word).
+        return Ok(None);
+    };
+    if value.schema_version > PACKED_VERSION {
+        return Err(UnpackError::Newer(value.schema_version));
+    }
+    let damaged = |e: Damaged| UnpackError::Damaged(format!("the packed value is damaged: {e}"));
+    let bytes = from_text(&value.deflate, value.deflate_bytes).map_err(damaged)?;
+    let json = inflate(&bytes, value.json_bytes).map_err(damaged)?;
+    String::from_utf8(json)
+        .map(Some)
+        .map_err(|_| UnpackError::Damaged("the packed value unpacks to invalid text".into()))
+}
+
+/// The JSON of a packed value, or as much of its start as opens when it is damaged or cut
+/// short; `None` when `raw` does not look packed.
+pub(crate) fn salvage(raw: &str) -> Option<String> {
+    if let Ok(Some(whole)) = unpack(raw) {
+        return Some(whole);
+    }
+    let text = raw.split_once("\"deflate\":\"")?.1;
+    let text = text.split('"').next().unwrap_or(text);
+    // An account's name comes within its first few hundred bytes.
+    let start = inflate_prefix(&from_text_prefix(text), 4096);
+    (!start.is_empty()).then(|| String::from_utf8_lossy(&start).into_owned())
+}
+
+/// Why a packed value did not open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnpackError {
+    /// Written by a newer app, with this version.
+    Newer(u64),
+    /// Damaged, with the reason in words.
+    Damaged(String),
 }
 
 #[cfg(test)]

@@ -776,16 +776,6 @@ mod fixtures {
     }
 
     #[test]
-    fn the_version_0_fixture_also_loads_from_the_legacy_storage_key() {
-        let loaded = crate::persist::codec::decode_storage(&[(
-            crate::persist::codec::LEGACY_KEY.to_string(),
-            V0.to_string(),
-        )]);
-        assert!(loaded.quarantined.is_empty());
-        assert_eq!(loaded.workspace, expected());
-    }
-
-    #[test]
     #[ignore = "writes the fixture; run by hand only when a new version is frozen"]
     fn print_current_fixture() {
         println!("{}", export_workspace(&expected()));
