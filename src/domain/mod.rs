@@ -13,6 +13,7 @@ pub mod review;
 pub mod review_diff;
 pub mod scoring;
 pub mod staleness;
+pub mod summary;
 pub mod synthetic;
 pub mod team;
 pub mod validate;

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::model::{Account, Band, Id, Segment, Workspace};
 use super::scoring::{score_account, trend, Trend};
 use super::staleness::review_summary;
+use super::summary::AccountSummary;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PortfolioRow {
@@ -29,6 +30,8 @@ pub struct PortfolioRow {
     pub stale: bool,
     pub stale_parts: usize,
     pub overdue_actions: usize,
+    /// The plan is still being decoded (see [`pending_row`]).
+    pub pending: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -58,50 +61,75 @@ pub struct Portfolio {
 pub fn row(ws: &Workspace, a: &Account, today: NaiveDate) -> PortfolioRow {
     let card = score_account(a, &ws.settings, today);
     let st = review_summary(a, &ws.settings.rhythm, today);
-    let p = &a.plan;
     PortfolioRow {
-        id: a.id.clone(),
-        name: a.name.clone(),
-        segment: a.segment,
-        owner: a.owner.clone(),
-        owner_name: a
+        score: card.overall,
+        band: card.band,
+        trend: trend(&a.plan, card.overall),
+        next_review: st.next_review,
+        stale: st.is_stale(),
+        stale_parts: st.stale_parts,
+        overdue_actions: a
+            .plan
+            .actions
+            .iter()
+            .filter(|x| super::scoring::action_overdue(x, today))
+            .count(),
+        pending: false,
+        ..pending_row(ws, &a.id, &AccountSummary::of(a), today)
+    }
+}
+
+/// The row of an account whose plan is not decoded yet, from its summary: no score, trend,
+/// review or overdue actions until then.
+pub fn pending_row(ws: &Workspace, id: &Id, s: &AccountSummary, today: NaiveDate) -> PortfolioRow {
+    PortfolioRow {
+        id: id.clone(),
+        name: s.name.clone(),
+        segment: s.segment,
+        owner: s.owner.clone(),
+        owner_name: s
             .owner
             .as_ref()
             .and_then(|o| ws.member(o))
             .map(|m| m.name.clone())
             .unwrap_or_default(),
-        score: card.overall,
-        band: card.band,
-        trend: trend(p, card.overall),
-        commitment: p.revenue.commitment.unwrap_or(0.0),
-        actuals: p.revenue.quarterly_actuals.iter().flatten().sum(),
-        pipeline: p
-            .opportunities
-            .iter()
-            .filter(|o| o.stage.is_open())
-            .map(|o| o.value.unwrap_or(0.0).max(0.0) * o.probability.clamp(0.0, 1.0))
-            .sum(),
-        open_white_space: super::scoring::open_white_space(p),
-        renewal_in_days: p.contract.end_date.map(|d| (d - today).num_days()),
-        next_review: st.next_review,
-        stale: st.is_stale(),
-        stale_parts: st.stale_parts,
-        overdue_actions: p
-            .actions
-            .iter()
-            .filter(|x| super::scoring::action_overdue(x, today))
-            .count(),
+        score: None,
+        band: None,
+        trend: Trend::Unknown,
+        commitment: s.commitment,
+        actuals: s.actuals,
+        pipeline: s.pipeline,
+        open_white_space: s.open_white_space,
+        renewal_in_days: s.contract_end.map(|d| (d - today).num_days()),
+        next_review: today,
+        stale: false,
+        stale_parts: 0,
+        overdue_actions: 0,
+        pending: true,
     }
 }
 
-/// Rows for every account not archived, in workspace order, and their totals.
 pub fn portfolio(ws: &Workspace, today: NaiveDate) -> Portfolio {
-    let rows: Vec<PortfolioRow> = ws
+    portfolio_while_loading(ws, &[], today)
+}
+
+/// The portfolio while plans are still being decoded: the decoded accounts' rows, and a
+/// [`pending_row`] for each account known only by its summary.
+pub fn portfolio_while_loading(
+    ws: &Workspace,
+    pending: &[(Id, AccountSummary)],
+    today: NaiveDate,
+) -> Portfolio {
+    let decoded = ws
         .accounts
         .iter()
         .filter(|a| !a.archived)
-        .map(|a| row(ws, a, today))
-        .collect();
+        .map(|a| row(ws, a, today));
+    let summarised = pending
+        .iter()
+        .filter(|(_, s)| !s.archived)
+        .map(|(id, s)| pending_row(ws, id, s, today));
+    let rows: Vec<PortfolioRow> = decoded.chain(summarised).collect();
     let totals = totals(&rows);
     Portfolio { rows, totals }
 }
@@ -214,5 +242,50 @@ mod tests {
         assert_eq!(t.overdue_reviews, 1);
         assert_eq!(t.renewals_90_days, 1);
         assert_eq!(t.red + t.amber + t.green + t.unscored, 2);
+    }
+
+    #[test]
+    fn a_pending_row_shows_the_summary_and_no_score_until_its_plan_is_decoded() {
+        let today = day("2026-11-24");
+        let mut ws = Workspace::default();
+        ws.team.push(TeamMember {
+            id: Id::new("m"),
+            name: "Sam".into(),
+            ..TeamMember::default()
+        });
+        let mut a = Account::new(Id::new("a"), "Acme", today, Default::default());
+        a.owner = Some(Id::new("m"));
+        a.plan.revenue.commitment = Some(1_000.0);
+        a.plan.revenue.quarterly_actuals = [Some(100.0), Some(150.0), None, None];
+        a.plan.contract = Contract {
+            end_date: Some(day("2027-01-23")),
+            ..Contract::default()
+        };
+        let mut archived = Account::new(Id::new("b"), "Gone", today, Default::default());
+        archived.archived = true;
+        let pending: Vec<_> = [&a, &archived]
+            .iter()
+            .map(|x| (x.id.clone(), AccountSummary::of(x)))
+            .collect();
+
+        let loading = portfolio_while_loading(&ws, &pending, today);
+        assert_eq!(loading.rows.len(), 1, "archived accounts are left out");
+        let r = &loading.rows[0];
+        assert!(r.pending);
+        assert_eq!((r.name.as_str(), r.owner_name.as_str()), ("Acme", "Sam"));
+        assert_eq!(
+            (r.commitment, r.actuals, r.renewal_in_days),
+            (1_000.0, 250.0, Some(60))
+        );
+        assert_eq!((r.score, r.band, r.trend), (None, None, Trend::Unknown));
+
+        // Once decoded, the same figures, and a score.
+        ws.accounts.push(std::sync::Arc::new(a));
+        let decoded = portfolio(&ws, today).rows.remove(0);
+        assert!(!decoded.pending && decoded.score.is_some());
+        assert_eq!(
+            (decoded.commitment, decoded.actuals, decoded.renewal_in_days),
+            (1_000.0, 250.0, Some(60))
+        );
     }
 }

@@ -345,11 +345,15 @@ fn bytes_of(expected: usize, groups: impl Iterator<Item = u64>) -> Vec<u8> {
 /// own [`SCHEMA_VERSION`](crate::domain::model::SCHEMA_VERSION) and migrates with it.
 pub const PACKED_VERSION: u64 = 2;
 
-/// A packed value: `{"schema_version":2,"deflate":"…","deflate_bytes":M,"json_bytes":N}`,
-/// where `deflate` is [`to_text`] of [`deflate`] of the N bytes of JSON.
+/// A packed value: `{"schema_version":2,"summary":{…},"deflate":"…","deflate_bytes":M,
+/// "json_bytes":N}`, where `deflate` is [`to_text`] of [`deflate`] of the N bytes of JSON,
+/// and the optional `summary`, first, is plain JSON read without unpacking (see
+/// [`summary_of`]).
 #[derive(serde::Serialize, serde::Deserialize)]
-struct PackedValue<'a> {
+struct PackedValue<'a, S> {
     schema_version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<S>,
     #[serde(borrow)]
     deflate: std::borrow::Cow<'a, str>,
     deflate_bytes: usize,
@@ -358,14 +362,34 @@ struct PackedValue<'a> {
 
 /// `json` as a packed value (see the module documentation).
 pub fn pack(json: &str) -> String {
+    pack_value::<()>(json, None)
+}
+
+/// `json` as a packed value with `summary` beside it, readable without unpacking.
+pub fn pack_with_summary<S: serde::Serialize>(json: &str, summary: &S) -> String {
+    pack_value(json, Some(summary))
+}
+
+fn pack_value<S: serde::Serialize>(json: &str, summary: Option<&S>) -> String {
     let bytes = deflate(json.as_bytes());
     let value = PackedValue {
         schema_version: PACKED_VERSION,
+        summary,
         deflate: to_text(&bytes).into(),
         deflate_bytes: bytes.len(),
         json_bytes: json.len(),
     };
     serde_json::to_string(&value).unwrap_or_default()
+}
+
+/// The summary of a packed value of this version, read from the start of `raw` without
+/// scanning the packed text; `None` when it has none, or one that does not decode as `T`.
+pub fn summary_of<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
+    const START: &str = "{\"schema_version\":2,\"summary\":";
+    debug_assert_eq!(PACKED_VERSION, 2, "START names the version");
+    let rest = raw.strip_prefix(START)?;
+    // One value, then whatever follows (the rest of the envelope) is not read.
+    T::deserialize(&mut serde_json::Deserializer::from_str(rest)).ok()
 }
 
 /// The JSON inside a packed value; `Ok(None)` when `raw` is not packed (a plain value of an
@@ -374,7 +398,7 @@ pub fn unpack(raw: &str) -> Result<Option<String>, UnpackError> {
     if !raw.contains("\"deflate\"") {
         return Ok(None);
     }
-    let Ok(value) = serde_json::from_str::<PackedValue>(raw) else {
+    let Ok(value) = serde_json::from_str::<PackedValue<serde::de::IgnoredAny>>(raw) else {
         // Not a packed value after all (a plain one that mentions the word).
         return Ok(None);
     };

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::{Map, Value};
 
 use super::keys::{
@@ -172,7 +172,7 @@ fn migrate_failure(e: MigrateError) -> Failure {
     }
 }
 
-fn decode_meta(raw: &str) -> Result<(Workspace, bool), Failure> {
+pub(super) fn decode_meta(raw: &str) -> Result<(Workspace, bool), Failure> {
     let (version, body) = open(raw, "workspace")?;
     let Value::Object(mut parts) = body else {
         return Err(Failure::Bad("the workspace is not a JSON object".into()));
@@ -196,12 +196,13 @@ pub(super) fn decode_index(raw: &str) -> Result<Vec<Id>, Failure> {
 
 /// How an account read from storage should be written back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Upgrade {
+pub(super) enum Upgrade {
     /// Current: leave it.
     None,
     /// Of an older schema: rewritten, and the user told.
     Migrated,
-    /// Current but plain JSON, from before packing: rewritten packed, silently.
+    /// Current but plain JSON, from before packing, or packed without a summary: rewritten
+    /// packed with its summary, silently.
     Repack,
 }
 
@@ -211,10 +212,13 @@ fn decode_account(key_id: &str, raw: &str) -> Result<(Account, Upgrade), Failure
         UnpackError::Damaged(why) => Failure::Bad(why),
     })?;
     let (account, migrated) = decode_account_json(key_id, unpacked.as_deref().unwrap_or(raw))?;
+    // A packed value from before summaries is rewritten too, for the next start's first
+    // screen (see `read_summaries`).
+    let summarised = || packed::summary_of::<IgnoredAny>(raw).is_some();
     let upgrade = match (migrated, unpacked.is_some()) {
         (true, _) => Upgrade::Migrated,
-        (false, false) => Upgrade::Repack,
-        (false, true) => Upgrade::None,
+        (false, true) if summarised() => Upgrade::None,
+        (false, _) => Upgrade::Repack,
     };
     Ok((account, upgrade))
 }
@@ -345,7 +349,55 @@ pub fn guess_account_name(raw: &str) -> Option<String> {
 
 /// Decodes storage, each key on its own. See the module documentation and [`Loaded`].
 pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
-    let found = Found::read(entries);
+    decode_storage_with(entries, AccountDecodes::new(entries))
+}
+
+/// The accounts of `entries` decoded one at a time (the slow part of a start), so that a
+/// caller can spread the work over several turns of the page; then
+/// [`decode_storage_with`] decodes the rest of storage with them.
+pub struct AccountDecodes {
+    /// For each entry, its account's decode once done.
+    done: Vec<Option<Result<(Account, Upgrade), Failure>>>,
+    /// The next entry to look at.
+    next: usize,
+}
+
+impl AccountDecodes {
+    pub fn new(entries: &[(String, String)]) -> Self {
+        AccountDecodes {
+            done: std::iter::repeat_with(|| None)
+                .take(entries.len())
+                .collect(),
+            next: 0,
+        }
+    }
+
+    /// Decodes the next account of `entries` (the same entries as [`AccountDecodes::new`]);
+    /// `false` once there are none left.
+    pub fn decode_next(&mut self, entries: &[(String, String)]) -> bool {
+        while let Some((key, raw)) = entries.get(self.next) {
+            let at = self.next;
+            self.next += 1;
+            if let Some(Kind::Account(id)) = kind_of(key) {
+                self.done[at] = Some(decode_account(id, raw));
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The decode of entry `at`: taken if done, else done now.
+    fn take(&mut self, at: usize, id: &str, raw: &str) -> Result<(Account, Upgrade), Failure> {
+        match self.done.get_mut(at).and_then(Option::take) {
+            Some(done) => done,
+            None => decode_account(id, raw),
+        }
+    }
+}
+
+/// [`decode_storage`], with the accounts that `decodes` has decoded already.
+pub fn decode_storage_with(entries: &[(String, String)], decodes: AccountDecodes) -> Loaded {
+    let found = Found::read(entries, decodes);
     let mut repairs = Repairs::default();
     let meta_missing = !found.fresh && !found.meta_present;
     let mut workspace = meta_or_default(found.meta, meta_missing, &mut repairs);
@@ -372,7 +424,7 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
 }
 
 /// What a key of ours holds.
-enum Kind<'a> {
+pub(super) enum Kind<'a> {
     Meta,
     Index,
     /// An account, with the id its key names.
@@ -381,7 +433,7 @@ enum Kind<'a> {
 
 /// The kind of `key`; `None` for a key that is not ours to decode: another app's, a
 /// quarantine backup, or another part of the app's under [`PREFIX`].
-fn kind_of(key: &str) -> Option<Kind<'_>> {
+pub(super) fn kind_of(key: &str) -> Option<Kind<'_>> {
     if !key.starts_with(PREFIX) || key.starts_with(QUARANTINE_PREFIX) {
         None
     } else if key == META_KEY {
@@ -413,12 +465,12 @@ struct Found<'a> {
 }
 
 impl<'a> Found<'a> {
-    fn read(entries: &'a [(String, String)]) -> Self {
+    fn read(entries: &'a [(String, String)], mut decodes: AccountDecodes) -> Self {
         let mut found = Found {
             fresh: true,
             ..Found::default()
         };
-        for (key, raw) in entries {
+        for (at, (key, raw)) in entries.iter().enumerate() {
             let Some(kind) = kind_of(key) else {
                 continue;
             };
@@ -438,7 +490,7 @@ impl<'a> Found<'a> {
                         Err(f) => found.set_aside(f, key, raw, false),
                     }
                 }
-                Kind::Account(id) => match decode_account(id, raw) {
+                Kind::Account(id) => match decodes.take(at, id, raw) {
                     Ok((account, upgrade)) => found.accounts.push((id, account, upgrade)),
                     Err(f) => found.set_aside(f, key, raw, true),
                 },

@@ -10,17 +10,19 @@ use serde_json::{Map, Value};
 use super::keys::{account_key, ACCOUNT_PREFIX, INDEX_KEY, META_KEY};
 use super::read::decode_index;
 use crate::domain::model::{Account, Id, Workspace, SCHEMA_VERSION};
+use crate::domain::summary::AccountSummary;
 use crate::persist::migrate;
-use crate::persist::packed::pack;
+use crate::persist::packed::pack_with_summary;
 
 /// A key and its new value, or `None` to remove the key; applied in order.
 pub type Write = (String, Option<String>);
 
-/// The stored value of an account: its envelope (without null members), packed.
+/// The stored value of an account: its envelope (without null members), packed, with its
+/// summary beside it for the first screen of a start (see [`super::read_summaries`]).
 pub fn encode_account(a: &Account) -> String {
     let mut body = to_value(a);
     migrate::strip_null_members(&mut body);
-    pack(&envelope("account", body))
+    pack_with_summary(&envelope("account", body), &AccountSummary::of(a))
 }
 
 /// The stored index: the accounts' ids in order.
@@ -418,7 +420,7 @@ mod tests {
         let s = store(&encode_storage(&ws));
         let raw = &s["account-planner/account/acc-1"];
         assert!(
-            raw.starts_with(r#"{"schema_version":2,"deflate":""#),
+            raw.starts_with(r#"{"schema_version":2,"summary":{"name":"Acme","#),
             "{raw}"
         );
         let inner = unpack(raw).unwrap().unwrap();
