@@ -139,6 +139,7 @@ macro_rules! on_demand {
 /// Picks the page named by the URL's query.
 #[component]
 fn CurrentView() -> impl IntoView {
+    let state = crate::state::use_app();
     let query = use_query_map();
     // Only the account and the page choose the view: a change of anything else (a plan
     // section, a step of the team walk-through) keeps the view, its state and its focus.
@@ -149,6 +150,11 @@ fn CurrentView() -> impl IntoView {
     move || {
         attempt.track();
         let (account, page) = which.get();
+        // Every view but the portfolio needs every plan: a start still decoding them
+        // finishes at once.
+        if account.is_some() || page.is_some() {
+            state.finish_loading();
+        }
         match (account, page.as_deref()) {
             // Every view but the portfolio (the first screen) is in a chunk of its own.
             (Some(id), _) => on_demand!(account_view(id), retry),

@@ -448,3 +448,90 @@ async fn the_white_space_grid_edits_a_cell_in_place_and_saves_it() {
     assert_eq!(cells[0]["offering"], "off-analytics");
     assert_eq!(cells[0]["value"], 50000.0);
 }
+
+/// Stores `n` synthetic accounts of the benchmark's shape, as the app writes them.
+fn store_synthetic(n: usize) -> Vec<String> {
+    use account_planner::domain::synthetic::{synthetic_workspace, BENCH};
+    let today = chrono::Local::now().date_naive();
+    let ws = synthetic_workspace(7, n, &BENCH, today);
+    for (key, value) in account_planner::persist::codec::encode_storage(&ws) {
+        storage().set_item(&key, &value).unwrap();
+    }
+    ws.accounts.iter().map(|a| a.name.clone()).collect()
+}
+
+fn busy_cells(root: &HtmlElement) -> u32 {
+    root.query_selector_all("table.portfolio [aria-busy=\"true\"]")
+        .unwrap()
+        .length()
+}
+
+#[wasm_bindgen_test]
+async fn a_start_lists_every_account_at_once_and_scores_them_as_their_plans_decode() {
+    let root = fresh_root();
+    let names = store_synthetic(60);
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::boot::started);
+    // The first render, before any plan is decoded: every account is listed by its summary,
+    // its score still to come.
+    let text = root.text_content().unwrap();
+    for name in &names[..10] {
+        assert!(text.contains(name.as_str()), "{name} is listed at once");
+    }
+    let rows = root
+        .query_selector_all("table.portfolio tbody tr")
+        .unwrap()
+        .length();
+    assert_eq!(rows, 60, "every account has its row");
+    assert!(busy_cells(&root) > 0, "scores are still being worked out");
+
+    // The plans decode in the background; then every row has its score.
+    for _ in 0..100 {
+        if busy_cells(&root) == 0 {
+            break;
+        }
+        sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(busy_cells(&root), 0, "every plan was decoded");
+    let scores = root.query_selector_all("table.portfolio td.score").unwrap();
+    assert_eq!(scores.length(), 60);
+    for i in 0..scores.length() {
+        let text = scores.item(i).unwrap().text_content().unwrap();
+        assert!(
+            text.trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '—'),
+            "a score or a dash: {text:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_change_made_while_plans_decode_waits_for_them_and_loses_nothing() {
+    let root = fresh_root();
+    store_synthetic(40);
+    let _app = leptos::mount::mount_to(root.clone(), account_planner::boot::started);
+    assert!(busy_cells(&root) > 0, "plans still decoding");
+    type_into(
+        &input_labelled(&root, "Account name"),
+        "Added While Loading",
+    );
+    button_named(&root, "Add account").click();
+    // The change finished the decode first: no row is left waiting, nothing was dropped.
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(busy_cells(&root), 0);
+    let rows = root
+        .query_selector_all("table.portfolio tbody tr")
+        .unwrap()
+        .length();
+    assert_eq!(rows, 41);
+    sleep(Duration::from_millis(20)).await;
+    let index = storage()
+        .get_item("account-planner/index")
+        .unwrap()
+        .unwrap();
+    let index: serde_json::Value = serde_json::from_str(&index).unwrap();
+    assert_eq!(
+        index["accounts"].as_array().map(Vec::len),
+        Some(41),
+        "{index}"
+    );
+}

@@ -91,7 +91,15 @@ fn compare(a: &PortfolioRow, b: &PortfolioRow, col: Column) -> std::cmp::Orderin
 pub fn PortfolioPage() -> impl IntoView {
     let state = use_app();
     let today = state.today;
-    let data = Memo::new(move |_| state.workspace.with(|ws| portfolio::portfolio(ws, today)));
+    // While the start decodes plans, the accounts not decoded yet show their summaries.
+    let data = Memo::new(move |_| {
+        state.loading.with(|pending| {
+            let pending = pending.as_deref().map_or(&[][..], Vec::as_slice);
+            state
+                .workspace
+                .with(|ws| portfolio::portfolio_while_loading(ws, pending, today))
+        })
+    });
     let search = RwSignal::new(String::new());
     let segment = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
@@ -136,19 +144,8 @@ pub fn PortfolioPage() -> impl IntoView {
     });
     let has_accounts = move || data.with(|p| !p.rows.is_empty());
     // `make bench` times the load to this mark: the effect runs once the first render is
-    // in the document, the frame callback before it is painted, the timeout after that.
-    Effect::new(|_| {
-        request_animation_frame(|| {
-            set_timeout(
-                || {
-                    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-                        _ = perf.mark("portfolio-interactive");
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        })
-    });
+    // in the document.
+    Effect::new(|_| crate::state::mark_after_paint("portfolio-interactive"));
     view! {
         <section class="page" aria-labelledby="portfolio-heading">
             <h1 id="portfolio-heading">"Portfolio"</h1>
@@ -193,7 +190,7 @@ pub fn PortfolioPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r| (r.id.clone(), r.name.clone(), r.score, r.next_review, r.stale, r.owner_name.clone(), r.segment, r.renewal_in_days, r.actuals.to_bits(), r.commitment.to_bits()) let:r>
+                            <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r| (r.id.clone(), r.pending, r.name.clone(), r.score, r.next_review, r.stale, r.owner_name.clone(), r.segment, r.renewal_in_days, r.actuals.to_bits(), r.commitment.to_bits()) let:r>
                                 <Row r />
                             </For>
                         </tbody>
@@ -299,11 +296,20 @@ fn Row(r: PortfolioRow) -> impl IntoView {
             </th>
             <td>{segment_label(r.segment)}</td>
             <td>{if r.owner_name.is_empty() { "—".to_string() } else { r.owner_name.clone() }}</td>
-            <td class=band_class>{r.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}<span class="visually-hidden">{format!(" ({})", band_label(r.band))}</span></td>
-            <td><span aria-label=arrow_label title=arrow_label>{arrow}</span></td>
+            {if r.pending {
+                view! {
+                    <td class="score pending" aria-busy="true">"…"<span class="visually-hidden">" (scoring)"</span></td>
+                    <td aria-busy="true">"…"</td>
+                }.into_any()
+            } else {
+                view! {
+                    <td class=band_class>{r.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}<span class="visually-hidden">{format!(" ({})", band_label(r.band))}</span></td>
+                    <td><span aria-label=arrow_label title=arrow_label>{arrow}</span></td>
+                }.into_any()
+            }}
             <td>{revenue}</td>
             <td class:overdue=renewal_soon>{renewal}</td>
-            <td>{r.next_review.to_string()}</td>
+            <td>{if r.pending { "…".to_string() } else { r.next_review.to_string() }}</td>
             <td class="row-actions">
                 <button type="button" class="link" aria-label=format!("Rename {}", r.name) on:click=move |_| renaming.set(true)>"Rename"</button>
                 <button type="button" class="link" aria-label=format!("Archive {}", r.name) on:click=move |_| state.update_account(&archive_id, |a| a.archived = true)>"Archive"</button>

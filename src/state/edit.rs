@@ -14,6 +14,7 @@ use crate::persist::browser;
 impl AppState {
     /// Adds an account named `name` and returns its id; an empty name is refused.
     pub fn add_account(&self, name: &str) -> Result<Id, String> {
+        self.finish_loading();
         let name = name.trim();
         if name.is_empty() {
             return Err("Enter a name for the account.".into());
@@ -27,6 +28,7 @@ impl AppState {
 
     /// Applies `edit` to one account, stamps it as changed and queues the save.
     pub fn update_account(&self, id: &Id, edit: impl FnOnce(&mut Account)) {
+        self.finish_loading();
         self.write.update(|ws| {
             if let Some(account) = ws.account_mut(id) {
                 edit(account);
@@ -43,6 +45,7 @@ impl AppState {
 
     /// Replaces the whole workspace (reset, clear the demo, delete everything).
     pub fn replace_workspace(&self, mut ws: Workspace) {
+        self.finish_loading();
         if ws.id.as_str().is_empty() {
             ws.id = new_workspace_id();
         }
@@ -52,6 +55,7 @@ impl AppState {
 
     /// Changes the workspace settings and stamps them for merges.
     pub fn update_settings(&self, edit: impl FnOnce(&mut Settings)) {
+        self.finish_loading();
         self.write.update(|ws| {
             edit(&mut ws.settings);
             ws.settings.updated_at = Some(Utc::now());
@@ -61,12 +65,14 @@ impl AppState {
 
     /// Renames the workspace.
     pub fn rename_workspace(&self, name: String) {
+        self.finish_loading();
         self.write.update(|ws| ws.name = name);
         self.schedule_meta_save();
     }
 
     /// Adds a member to the workspace team; an empty name is refused with the reason.
     pub fn add_member(&self, name: &str) -> Result<Id, String> {
+        self.finish_loading();
         let name = name.trim();
         if name.is_empty() {
             return Err("Enter the new team member's name.".into());
@@ -85,6 +91,7 @@ impl AppState {
 
     /// Changes a member of the workspace team and stamps it for merges.
     pub fn update_member(&self, id: &Id, edit: impl FnOnce(&mut TeamMember)) {
+        self.finish_loading();
         self.write.update(|ws| {
             if let Some(m) = ws.team.iter_mut().find(|m| &m.id == id) {
                 edit(m);
@@ -98,6 +105,7 @@ impl AppState {
     /// department, …), unless it would leave references dangling: then nothing changes
     /// and the places that still refer to it are returned.
     pub fn remove_checked(&self, edit: impl FnOnce(&mut Workspace)) -> Result<(), Vec<Problem>> {
+        self.finish_loading();
         let before = self.workspace.get_untracked();
         let mut after = before.clone();
         edit(&mut after);
@@ -113,6 +121,7 @@ impl AppState {
     /// Deletes every stored value of ours (backups of unreadable values too) and starts an
     /// empty workspace. Nothing can be undone after this; the page offers an export first.
     pub fn delete_all_data(&self) -> Result<usize, String> {
+        self.finish_loading();
         let removed = browser::remove_all().map_err(|e| e.to_string())?;
         self.undo.set(Vec::new());
         self.quarantined.set(Vec::new());

@@ -10,6 +10,7 @@ use crate::persist::export::naming::export_file_name;
 impl AppState {
     /// Downloads the whole workspace as a JSON file; a failure is shown on the import page.
     pub fn download_workspace(&self) {
+        self.finish_loading();
         let name = export_file_name("workspace", self.today, "json");
         let text = self.workspace.with_untracked(export_workspace);
         if let Err(e) = browser::download_text(&name, "application/json", &text) {

@@ -52,6 +52,7 @@ impl AppState {
     /// Reads an import file's text, checks it completely and plans the merge; nothing
     /// changes until `apply_import`. Problems are kept for the page to show.
     pub fn start_import(&self, file_name: &str, text: &str) {
+        self.finish_loading();
         self.import_done.set(None);
         let result = json::parse_import(text).map(|file| {
             let plan = self
@@ -91,6 +92,7 @@ impl AppState {
 
     /// Applies the pending import with the user's choices.
     pub fn apply_import(&self, choices: &Choices) {
+        self.finish_loading();
         let Some(pending) = self.pending_import.get_untracked() else {
             return;
         };

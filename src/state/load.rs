@@ -1,24 +1,48 @@
-//! The start: what storage holds, read and decoded, becomes the app's state, repaired
-//! where it must be, or the demo workspace on a first visit.
+//! The start: what storage holds becomes the app's state, repaired where it must be, or
+//! the demo workspace on a first visit.
+//!
+//! With accounts stored, the first screen does not wait for every plan: it shows each
+//! account's summary (stored beside it), and the plans are decoded in slices of at most
+//! [`SLICE_MS`] after the first render, so the page never freezes meanwhile. Anything that
+//! needs the plans (another view, any change, another tab's write) finishes the decode
+//! first, at once.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
 
 use super::{mark, new_workspace_id, AppState};
 use crate::domain::demo::demo_workspace;
-use crate::domain::model::Workspace;
+use crate::domain::model::{Id, Workspace};
+use crate::domain::summary::AccountSummary;
 use crate::persist::browser;
-use crate::persist::codec::{self, Loaded, Quarantined};
+use crate::persist::codec::{self, AccountDecodes, Loaded, Quarantined};
+
+/// The longest a slice of the background decode runs before the page gets a turn.
+const SLICE_MS: f64 = 25.0;
 
 /// What storage held when the app started.
 pub enum Stored {
     /// Nothing of ours: a first visit.
     Nothing,
-    /// Our values, decoded.
+    /// Our values, every plan decoded (storage that needs more than summaries to show).
     Decoded(Box<Loaded>),
+    /// Our values read, and each account's summary: the plans are decoded after the first
+    /// render.
+    Summarised(Box<Summarised>),
     /// Storage could not be read, with the reason.
     Unavailable(String),
 }
 
+/// Storage read, with the summaries of its accounts, and their plans still to decode.
+pub struct Summarised {
+    entries: Vec<(String, String)>,
+    workspace: Workspace,
+    summaries: Vec<(Id, AccountSummary)>,
+}
+
 impl Stored {
-    /// Reads and decodes every value of ours in storage.
+    /// Reads every value of ours in storage, and decodes what the first screen needs.
     pub fn read() -> Stored {
         mark("load-start");
         let entries = match browser::read_all() {
@@ -26,14 +50,29 @@ impl Stored {
             Err(e) => return Stored::Unavailable(e.to_string()),
         };
         mark("load-read");
-        let stored = if entries.iter().any(|(key, _)| codec::is_data_key(key)) {
-            Stored::Decoded(Box::new(codec::decode_storage(&entries)))
-        } else {
+        let stored = if !entries.iter().any(|(key, _)| codec::is_data_key(key)) {
             Stored::Nothing
+        } else if let Some(s) = codec::read_summaries(&entries) {
+            Stored::Summarised(Box::new(Summarised {
+                workspace: s.workspace,
+                summaries: s.accounts,
+                entries,
+            }))
+        } else {
+            Stored::Decoded(Box::new(codec::decode_storage(&entries)))
         };
-        mark("load-decoded");
+        mark("load-summarised");
         stored
     }
+}
+
+/// The accounts not decoded yet, by their summaries, in the index's order.
+pub type Pending = Arc<Vec<(Id, AccountSummary)>>;
+
+/// The plans still being decoded in the background.
+pub(super) struct Decoding {
+    entries: Vec<(String, String)>,
+    decodes: AccountDecodes,
 }
 
 /// What the app starts from.
@@ -46,74 +85,150 @@ pub(super) struct Start {
     pub problem: Option<String>,
     pub quarantined: Vec<Quarantined>,
     pub read_only: Option<String>,
+    /// The accounts known so far by their summaries only, and the decode of their plans.
+    pub pending: Option<(Pending, Decoding)>,
+}
+
+/// The message of a change kept in this page only.
+fn not_stored(e: &dyn std::fmt::Display) -> Option<String> {
+    Some(format!("{e}: your changes are kept in this page only."))
 }
 
 impl Start {
-    /// The start from `stored`, after writing the repairs it needs (unless storage holds a
-    /// newer version's data, which must not be written at all).
+    /// The start from `stored`.
     pub fn from(stored: Stored, today: chrono::NaiveDate) -> Start {
-        let not_stored = |e: &dyn std::fmt::Display| {
-            Some(format!("{e}: your changes are kept in this page only."))
+        let empty = |workspace: Workspace, first_visit: bool, problem: Option<String>| Start {
+            saved: Workspace::default(),
+            workspace,
+            first_visit,
+            problem,
+            quarantined: Vec::new(),
+            read_only: None,
+            pending: None,
         };
         let mut start = match stored {
-            Stored::Decoded(loaded) if !loaded.fresh => {
-                // Empty when storage holds a newer version's data.
-                let repairs = loaded.repair_writes();
-                let Loaded {
-                    workspace,
-                    quarantined,
-                    refused_newer,
-                    ..
-                } = *loaded;
-                let problem =
-                    browser::apply(repairs.iter().map(|(k, v)| (k.as_str(), v.as_deref())))
-                        .err()
-                        .and_then(|e| not_stored(&e));
-                Start {
-                    saved: workspace.clone(),
-                    workspace,
-                    first_visit: false,
-                    problem,
-                    quarantined,
-                    read_only: refused_newer.map(|newer| newer.message()),
-                }
-            }
+            Stored::Decoded(loaded) if !loaded.fresh => Start::decoded(*loaded),
             // A first visit opens the demo workspace, clearly marked; it is only written to
             // storage once the user changes something.
-            Stored::Decoded(_) | Stored::Nothing => Start {
-                workspace: demo_workspace(today),
-                saved: Workspace::default(),
-                first_visit: true,
-                problem: None,
-                quarantined: Vec::new(),
-                read_only: None,
-            },
-            Stored::Unavailable(e) => Start {
-                workspace: Workspace::default(),
-                saved: Workspace::default(),
-                first_visit: false,
-                problem: not_stored(&e),
-                quarantined: Vec::new(),
-                read_only: None,
-            },
+            Stored::Decoded(_) | Stored::Nothing => empty(demo_workspace(today), true, None),
+            Stored::Unavailable(e) => empty(Workspace::default(), false, not_stored(&e)),
+            Stored::Summarised(s) => {
+                let Summarised {
+                    entries,
+                    workspace,
+                    summaries,
+                } = *s;
+                let decodes = AccountDecodes::new(&entries);
+                Start {
+                    saved: workspace.clone(),
+                    pending: Some((Arc::new(summaries), Decoding { entries, decodes })),
+                    ..empty(workspace, false, None)
+                }
+            }
         };
         // A workspace without an id gets one on its first save.
         if start.workspace.id.as_str().is_empty() {
             start.workspace.id = new_workspace_id();
         }
-        mark("load-copied");
         start
+    }
+
+    /// The start from storage fully decoded, after writing the repairs it needs (unless
+    /// storage holds a newer version's data, which must not be written at all).
+    fn decoded(loaded: Loaded) -> Start {
+        // Empty when storage holds a newer version's data.
+        let repairs = loaded.repair_writes();
+        let problem = browser::apply(repairs.iter().map(|(k, v)| (k.as_str(), v.as_deref())))
+            .err()
+            .and_then(|e| not_stored(&e));
+        let Loaded {
+            workspace,
+            quarantined,
+            refused_newer,
+            ..
+        } = loaded;
+        Start {
+            saved: workspace.clone(),
+            workspace,
+            first_visit: false,
+            problem,
+            quarantined,
+            read_only: refused_newer.map(|newer| newer.message()),
+            pending: None,
+        }
     }
 }
 
 impl AppState {
-    /// The app's state, started from what storage held (read and decoded before the app
-    /// mounts), following other tabs and saving what is queued when the page goes away.
+    /// The app's state, started from what storage held, following other tabs and saving
+    /// what is queued when the page goes away. Plans not decoded yet are decoded after the
+    /// first render.
     pub fn load(stored: Stored) -> Self {
         let today = chrono::Local::now().date_naive();
         let state = AppState::new(Start::from(stored, today), today);
+        mark("load-started");
         super::save::flush_on_page_hide(state);
         super::tabs::follow_other_tabs(state);
+        if state.loading.with_untracked(Option::is_some) {
+            state.decode_later();
+        } else {
+            super::mark_after_paint("load-scored");
+        }
         state
+    }
+
+    /// Decodes the next slice of plans once the page has had its turn.
+    fn decode_later(self) {
+        set_timeout(move || self.decode_slice(), std::time::Duration::ZERO);
+    }
+
+    /// Decodes plans for at most [`SLICE_MS`]; the last slice hands them to the app.
+    fn decode_slice(self) {
+        let Some(performance) = window().performance() else {
+            return self.finish_loading();
+        };
+        let until = performance.now() + SLICE_MS;
+        let more = self.decoding.try_update_value(|decoding| {
+            let Some(d) = decoding else { return false };
+            while d.decodes.decode_next(&d.entries) {
+                if performance.now() >= until {
+                    return true;
+                }
+            }
+            false
+        });
+        match more {
+            Some(true) => self.decode_later(),
+            Some(false) => self.finish_loading(),
+            // The app was unmounted meanwhile.
+            None => {}
+        }
+    }
+
+    /// Decodes every plan still waiting, at once, and hands them to the app: a no-op once
+    /// they are all here. Called before anything that needs the plans.
+    pub fn finish_loading(&self) {
+        let Some(Some(Decoding {
+            entries,
+            mut decodes,
+        })) = self.decoding.try_update_value(Option::take)
+        else {
+            return;
+        };
+        while decodes.decode_next(&entries) {}
+        let mut start = Start::decoded(codec::decode_storage_with(&entries, decodes));
+        if start.workspace.id.as_str().is_empty() {
+            start.workspace.id = new_workspace_id();
+        }
+        self.saved.set_value(start.saved);
+        self.write.set(start.workspace);
+        self.quarantined.set(start.quarantined);
+        self.read_only.set(start.read_only);
+        if start.problem.is_some() {
+            self.storage_problem.set(start.problem);
+        }
+        self.loading.set(None);
+        mark("load-decoded");
+        super::mark_after_paint("load-scored");
     }
 }

@@ -32,6 +32,10 @@ pub struct AppState {
     /// change goes through a method of `AppState`, which records what needs saving.
     pub workspace: ReadSignal<Workspace>,
     write: WriteSignal<Workspace>,
+    /// While the start decodes plans after the first render: the accounts not decoded yet,
+    /// by their summaries (see `load`); `None` once every plan is in the workspace.
+    pub loading: RwSignal<Option<load::Pending>>,
+    decoding: StoredValue<Option<load::Decoding>>,
     /// Set while the latest changes exist only in memory, with the reason.
     pub storage_problem: RwSignal<Option<String>>,
     /// Stored values that failed to decode: kept untouched (and backed up), shown to the
@@ -72,9 +76,12 @@ pub struct AppState {
 impl AppState {
     fn new(start: load::Start, today: NaiveDate) -> Self {
         let (workspace, write) = signal(start.workspace);
+        let (loading, decoding) = start.pending.unzip();
         AppState {
             workspace,
             write,
+            loading: RwSignal::new(loading),
+            decoding: StoredValue::new(decoding),
             saved: StoredValue::new(start.saved),
             // The demo of a first visit is not stored yet: its first save writes all of it.
             unsaved: StoredValue::new(if start.first_visit {
@@ -109,6 +116,12 @@ pub(crate) fn mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         _ = perf.mark(name);
     }
+}
+
+/// [`mark`] once what is rendered now is painted: the frame callback runs before the paint,
+/// the timeout after it.
+pub(crate) fn mark_after_paint(name: &'static str) {
+    request_animation_frame(move || set_timeout(move || mark(name), std::time::Duration::ZERO));
 }
 
 /// A fresh id for an entity of kind `prefix` ("acc", "con", …): the time and a random number.

@@ -29,6 +29,7 @@ impl AppState {
     /// value of ours (a keystroke there costs one account here); anything else reads all of
     /// storage.
     fn other_tab_wrote(&self, key: &str, value: Option<&str>) {
+        self.finish_loading();
         if self.read_only.get_untracked().is_some() {
             return;
         }
@@ -92,6 +93,7 @@ impl AppState {
     /// Another tab wrote to storage: adopt what changed there, keep what changed here, and
     /// ask about what changed on both sides.
     fn reload_from_other_tab(&self) {
+        self.finish_loading();
         if self.read_only.get_untracked().is_some() {
             return;
         }
@@ -134,6 +136,7 @@ impl AppState {
 
     /// Settles a two-tab conflict with the user's choice, then saves.
     pub fn settle_tab_conflict(&self, id: &Id, take_theirs: bool) {
+        self.finish_loading();
         let Some(conflict) = self
             .tab_conflicts
             .with_untracked(|list| list.iter().find(|c| &c.id == id).cloned())

@@ -33,6 +33,7 @@ impl AppState {
     /// Deletes something from an account so that it can be undone: `what` names it for
     /// the undo notice ("contact “Ann Lee”").
     pub fn delete_in_account(&self, id: &Id, what: String, edit: impl FnOnce(&mut Account)) {
+        self.finish_loading();
         let Some(before) = self.workspace.with_untracked(|ws| ws.shared(id).cloned()) else {
             return;
         };
@@ -42,6 +43,7 @@ impl AppState {
 
     /// Deletes a whole account, with undo.
     pub fn delete_account(&self, id: &Id) {
+        self.finish_loading();
         let Some((index, account)) = self.workspace.with_untracked(|ws| {
             ws.accounts
                 .iter()
@@ -59,6 +61,7 @@ impl AppState {
 
     /// Brings back the last deleted thing.
     pub fn undo_last(&self) {
+        self.finish_loading();
         let Some(item) = self.undo.try_update(|stack| stack.pop()).flatten() else {
             return;
         };
