@@ -49,6 +49,8 @@ pub struct PortfolioTotals {
     pub overdue_reviews: usize,
     /// Contracts ending in the next 90 days.
     pub renewals_90_days: usize,
+    /// Accounts whose plans are still being decoded: the figures above leave them out.
+    pub pending: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,15 +63,25 @@ pub struct Portfolio {
 pub fn row(ws: &Workspace, a: &Account, today: NaiveDate) -> PortfolioRow {
     let card = score_account(a, &ws.settings, today);
     let st = review_summary(a, &ws.settings.rhythm, today);
+    let p = &a.plan;
     PortfolioRow {
         score: card.overall,
         band: card.band,
-        trend: trend(&a.plan, card.overall),
+        trend: trend(p, card.overall),
+        commitment: p.revenue.commitment.unwrap_or(0.0),
+        actuals: p.revenue.quarterly_actuals.iter().flatten().sum(),
+        pipeline: p
+            .opportunities
+            .iter()
+            .filter(|o| o.stage.is_open())
+            .map(|o| o.value.unwrap_or(0.0).max(0.0) * o.probability.clamp(0.0, 1.0))
+            .sum(),
+        open_white_space: super::scoring::open_white_space(p),
+        renewal_in_days: p.contract.end_date.map(|d| (d - today).num_days()),
         next_review: st.next_review,
         stale: st.is_stale(),
         stale_parts: st.stale_parts,
-        overdue_actions: a
-            .plan
+        overdue_actions: p
             .actions
             .iter()
             .filter(|x| super::scoring::action_overdue(x, today))
@@ -79,8 +91,8 @@ pub fn row(ws: &Workspace, a: &Account, today: NaiveDate) -> PortfolioRow {
     }
 }
 
-/// The row of an account whose plan is not decoded yet, from its summary: no score, trend,
-/// review or overdue actions until then.
+/// The row of an account whose plan is not decoded yet, from its summary: its name,
+/// segment and owner; no figure until then.
 pub fn pending_row(ws: &Workspace, id: &Id, s: &AccountSummary, today: NaiveDate) -> PortfolioRow {
     PortfolioRow {
         id: id.clone(),
@@ -96,11 +108,11 @@ pub fn pending_row(ws: &Workspace, id: &Id, s: &AccountSummary, today: NaiveDate
         score: None,
         band: None,
         trend: Trend::Unknown,
-        commitment: s.commitment,
-        actuals: s.actuals,
-        pipeline: s.pipeline,
-        open_white_space: s.open_white_space,
-        renewal_in_days: s.contract_end.map(|d| (d - today).num_days()),
+        commitment: 0.0,
+        actuals: 0.0,
+        pipeline: 0.0,
+        open_white_space: 0.0,
+        renewal_in_days: None,
         next_review: today,
         stale: false,
         stale_parts: 0,
@@ -140,6 +152,10 @@ pub fn totals(rows: &[PortfolioRow]) -> PortfolioTotals {
         ..PortfolioTotals::default()
     };
     for r in rows {
+        if r.pending {
+            t.pending += 1;
+            continue;
+        }
         match r.band {
             Some(Band::Red) => t.red += 1,
             Some(Band::Amber) => t.amber += 1,
@@ -245,7 +261,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pending_row_shows_the_summary_and_no_score_until_its_plan_is_decoded() {
+    fn a_pending_row_shows_the_summary_and_no_figure_until_its_plan_is_decoded() {
         let today = day("2026-11-24");
         let mut ws = Workspace::default();
         ws.team.push(TeamMember {
@@ -256,7 +272,6 @@ mod tests {
         let mut a = Account::new(Id::new("a"), "Acme", today, Default::default());
         a.owner = Some(Id::new("m"));
         a.plan.revenue.commitment = Some(1_000.0);
-        a.plan.revenue.quarterly_actuals = [Some(100.0), Some(150.0), None, None];
         a.plan.contract = Contract {
             end_date: Some(day("2027-01-23")),
             ..Contract::default()
@@ -273,19 +288,22 @@ mod tests {
         let r = &loading.rows[0];
         assert!(r.pending);
         assert_eq!((r.name.as_str(), r.owner_name.as_str()), ("Acme", "Sam"));
+        assert_eq!((r.score, r.band, r.renewal_in_days), (None, None, None));
+        let t = &loading.totals;
         assert_eq!(
-            (r.commitment, r.actuals, r.renewal_in_days),
-            (1_000.0, 250.0, Some(60))
+            (t.accounts, t.pending, t.unscored, t.commitment),
+            (1, 1, 0, 0.0)
         );
-        assert_eq!((r.score, r.band, r.trend), (None, None, Trend::Unknown));
 
-        // Once decoded, the same figures, and a score.
+        // Once decoded: its figures and a score, and the totals count it.
         ws.accounts.push(std::sync::Arc::new(a));
-        let decoded = portfolio(&ws, today).rows.remove(0);
+        let done = portfolio(&ws, today);
+        let decoded = &done.rows[0];
         assert!(!decoded.pending && decoded.score.is_some());
         assert_eq!(
-            (decoded.commitment, decoded.actuals, decoded.renewal_in_days),
-            (1_000.0, 250.0, Some(60))
+            (decoded.commitment, decoded.renewal_in_days),
+            (1_000.0, Some(60))
         );
+        assert_eq!((done.totals.pending, done.totals.commitment), (0, 1_000.0));
     }
 }

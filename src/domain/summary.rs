@@ -1,45 +1,75 @@
 //! An account's summary: what the portfolio's first screen shows of it before its plan is
 //! decoded. Stored beside each account by the same save (see `persist::codec`), so that a
-//! start with many accounts paints the whole list at once and scores it as plans decode.
+//! start with many accounts lists them all at once and fills in the rest as plans decode.
+//!
+//! Only what lists, finds and filters an account: each summary costs every stored account
+//! its characters (a JSON array, about 50 for the benchmark's accounts), and 1,000 accounts
+//! must stay within 4 Mi characters of the browser's 5 Mi.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Account, Id, Segment};
-use super::scoring::open_white_space;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Stored", from = "Stored")]
 pub struct AccountSummary {
     pub name: String,
     pub segment: Segment,
     pub owner: Option<Id>,
     pub archived: bool,
-    pub commitment: f64,
-    pub actuals: f64,
-    /// Probability-weighted value of open opportunities.
-    pub pipeline: f64,
-    pub open_white_space: f64,
-    pub contract_end: Option<NaiveDate>,
+}
+
+/// As stored: `["name","segment","owner" or null,archived]`.
+type Stored = (String, Segment, Option<Id>, bool);
+
+impl From<AccountSummary> for Stored {
+    fn from(s: AccountSummary) -> Stored {
+        (s.name, s.segment, s.owner, s.archived)
+    }
+}
+
+impl From<Stored> for AccountSummary {
+    fn from((name, segment, owner, archived): Stored) -> AccountSummary {
+        AccountSummary {
+            name,
+            segment,
+            owner,
+            archived,
+        }
+    }
 }
 
 impl AccountSummary {
     pub fn of(a: &Account) -> AccountSummary {
-        let p = &a.plan;
         AccountSummary {
             name: a.name.clone(),
             segment: a.segment,
             owner: a.owner.clone(),
             archived: a.archived,
-            commitment: p.revenue.commitment.unwrap_or(0.0),
-            actuals: p.revenue.quarterly_actuals.iter().flatten().sum(),
-            pipeline: p
-                .opportunities
-                .iter()
-                .filter(|o| o.stage.is_open())
-                .map(|o| o.value.unwrap_or(0.0).max(0.0) * o.probability.clamp(0.0, 1.0))
-                .sum(),
-            open_white_space: open_white_space(p),
-            contract_end: p.contract.end_date,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_is_stored_as_a_short_array() {
+        let mut a = Account {
+            id: Id::new("acc-1"),
+            name: "Silverpeak \"Telecom\"".into(),
+            segment: Segment::Key,
+            owner: Some(Id::new("tm-002")),
+            ..Account::default()
+        };
+        let json = serde_json::to_string(&AccountSummary::of(&a)).unwrap();
+        assert_eq!(json, r#"["Silverpeak \"Telecom\"","key","tm-002",false]"#);
+        a.owner = None;
+        a.archived = true;
+        let back: AccountSummary = serde_json::from_str(r#"["X","growth",null,true]"#).unwrap();
+        assert_eq!(back.owner, None);
+        assert!(back.archived);
+        assert!(serde_json::from_str::<AccountSummary>(r#"["X","nope",null,true]"#).is_err());
     }
 }

@@ -14,6 +14,7 @@ use super::keys::{
 };
 use super::write::{encode_account, encode_index, encode_meta, Write};
 use crate::domain::model::{Account, Id, Workspace, SCHEMA_VERSION};
+use crate::domain::summary::AccountSummary;
 use crate::persist::migrate::{self, MigrateError};
 use crate::persist::packed::{self, unpack, UnpackError};
 
@@ -301,6 +302,11 @@ pub fn decode_changed(key: &str, raw: Option<&str>) -> Option<Changed> {
 /// top-level `name`) of valid JSON, else the first non-empty `"name": "…"` in the text
 /// (an account's name comes right after its id in what this app writes).
 pub fn guess_account_name(raw: &str) -> Option<String> {
+    // The summary a packed value starts with names it, however damaged the rest is.
+    if let Some(summary) = packed::summary_of::<AccountSummary>(raw) {
+        return Some(summary.name.trim().chars().take(200).collect())
+            .filter(|n: &String| !n.is_empty());
+    }
     if let Some(inner) = packed::salvage(raw) {
         return guess_account_name(&inner);
     }

@@ -420,7 +420,7 @@ mod tests {
         let s = store(&encode_storage(&ws));
         let raw = &s["account-planner/account/acc-1"];
         assert!(
-            raw.starts_with(r#"{"schema_version":2,"summary":{"name":"Acme","#),
+            raw.starts_with(r#"{"schema_version":2,"summary":["Acme","#),
             "{raw}"
         );
         let inner = unpack(raw).unwrap().unwrap();
