@@ -8,8 +8,8 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::codec_chunk;
-use crate::domain::demo::demo_workspace;
 use crate::domain::model::{new_id, Account, Id, PlanPart, Settings, TeamMember, Workspace};
+use crate::domain::sample::demo::demo_workspace;
 use crate::domain::validate::{introduced_problems, Problem};
 use crate::persist::browser;
 use crate::persist::codec::{self, Quarantined};

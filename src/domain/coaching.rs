@@ -344,7 +344,7 @@ pub fn evidence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_workspace;
+    use crate::domain::sample::demo::demo_workspace;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 5, 14).unwrap()

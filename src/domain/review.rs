@@ -379,8 +379,8 @@ pub fn default_comparison(reviews: &[Review]) -> Option<(Id, Id)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_workspace;
     use crate::domain::model::ComponentKind;
+    use crate::domain::sample::demo::demo_workspace;
     use chrono::{DateTime, Utc};
 
     fn day(s: &str) -> NaiveDate {

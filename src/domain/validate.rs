@@ -796,7 +796,7 @@ fn name_of(plan: &AccountPlan, j: usize) -> String {
 mod tests {
     use super::*;
     use crate::domain::model::{Contact, FeedbackItem, Interaction, WhiteSpaceCell};
-    use crate::domain::synthetic::{synthetic_workspace, SMALL};
+    use crate::domain::sample::synthetic::{synthetic_workspace, SMALL};
     use chrono::NaiveDate;
     use proptest::prelude::*;
     use std::sync::Arc;

@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
 
-use super::model::{
+use super::synthetic::{fiscal_year_start, past_quarter_actuals};
+use crate::domain::model::{
     Account, AccountPlan, Action, ActionLink, ActionStatus, CellStatus, ComponentKind, Contact,
     Contract, DecisionRole, Dimension, Direction, FeedbackItem, Goal, GoalKind, Id, Interaction,
     InteractionKind, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue, Review,
     ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance, SuccessMeasure,
     TeamMember, TeamRole, Term, WhiteSpaceCell, Workspace, SCHEMA_VERSION,
 };
-use super::synthetic::{fiscal_year_start, past_quarter_actuals};
 
 const LEAD: &str = "tm-demo-lead";
 const PRIYA: &str = "tm-demo-priya";

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 
-use super::model::{
+use crate::domain::model::{
     Account, AccountPlan, Action, ActionLink, ActionStatus, CellStatus, ComponentKind, Contact,
     Contract, DecisionRole, Dimension, Direction, Feedback, FeedbackItem, Goal, GoalKind, Id,
     Interaction, InteractionKind, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue,
