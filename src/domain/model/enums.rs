@@ -1,0 +1,308 @@
+//! The closed sets of values the model chooses from, stored by their snake_case names.
+
+use serde::{Deserialize, Serialize};
+
+/// The scorecard's components.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComponentKind {
+    Coverage,
+    RelationshipBalance,
+    Cadence,
+    SuccessMeasures,
+    Revenue,
+    GrowthPipeline,
+    Execution,
+    Freshness,
+}
+
+impl ComponentKind {
+    pub const ALL: [ComponentKind; 8] = [
+        ComponentKind::Coverage,
+        ComponentKind::RelationshipBalance,
+        ComponentKind::Cadence,
+        ComponentKind::SuccessMeasures,
+        ComponentKind::Revenue,
+        ComponentKind::GrowthPipeline,
+        ComponentKind::Execution,
+        ComponentKind::Freshness,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ComponentKind::Coverage => "Coverage",
+            ComponentKind::RelationshipBalance => "Relationship balance",
+            ComponentKind::Cadence => "Cadence",
+            ComponentKind::SuccessMeasures => "Success measures",
+            ComponentKind::Revenue => "Revenue",
+            ComponentKind::GrowthPipeline => "Growth pipeline",
+            ComponentKind::Execution => "Execution",
+            ComponentKind::Freshness => "Plan freshness",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    Red,
+    Amber,
+    Green,
+}
+
+/// Segment / tier of an account.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Segment {
+    Strategic,
+    Key,
+    #[default]
+    Growth,
+    Maintain,
+}
+
+/// The plan's parts that are reviewed (and go stale) separately.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanPart {
+    Revenue,
+    Goals,
+    SuccessMeasures,
+    Feedback,
+    Contacts,
+    WhiteSpace,
+    Opportunities,
+    Actions,
+    Cadence,
+    Team,
+    Contract,
+}
+
+impl PlanPart {
+    pub const ALL: [PlanPart; 11] = [
+        PlanPart::Revenue,
+        PlanPart::Goals,
+        PlanPart::SuccessMeasures,
+        PlanPart::Feedback,
+        PlanPart::Contacts,
+        PlanPart::WhiteSpace,
+        PlanPart::Opportunities,
+        PlanPart::Actions,
+        PlanPart::Cadence,
+        PlanPart::Team,
+        PlanPart::Contract,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanPart::Revenue => "Overview & revenue",
+            PlanPart::Goals => "Customer goals & initiatives",
+            PlanPart::SuccessMeasures => "Success measures",
+            PlanPart::Feedback => "Feedback",
+            PlanPart::Contacts => "Contacts & interactions",
+            PlanPart::WhiteSpace => "White space",
+            PlanPart::Opportunities => "Opportunities",
+            PlanPart::Actions => "Actions",
+            PlanPart::Cadence => "Cadence",
+            PlanPart::Team => "Internal team",
+            PlanPart::Contract => "Contract & renewal",
+        }
+    }
+
+    /// The URL slug of the part's section.
+    pub fn slug(self) -> &'static str {
+        match self {
+            PlanPart::Revenue => "revenue",
+            PlanPart::Goals => "goals",
+            PlanPart::SuccessMeasures => "measures",
+            PlanPart::Feedback => "feedback",
+            PlanPart::Contacts => "contacts",
+            PlanPart::WhiteSpace => "white-space",
+            PlanPart::Opportunities => "opportunities",
+            PlanPart::Actions => "actions",
+            PlanPart::Cadence => "cadence",
+            PlanPart::Team => "team",
+            PlanPart::Contract => "contract",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<PlanPart> {
+        PlanPart::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalKind {
+    #[default]
+    Goal,
+    Initiative,
+    SpecialProject,
+    /// A change in how the customer measures itself.
+    MeasurementChange,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// How often something is evaluated or recurs.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Rhythm {
+    Weekly,
+    Fortnightly,
+    Monthly,
+    #[default]
+    Quarterly,
+    HalfYearly,
+    Yearly,
+}
+
+impl Rhythm {
+    /// Nominal length of one period in days.
+    pub fn days(self) -> i64 {
+        match self {
+            Rhythm::Weekly => 7,
+            Rhythm::Fortnightly => 14,
+            Rhythm::Monthly => 31,
+            Rhythm::Quarterly => 92,
+            Rhythm::HalfYearly => 183,
+            Rhythm::Yearly => 366,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionRole {
+    DecisionMaker,
+    Influencer,
+    /// Coach or champion inside the customer.
+    Coach,
+    User,
+    Gatekeeper,
+}
+
+/// A contact's attitude to us, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Champion,
+    Supporter,
+    Neutral,
+    Skeptic,
+    Opponent,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum InteractionKind {
+    #[default]
+    Meeting,
+    Call,
+    Email,
+    Event,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CellStatus {
+    Sold,
+    InProgress,
+    #[default]
+    Open,
+    /// Held by a competitor (named in `WhiteSpaceCell::competitor`).
+    Competitor,
+    NotApplicable,
+}
+
+/// The planning dimension of an opportunity.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Engage,
+    Win,
+    #[default]
+    Grow,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Identified,
+    Qualified,
+    Proposed,
+    Negotiation,
+    Won,
+    Lost,
+}
+
+impl Stage {
+    pub fn is_open(self) -> bool {
+        !matches!(self, Stage::Won | Stage::Lost)
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RenewalStatus {
+    #[default]
+    NotStarted,
+    InDiscussion,
+    Renewed,
+    Lost,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Risk {
+    #[default]
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewKind {
+    #[default]
+    Monthly,
+    Quarterly,
+    Coaching,
+}
