@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::coverage::{coverage_grid, last_touches, ENGAGED_DAYS};
 use super::model::{Account, AccountPlan, CellStatus, Id, PlanPart, RenewalStatus, Risk, Settings};
+use super::money::format_money_short;
 use super::scoring::{action_overdue, measures_on_target, plural};
-use crate::format::format_money_short;
 
 /// One coaching question and the part of the plan it is about (`None`: the whole plan).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

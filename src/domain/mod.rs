@@ -6,6 +6,7 @@ pub mod coaching;
 pub mod coverage;
 pub mod dates;
 pub mod model;
+pub mod money;
 pub mod org_chart;
 pub mod portfolio;
 pub mod review;
