@@ -9,12 +9,7 @@ pub use crate::domain::money::format_money_short;
 
 /// A band's name for people: "Red", "Amber", "Green", or "No score".
 pub fn band_label(b: Option<Band>) -> &'static str {
-    match b {
-        Some(Band::Red) => "Red",
-        Some(Band::Amber) => "Amber",
-        Some(Band::Green) => "Green",
-        None => "No score",
-    }
+    b.map_or("No score", Band::label)
 }
 
 /// A band as the suffix of its CSS class (`band-red`, `band-amber`, `band-green`,

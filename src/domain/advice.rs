@@ -225,7 +225,7 @@ fn doubting_decision_makers(plan: &AccountPlan, out: &mut Vec<Candidate>) {
         );
         if c.role == Some(DecisionRole::DecisionMaker) && doubting {
             let id = c.id.clone();
-            let stance = format!("{:?}", c.stance.unwrap_or(Stance::Neutral)).to_lowercase();
+            let stance = c.stance.unwrap_or(Stance::Neutral).label().to_lowercase();
             out.push(candidate(
                 format!(
                     "Decision maker {} is {stance}: find out why and win them over",

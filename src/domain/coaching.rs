@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::coverage::{coverage_grid, last_touches, ENGAGED_DAYS};
-use super::model::{Account, AccountPlan, CellStatus, Id, PlanPart, RenewalStatus, Risk, Settings};
+use super::model::{Account, AccountPlan, CellStatus, Id, PlanPart, Settings};
 use super::money::format_money_short;
 use super::scoring::{action_overdue, measures_on_target, plural};
 
@@ -309,17 +309,8 @@ fn renewal_evidence(p: &AccountPlan, today: NaiveDate) -> Vec<String> {
             } else {
                 format!("Contract ends in {}", plural(days as usize, "day", "days"))
             };
-            let renewal = match p.contract.renewal_status {
-                RenewalStatus::NotStarted => "not started",
-                RenewalStatus::InDiscussion => "in discussion",
-                RenewalStatus::Renewed => "renewed",
-                RenewalStatus::Lost => "lost",
-            };
-            let risk = match p.contract.risk {
-                Risk::Low => "low",
-                Risk::Medium => "medium",
-                Risk::High => "high",
-            };
+            let renewal = p.contract.renewal_status.label().to_lowercase();
+            let risk = p.contract.risk.label().to_lowercase();
             vec![format!("{when}; renewal {renewal}, risk {risk}.")]
         }
     }

@@ -14,13 +14,9 @@ use super::model::{
 use super::scoring::{score_account, snapshot};
 use super::staleness::{cycle_of, staleness, Cycle};
 
-/// "Monthly review", "Quarterly update", "Coaching review".
+/// "Monthly review", "Quarterly update", "Coaching review" (`ReviewKind::label`).
 pub fn kind_label(kind: ReviewKind) -> &'static str {
-    match kind {
-        ReviewKind::Monthly => "Monthly review",
-        ReviewKind::Quarterly => "Quarterly update",
-        ReviewKind::Coaching => "Coaching review",
-    }
+    kind.label()
 }
 
 /// The parts a review of `kind` walks through, in plan order.

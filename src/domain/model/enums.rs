@@ -2,6 +2,32 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Gives an enum of unit variants, from one table, `ALL` (every value, in the order the app
+/// lists them), `key` (the value's stored name, as in the JSON) and `label` (its name for
+/// people): the one place each is spelled.
+macro_rules! choices {
+    ($ty:ident { $($variant:ident => $key:literal, $label:literal;)+ }) => {
+        impl $ty {
+            /// Every value, in the order the app lists them.
+            pub const ALL: [$ty; [$($key),+].len()] = [$($ty::$variant),+];
+
+            /// The value's stored name, as the JSON spells it.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $key,)+
+                }
+            }
+
+            /// The value's name for people.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $label,)+
+                }
+            }
+        }
+    };
+}
+
 /// The scorecard's components.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,6 +76,12 @@ pub enum Band {
     Green,
 }
 
+choices!(Band {
+    Red => "red", "Red";
+    Amber => "amber", "Amber";
+    Green => "green", "Green";
+});
+
 /// Segment / tier of an account.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
@@ -62,6 +94,13 @@ pub enum Segment {
     Growth,
     Maintain,
 }
+
+choices!(Segment {
+    Strategic => "strategic", "Strategic";
+    Key => "key", "Key";
+    Growth => "growth", "Growth";
+    Maintain => "maintain", "Maintain";
+});
 
 /// The plan's parts that are reviewed (and go stale) separately.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -144,6 +183,13 @@ pub enum GoalKind {
     MeasurementChange,
 }
 
+choices!(GoalKind {
+    Goal => "goal", "Goal";
+    Initiative => "initiative", "Key initiative";
+    SpecialProject => "special_project", "Special project";
+    MeasurementChange => "measurement_change", "Change in how they measure themselves";
+});
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -166,6 +212,15 @@ pub enum Rhythm {
     HalfYearly,
     Yearly,
 }
+
+choices!(Rhythm {
+    Weekly => "weekly", "Weekly";
+    Fortnightly => "fortnightly", "Every two weeks";
+    Monthly => "monthly", "Monthly";
+    Quarterly => "quarterly", "Quarterly";
+    HalfYearly => "half_yearly", "Twice a year";
+    Yearly => "yearly", "Yearly";
+});
 
 impl Rhythm {
     /// Nominal length of one period in days.
@@ -192,6 +247,14 @@ pub enum DecisionRole {
     Gatekeeper,
 }
 
+choices!(DecisionRole {
+    DecisionMaker => "decision_maker", "Decision maker";
+    Influencer => "influencer", "Influencer";
+    Coach => "coach", "Coach / champion";
+    User => "user", "User";
+    Gatekeeper => "gatekeeper", "Gatekeeper";
+});
+
 /// A contact's attitude to us, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -202,6 +265,14 @@ pub enum Stance {
     Skeptic,
     Opponent,
 }
+
+choices!(Stance {
+    Champion => "champion", "Champion";
+    Supporter => "supporter", "Supporter";
+    Neutral => "neutral", "Neutral";
+    Skeptic => "skeptic", "Skeptic";
+    Opponent => "opponent", "Opponent";
+});
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
@@ -214,6 +285,13 @@ pub enum InteractionKind {
     Email,
     Event,
 }
+
+choices!(InteractionKind {
+    Meeting => "meeting", "Meeting";
+    Call => "call", "Call";
+    Email => "email", "Email";
+    Event => "event", "Event";
+});
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
@@ -229,6 +307,14 @@ pub enum CellStatus {
     NotApplicable,
 }
 
+choices!(CellStatus {
+    Sold => "sold", "Sold";
+    InProgress => "in_progress", "In progress";
+    Open => "open", "Open opportunity";
+    Competitor => "competitor", "Competitor";
+    NotApplicable => "not_applicable", "Not applicable";
+});
+
 /// The planning dimension of an opportunity.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
@@ -240,6 +326,12 @@ pub enum Dimension {
     #[default]
     Grow,
 }
+
+choices!(Dimension {
+    Engage => "engage", "Engage";
+    Win => "win", "Win";
+    Grow => "grow", "Grow";
+});
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
@@ -254,6 +346,15 @@ pub enum Stage {
     Won,
     Lost,
 }
+
+choices!(Stage {
+    Identified => "identified", "Identified";
+    Qualified => "qualified", "Qualified";
+    Proposed => "proposed", "Proposed";
+    Negotiation => "negotiation", "Negotiation";
+    Won => "won", "Won";
+    Lost => "lost", "Lost";
+});
 
 impl Stage {
     pub fn is_open(self) -> bool {
@@ -273,6 +374,13 @@ pub enum ActionStatus {
     Cancelled,
 }
 
+choices!(ActionStatus {
+    Open => "open", "Open";
+    InProgress => "in_progress", "In progress";
+    Done => "done", "Done";
+    Cancelled => "cancelled", "Cancelled";
+});
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
 )]
@@ -285,6 +393,13 @@ pub enum RenewalStatus {
     Lost,
 }
 
+choices!(RenewalStatus {
+    NotStarted => "not_started", "Not started";
+    InDiscussion => "in_discussion", "In discussion";
+    Renewed => "renewed", "Renewed";
+    Lost => "lost", "Lost";
+});
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
 )]
@@ -296,6 +411,12 @@ pub enum Risk {
     High,
 }
 
+choices!(Risk {
+    Low => "low", "Low";
+    Medium => "medium", "Medium";
+    High => "high", "High";
+});
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
 )]
@@ -306,3 +427,9 @@ pub enum ReviewKind {
     Quarterly,
     Coaching,
 }
+
+choices!(ReviewKind {
+    Monthly => "monthly", "Monthly review";
+    Quarterly => "quarterly", "Quarterly update";
+    Coaching => "coaching", "Coaching review";
+});
