@@ -2,9 +2,20 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An enum whose values people choose from a list: generic code (a select's options)
+/// reaches the `ALL`, `key` and `label` that `choices!` gives it.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every value, in the order the app lists them.
+    const ALL: &'static [Self];
+    /// The value's stored name, as the JSON spells it.
+    fn key(self) -> &'static str;
+    /// The value's name for people.
+    fn label(self) -> &'static str;
+}
+
 /// Gives an enum of unit variants, from one table, `ALL` (every value, in the order the app
 /// lists them), `key` (the value's stored name, as in the JSON) and `label` (its name for
-/// people): the one place each is spelled.
+/// people): the one place each is spelled. The same three also make it a `Choice`.
 macro_rules! choices {
     ($ty:ident { $($variant:ident => $key:literal, $label:literal;)+ }) => {
         impl $ty {
@@ -23,6 +34,16 @@ macro_rules! choices {
                 match self {
                     $($ty::$variant => $label,)+
                 }
+            }
+        }
+
+        impl Choice for $ty {
+            const ALL: &'static [Self] = &$ty::ALL;
+            fn key(self) -> &'static str {
+                $ty::key(self)
+            }
+            fn label(self) -> &'static str {
+                $ty::label(self)
             }
         }
     };

@@ -75,44 +75,36 @@ fn a_workspace_round_trips_through_json() {
 
 /// Each value's key is its JSON spelling, and no two values of one enum share a key or a
 /// label.
-fn check_choices<T>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str)
+fn check_choices<T>()
 where
-    T: Copy + PartialEq + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,
+    T: Choice + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,
 {
-    for (i, &x) in all.iter().enumerate() {
-        assert_eq!(serde_json::to_value(x).unwrap(), key(x), "{x:?}");
-        let back: T = serde_json::from_value(key(x).into()).unwrap();
+    for (i, &x) in T::ALL.iter().enumerate() {
+        assert_eq!(serde_json::to_value(x).unwrap(), x.key(), "{x:?}");
+        let back: T = serde_json::from_value(x.key().into()).unwrap();
         assert_eq!(back, x);
-        assert!(!label(x).is_empty(), "{x:?}");
-        for &y in &all[..i] {
-            assert_ne!(key(x), key(y));
-            assert_ne!(label(x), label(y));
+        assert!(!x.label().is_empty(), "{x:?}");
+        for &y in &T::ALL[..i] {
+            assert_ne!(x.key(), y.key());
+            assert_ne!(x.label(), y.label());
         }
     }
 }
 
 #[test]
 fn enum_keys_are_their_json_names_and_labels_are_distinct() {
-    check_choices(&Band::ALL, Band::key, Band::label);
-    check_choices(&Segment::ALL, Segment::key, Segment::label);
-    check_choices(&GoalKind::ALL, GoalKind::key, GoalKind::label);
-    check_choices(&Rhythm::ALL, Rhythm::key, Rhythm::label);
-    check_choices(&DecisionRole::ALL, DecisionRole::key, DecisionRole::label);
-    check_choices(&Stance::ALL, Stance::key, Stance::label);
-    check_choices(
-        &InteractionKind::ALL,
-        InteractionKind::key,
-        InteractionKind::label,
-    );
-    check_choices(&CellStatus::ALL, CellStatus::key, CellStatus::label);
-    check_choices(&Dimension::ALL, Dimension::key, Dimension::label);
-    check_choices(&Stage::ALL, Stage::key, Stage::label);
-    check_choices(&ActionStatus::ALL, ActionStatus::key, ActionStatus::label);
-    check_choices(
-        &RenewalStatus::ALL,
-        RenewalStatus::key,
-        RenewalStatus::label,
-    );
-    check_choices(&Risk::ALL, Risk::key, Risk::label);
-    check_choices(&ReviewKind::ALL, ReviewKind::key, ReviewKind::label);
+    check_choices::<Band>();
+    check_choices::<Segment>();
+    check_choices::<GoalKind>();
+    check_choices::<Rhythm>();
+    check_choices::<DecisionRole>();
+    check_choices::<Stance>();
+    check_choices::<InteractionKind>();
+    check_choices::<CellStatus>();
+    check_choices::<Dimension>();
+    check_choices::<Stage>();
+    check_choices::<ActionStatus>();
+    check_choices::<RenewalStatus>();
+    check_choices::<Risk>();
+    check_choices::<ReviewKind>();
 }
