@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use account_planner::domain::model::{Id, Workspace};
 use account_planner::domain::portfolio::portfolio;
+use account_planner::domain::sample::synthetic::{synthetic_workspace, BENCH};
 use account_planner::domain::scoring::score_account;
-use account_planner::domain::synthetic::{synthetic_workspace, BENCH};
 use account_planner::domain::validate::validate;
 use account_planner::persist::codec::{
     decode_storage, encode_account, encode_index, encode_storage, storage_writes,

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use account_planner::domain::model::Workspace;
-use account_planner::domain::synthetic::{synthetic_workspace, BENCH};
+use account_planner::domain::sample::synthetic::{synthetic_workspace, BENCH};
 use account_planner::persist::codec::encode_storage;
 use account_planner::persist::export::json::export_workspace;
 

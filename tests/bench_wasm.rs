@@ -9,8 +9,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use account_planner::domain::portfolio::portfolio;
+use account_planner::domain::sample::synthetic::{synthetic_workspace, BENCH};
 use account_planner::domain::scoring::score_account;
-use account_planner::domain::synthetic::{synthetic_workspace, BENCH};
 use chrono::NaiveDate;
 use wasm_bindgen_test::*;
 

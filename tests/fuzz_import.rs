@@ -18,9 +18,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use account_planner::domain::demo::demo_workspace;
 use account_planner::domain::model::Workspace;
-use account_planner::domain::synthetic::{synthetic_workspace, SMALL};
+use account_planner::domain::sample::demo::demo_workspace;
+use account_planner::domain::sample::synthetic::{synthetic_workspace, SMALL};
 use account_planner::domain::validate::validate;
 use account_planner::persist::export::json::{export_account, export_workspace, parse_import};
 use account_planner::persist::merge::{apply_merge, plan_merge, Choices};

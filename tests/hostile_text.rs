@@ -7,8 +7,8 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use account_planner::domain::demo::demo_workspace;
 use account_planner::domain::model::{Id, Workspace};
+use account_planner::domain::sample::demo::demo_workspace;
 use account_planner::persist::export::json::{export_account, export_workspace, parse_import};
 use chrono::NaiveDate;
 use proptest::prelude::*;

@@ -10,9 +10,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::sync::LazyLock;
 
-use account_planner::domain::demo::demo_workspace;
 use account_planner::domain::model::*;
-use account_planner::domain::synthetic::{synthetic_workspace, SMALL};
+use account_planner::domain::sample::demo::demo_workspace;
+use account_planner::domain::sample::synthetic::{synthetic_workspace, SMALL};
 use account_planner::domain::validate::validate;
 use account_planner::persist::export::json::{export_account, export_workspace, parse_import};
 use chrono::{DateTime, Days, NaiveDate, Utc};

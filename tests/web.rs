@@ -451,7 +451,7 @@ async fn the_white_space_grid_edits_a_cell_in_place_and_saves_it() {
 
 /// Stores `n` synthetic accounts of the benchmark's shape, as the app writes them.
 fn store_synthetic(n: usize) -> Vec<String> {
-    use account_planner::domain::synthetic::{synthetic_workspace, BENCH};
+    use account_planner::domain::sample::synthetic::{synthetic_workspace, BENCH};
     let today = chrono::Local::now().date_naive();
     let ws = synthetic_workspace(7, n, &BENCH, today);
     for (key, value) in account_planner::persist::codec::encode_storage(&ws) {

@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::coverage::{coverage_grid, rut, weakest_cell, RUT_MIN_TOUCHES, RUT_TOP_TWO_SHARE};
 use super::model::ComponentKind;
 use super::model::{
-    Account, ActionStatus, Contact, DecisionRole, Id, Interaction, Meeting, PlanPart, Settings,
-    Stance,
+    Account, AccountPlan, ActionStatus, Contact, DecisionRole, Id, Interaction, Meeting, PlanPart,
+    Settings, Stance,
 };
 use super::scoring::score_account;
 use super::staleness::staleness;
@@ -117,11 +117,31 @@ fn engaged_contact(id: &str, dept: &Id, level: &Id, today: NaiveDate) -> (Contac
     )
 }
 
+/// Every course correction that applies to the account, by component.
 fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<Candidate> {
     let plan = &account.plan;
     let mut out = Vec::new();
+    coverage_gap(plan, settings, today, &mut out);
+    out_of_the_rut(plan, settings, today, &mut out);
+    doubting_decision_makers(plan, &mut out);
+    meetings_to_fix(plan, today, &mut out);
+    renewal_without_sponsor(plan, settings, today, &mut out);
+    measures_off_target(plan, &mut out);
+    missing_actuals(account, today, &mut out);
+    unaligned_opportunities(plan, &mut out);
+    unsourced_goals(plan, &mut out);
+    overdue_actions(plan, today, &mut out);
+    stale_parts(account, settings, today, &mut out);
+    out
+}
 
-    // Coverage: the weakest cell, and every department without an executive contact.
+/// Coverage: meet someone in the weakest cell of the coverage grid.
+fn coverage_gap(
+    plan: &AccountPlan,
+    settings: &Settings,
+    today: NaiveDate,
+    out: &mut Vec<Candidate>,
+) {
     if !plan.contacts.is_empty() {
         let grid = coverage_grid(plan, settings, today);
         if let Some((d, l)) = weakest_cell(&grid) {
@@ -144,8 +164,15 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             ));
         }
     }
+}
 
-    // Relationship balance: the rut, and decision makers who doubt us.
+/// Relationship balance: out of the rut, when two contacts hold most of the recent touches.
+fn out_of_the_rut(
+    plan: &AccountPlan,
+    settings: &Settings,
+    today: NaiveDate,
+    out: &mut Vec<Candidate>,
+) {
     let r = rut(plan, settings, today);
     if r.touches >= RUT_MIN_TOUCHES && r.top_two_share > RUT_TOP_TWO_SHARE {
         let top: Vec<Id> = r.per_contact.iter().take(2).map(|c| c.id.clone()).collect();
@@ -187,6 +214,10 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             ));
         }
     }
+}
+
+/// Relationship balance: decision makers who doubt us.
+fn doubting_decision_makers(plan: &AccountPlan, out: &mut Vec<Candidate>) {
     for c in &plan.contacts {
         let doubting = matches!(
             c.stance,
@@ -194,7 +225,7 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
         );
         if c.role == Some(DecisionRole::DecisionMaker) && doubting {
             let id = c.id.clone();
-            let stance = format!("{:?}", c.stance.unwrap_or(Stance::Neutral)).to_lowercase();
+            let stance = c.stance.unwrap_or(Stance::Neutral).label().to_lowercase();
             out.push(candidate(
                 format!(
                     "Decision maker {} is {stance}: find out why and win them over",
@@ -211,8 +242,10 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             ));
         }
     }
+}
 
-    // Cadence: overdue and unaccepted meetings; a renewal without an executive meeting.
+/// Cadence: overdue meetings, and meetings not accepted by all.
+fn meetings_to_fix(plan: &AccountPlan, today: NaiveDate, out: &mut Vec<Candidate>) {
     for m in &plan.cadence {
         let id = m.id.clone();
         let name = if m.title.is_empty() {
@@ -250,6 +283,15 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             ));
         }
     }
+}
+
+/// Cadence: a renewal close by without an executive sponsor meeting.
+fn renewal_without_sponsor(
+    plan: &AccountPlan,
+    settings: &Settings,
+    today: NaiveDate,
+    out: &mut Vec<Candidate>,
+) {
     if let Some(end) = plan.contract.end_date {
         let days = (end - today).num_days();
         let exec_levels: Vec<&Id> = settings
@@ -289,8 +331,10 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             ));
         }
     }
+}
 
-    // Success measures: not measured, or behind.
+/// Success measures: not measured, or behind.
+fn measures_off_target(plan: &AccountPlan, out: &mut Vec<Candidate>) {
     for m in &plan.measures {
         let id = m.id.clone();
         let name = if m.name.is_empty() {
@@ -320,8 +364,11 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             },
         ));
     }
+}
 
-    // Revenue: quarters over without actuals.
+/// Revenue: quarters over without actuals.
+fn missing_actuals(account: &Account, today: NaiveDate, out: &mut Vec<Candidate>) {
+    let plan = &account.plan;
     if plan.revenue.commitment.is_some_and(|c| c > 0.0) {
         let due = super::scoring::revenue_quarters_due(account, today);
         for q in 0..due {
@@ -337,8 +384,10 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             }
         }
     }
+}
 
-    // Growth pipeline: opportunities without a goal.
+/// Growth pipeline: open opportunities without a goal.
+fn unaligned_opportunities(plan: &AccountPlan, out: &mut Vec<Candidate>) {
     if let Some(goal) = plan.goals.first().map(|g| g.id.clone()) {
         for o in plan
             .opportunities
@@ -360,6 +409,10 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             ));
         }
     }
+}
+
+/// Growth pipeline: goals nobody at the customer confirmed.
+fn unsourced_goals(plan: &AccountPlan, out: &mut Vec<Candidate>) {
     for g in plan.goals.iter().filter(|g| g.source_contact.is_none()) {
         out.push(candidate(
             format!(
@@ -372,8 +425,10 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             |_| {},
         ));
     }
+}
 
-    // Execution: overdue actions.
+/// Execution: overdue actions.
+fn overdue_actions(plan: &AccountPlan, today: NaiveDate, out: &mut Vec<Candidate>) {
     for x in &plan.actions {
         let open = matches!(x.status, ActionStatus::Open | ActionStatus::InProgress);
         if let Some(due) = x.due.filter(|d| open && *d < today) {
@@ -396,8 +451,10 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             ));
         }
     }
+}
 
-    // Freshness: stale parts.
+/// Freshness: stale parts.
+fn stale_parts(account: &Account, settings: &Settings, today: NaiveDate, out: &mut Vec<Candidate>) {
     for p in staleness(account, &settings.rhythm, today)
         .parts
         .into_iter()
@@ -422,7 +479,6 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
             },
         ));
     }
-    out
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 
 use super::coverage::{coverage_grid, last_touches, ENGAGED_DAYS};
-use super::model::{Account, CellStatus, Id, PlanPart, RenewalStatus, Risk, Settings};
+use super::model::{Account, AccountPlan, CellStatus, Id, PlanPart, Settings};
+use super::money::format_money_short;
 use super::scoring::{action_overdue, measures_on_target, plural};
-use crate::format::format_money_short;
 
 /// One coaching question and the part of the plan it is about (`None`: the whole plan).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +79,264 @@ pub fn evidence(
     today: NaiveDate,
 ) -> Vec<String> {
     let p = &account.plan;
+    match index {
+        0 => goals_evidence(p),
+        1 => contacts_met(p, today),
+        2 => top_aligned_opportunities(p),
+        3 => measures_evidence(p),
+        4 => coverage_evidence(p, settings, today),
+        5 => feedback_counts(p),
+        6 => cadence_evidence(p, today),
+        7 => white_space_evidence(p),
+        8 => renewal_evidence(p, today),
+        9 => overdue_actions(p, today),
+        10 => sponsor_evidence(p),
+        _ => Vec::new(),
+    }
+}
+
+/// Goals: how many a contact told us, and the guesses by name.
+fn goals_evidence(p: &AccountPlan) -> Vec<String> {
+    if p.goals.is_empty() {
+        return vec!["No customer goals recorded yet.".into()];
+    }
+    let sourced = p
+        .goals
+        .iter()
+        .filter(|g| g.source_contact.is_some())
+        .count();
+    let mut out = vec![format!(
+        "{sourced} of {} told to us by a contact.",
+        plural(p.goals.len(), "goal", "goals")
+    )];
+    let guesses: Vec<String> = p
+        .goals
+        .iter()
+        .filter(|g| g.source_contact.is_none())
+        .map(|g| format!("“{}”", g.title))
+        .collect();
+    if !guesses.is_empty() {
+        out.push(format!(
+            "Unsourced (a guess until confirmed): {}.",
+            guesses.join(", ")
+        ));
+    }
+    out
+}
+
+/// Contacts: who was met in the engaged window, most recent first.
+fn contacts_met(p: &AccountPlan, today: NaiveDate) -> Vec<String> {
+    let last = last_touches(p, today);
+    let mut met: Vec<(&str, i64)> = p
+        .contacts
+        .iter()
+        .filter_map(|c| {
+            let d = last.get(c.id.as_str())?;
+            let days = (today - *d).num_days();
+            (days < ENGAGED_DAYS).then_some((c.name.as_str(), days))
+        })
+        .collect();
+    crate::sort::sort_by(&mut met, |(_, a), (_, b)| a.cmp(b));
+    let mut out = vec![format!(
+        "{} of {} engaged in the last {ENGAGED_DAYS} days.",
+        met.len(),
+        plural(p.contacts.len(), "contact", "contacts")
+    )];
+    if !met.is_empty() {
+        let names: Vec<&str> = met.iter().map(|(n, _)| *n).collect();
+        out.push(format!("Met: {}.", names.join(", ")));
+    }
+    out
+}
+
+/// Opportunities: the top three aligned to a goal by weighted value, and the unaligned count.
+fn top_aligned_opportunities(p: &AccountPlan) -> Vec<String> {
+    let mut aligned: Vec<_> = p
+        .opportunities
+        .iter()
+        .filter(|o| o.stage.is_open() && o.goal.is_some())
+        .collect();
+    crate::sort::sort_by(&mut aligned, |a, b| {
+        let w = |o: &super::model::Opportunity| {
+            o.value.unwrap_or(0.0).max(0.0) * o.probability.clamp(0.0, 1.0)
+        };
+        w(b).total_cmp(&w(a)).then_with(|| a.name.cmp(&b.name))
+    });
+    let mut out: Vec<String> = aligned
+        .iter()
+        .take(3)
+        .map(|o| {
+            let goal = o
+                .goal
+                .as_ref()
+                .and_then(|g| p.goals.iter().find(|x| &x.id == g))
+                .map(|g| g.title.as_str())
+                .unwrap_or("a goal");
+            format!(
+                "{}: {} at {:.0}%, for “{goal}”.",
+                o.name,
+                format_money_short(o.value.unwrap_or(0.0)),
+                o.probability * 100.0
+            )
+        })
+        .collect();
+    if out.is_empty() {
+        out.push("No open opportunity is aligned to a customer goal.".into());
+    }
+    let unaligned = p
+        .opportunities
+        .iter()
+        .filter(|o| o.stage.is_open() && o.goal.is_none())
+        .count();
+    if unaligned > 0 {
+        out.push(format!(
+            "{} not aligned to any goal.",
+            plural(unaligned, "open opportunity is", "open opportunities are")
+        ));
+    }
+    out
+}
+
+/// Success measures: how many are on target and how many unmeasured.
+fn measures_evidence(p: &AccountPlan) -> Vec<String> {
+    if p.measures.is_empty() {
+        return vec!["No success measures agreed yet.".into()];
+    }
+    let on = p.measures.iter().filter(|m| measures_on_target(m)).count();
+    let unmeasured = p.measures.iter().filter(|m| m.current.is_none()).count();
+    vec![format!(
+        "{on} of {} on or ahead of target; {unmeasured} without a current value.",
+        plural(p.measures.len(), "measure", "measures")
+    )]
+}
+
+/// Coverage: the engaged cells, and the departments without any contact.
+fn coverage_evidence(p: &AccountPlan, settings: &Settings, today: NaiveDate) -> Vec<String> {
+    let grid = coverage_grid(p, settings, today);
+    let mut out = vec![format!(
+        "{} of {} coverage cells engaged in the last {ENGAGED_DAYS} days{}.",
+        grid.engaged_cells,
+        grid.counted_cells,
+        if grid.executive_engaged {
+            ""
+        } else {
+            ", no executive among them"
+        }
+    )];
+    let empty: Vec<&str> = grid
+        .departments
+        .iter()
+        .zip(&grid.cells)
+        .filter(|(_, row)| row.iter().all(|c| c.contacts.is_empty()))
+        .map(|(d, _)| d.name.as_str())
+        .collect();
+    if !empty.is_empty() {
+        out.push(format!("No contact at all in: {}.", empty.join(", ")));
+    }
+    out
+}
+
+/// Feedback: how many items to start, stop and keep doing.
+fn feedback_counts(p: &AccountPlan) -> Vec<String> {
+    let f = &p.feedback;
+    vec![format!(
+        "Start doing: {}; stop doing: {}; keep doing: {}.",
+        f.start.len(),
+        f.stop.len(),
+        f.keep.len()
+    )]
+}
+
+/// Cadence: how many meetings are accepted, and the overdue ones.
+fn cadence_evidence(p: &AccountPlan, today: NaiveDate) -> Vec<String> {
+    if p.cadence.is_empty() {
+        return vec!["No meeting cadence agreed yet.".into()];
+    }
+    let accepted = p.cadence.iter().filter(|m| m.accepted_by_all).count();
+    let mut out = vec![format!(
+        "{accepted} of {} accepted by all parties.",
+        plural(p.cadence.len(), "meeting", "meetings")
+    )];
+    let overdue: Vec<String> = p
+        .cadence
+        .iter()
+        .filter(|m| m.next_date.is_some_and(|d| d < today))
+        .map(|m| format!("“{}”", m.title))
+        .collect();
+    if !overdue.is_empty() {
+        out.push(format!("Overdue: {}.", overdue.join(", ")));
+    }
+    out
+}
+
+/// White space: the open value, and the competitors holding cells.
+fn white_space_evidence(p: &AccountPlan) -> Vec<String> {
+    let cells = &p.white_space.cells;
+    let open: f64 = cells
+        .iter()
+        .filter(|c| c.status == CellStatus::Open)
+        .filter_map(|c| c.value)
+        .sum();
+    let competitors: Vec<String> = {
+        let mut names: Vec<String> = cells
+            .iter()
+            .filter(|c| c.status == CellStatus::Competitor)
+            .filter_map(|c| c.competitor.clone())
+            .filter(|n| !n.trim().is_empty())
+            .collect();
+        crate::sort::sort_by(&mut names, |a, b| a.cmp(b));
+        names.dedup();
+        names
+    };
+    let mut out = vec![format!("Open white space {}.", format_money_short(open))];
+    if !competitors.is_empty() {
+        out.push(format!("Held by competitors: {}.", competitors.join(", ")));
+    }
+    out
+}
+
+/// Contract: when it ends, the renewal status and the risk.
+fn renewal_evidence(p: &AccountPlan, today: NaiveDate) -> Vec<String> {
+    match p.contract.end_date {
+        None => vec!["No contract end date recorded.".into()],
+        Some(end) => {
+            let days = (end - today).num_days();
+            let when = if days < 0 {
+                format!(
+                    "Contract ended {} ago",
+                    plural((-days) as usize, "day", "days")
+                )
+            } else {
+                format!("Contract ends in {}", plural(days as usize, "day", "days"))
+            };
+            let renewal = p.contract.renewal_status.label().to_lowercase();
+            let risk = p.contract.risk.label().to_lowercase();
+            vec![format!("{when}; renewal {renewal}, risk {risk}.")]
+        }
+    }
+}
+
+/// Actions: the overdue ones by title.
+fn overdue_actions(p: &AccountPlan, today: NaiveDate) -> Vec<String> {
+    let overdue: Vec<String> = p
+        .actions
+        .iter()
+        .filter(|a| action_overdue(a, today))
+        .map(|a| format!("“{}”", a.title))
+        .collect();
+    if overdue.is_empty() {
+        vec!["No overdue actions.".into()]
+    } else {
+        vec![format!(
+            "{} overdue: {}.",
+            plural(overdue.len(), "action", "actions"),
+            overdue.join(", ")
+        )]
+    }
+}
+
+/// Team: each executive sponsor and whom they meet, or that there is none.
+fn sponsor_evidence(p: &AccountPlan) -> Vec<String> {
     let contact_name = |id: &Id| {
         p.contacts
             .iter()
@@ -86,265 +344,33 @@ pub fn evidence(
             .map(|c| c.name.clone())
             .unwrap_or_default()
     };
-    match index {
-        0 => {
-            if p.goals.is_empty() {
-                return vec!["No customer goals recorded yet.".into()];
+    let sponsors: Vec<String> = p
+        .team
+        .iter()
+        .filter(|r| r.executive_sponsor)
+        .map(|r| {
+            let counterpart = r
+                .counterpart
+                .as_ref()
+                .map(contact_name)
+                .filter(|n| !n.is_empty());
+            match counterpart {
+                Some(c) => format!("{} meets {c}", r.role),
+                None => format!("{} has no customer counterpart", r.role),
             }
-            let sourced = p
-                .goals
-                .iter()
-                .filter(|g| g.source_contact.is_some())
-                .count();
-            let mut out = vec![format!(
-                "{sourced} of {} told to us by a contact.",
-                plural(p.goals.len(), "goal", "goals")
-            )];
-            let guesses: Vec<String> = p
-                .goals
-                .iter()
-                .filter(|g| g.source_contact.is_none())
-                .map(|g| format!("“{}”", g.title))
-                .collect();
-            if !guesses.is_empty() {
-                out.push(format!(
-                    "Unsourced (a guess until confirmed): {}.",
-                    guesses.join(", ")
-                ));
-            }
-            out
-        }
-        1 => {
-            let last = last_touches(p, today);
-            let mut met: Vec<(&str, i64)> = p
-                .contacts
-                .iter()
-                .filter_map(|c| {
-                    let d = last.get(c.id.as_str())?;
-                    let days = (today - *d).num_days();
-                    (days < ENGAGED_DAYS).then_some((c.name.as_str(), days))
-                })
-                .collect();
-            crate::sort::sort_by(&mut met, |(_, a), (_, b)| a.cmp(b));
-            let mut out = vec![format!(
-                "{} of {} engaged in the last {ENGAGED_DAYS} days.",
-                met.len(),
-                plural(p.contacts.len(), "contact", "contacts")
-            )];
-            if !met.is_empty() {
-                let names: Vec<&str> = met.iter().map(|(n, _)| *n).collect();
-                out.push(format!("Met: {}.", names.join(", ")));
-            }
-            out
-        }
-        2 => {
-            let mut aligned: Vec<_> = p
-                .opportunities
-                .iter()
-                .filter(|o| o.stage.is_open() && o.goal.is_some())
-                .collect();
-            crate::sort::sort_by(&mut aligned, |a, b| {
-                let w = |o: &super::model::Opportunity| {
-                    o.value.unwrap_or(0.0).max(0.0) * o.probability.clamp(0.0, 1.0)
-                };
-                w(b).total_cmp(&w(a)).then_with(|| a.name.cmp(&b.name))
-            });
-            let mut out: Vec<String> = aligned
-                .iter()
-                .take(3)
-                .map(|o| {
-                    let goal = o
-                        .goal
-                        .as_ref()
-                        .and_then(|g| p.goals.iter().find(|x| &x.id == g))
-                        .map(|g| g.title.as_str())
-                        .unwrap_or("a goal");
-                    format!(
-                        "{}: {} at {:.0}%, for “{goal}”.",
-                        o.name,
-                        format_money_short(o.value.unwrap_or(0.0)),
-                        o.probability * 100.0
-                    )
-                })
-                .collect();
-            if out.is_empty() {
-                out.push("No open opportunity is aligned to a customer goal.".into());
-            }
-            let unaligned = p
-                .opportunities
-                .iter()
-                .filter(|o| o.stage.is_open() && o.goal.is_none())
-                .count();
-            if unaligned > 0 {
-                out.push(format!(
-                    "{} not aligned to any goal.",
-                    plural(unaligned, "open opportunity is", "open opportunities are")
-                ));
-            }
-            out
-        }
-        3 => {
-            if p.measures.is_empty() {
-                return vec!["No success measures agreed yet.".into()];
-            }
-            let on = p.measures.iter().filter(|m| measures_on_target(m)).count();
-            let unmeasured = p.measures.iter().filter(|m| m.current.is_none()).count();
-            vec![format!(
-                "{on} of {} on or ahead of target; {unmeasured} without a current value.",
-                plural(p.measures.len(), "measure", "measures")
-            )]
-        }
-        4 => {
-            let grid = coverage_grid(p, settings, today);
-            let mut out = vec![format!(
-                "{} of {} coverage cells engaged in the last {ENGAGED_DAYS} days{}.",
-                grid.engaged_cells,
-                grid.counted_cells,
-                if grid.executive_engaged {
-                    ""
-                } else {
-                    ", no executive among them"
-                }
-            )];
-            let empty: Vec<&str> = grid
-                .departments
-                .iter()
-                .zip(&grid.cells)
-                .filter(|(_, row)| row.iter().all(|c| c.contacts.is_empty()))
-                .map(|(d, _)| d.name.as_str())
-                .collect();
-            if !empty.is_empty() {
-                out.push(format!("No contact at all in: {}.", empty.join(", ")));
-            }
-            out
-        }
-        5 => {
-            let f = &p.feedback;
-            vec![format!(
-                "Start doing: {}; stop doing: {}; keep doing: {}.",
-                f.start.len(),
-                f.stop.len(),
-                f.keep.len()
-            )]
-        }
-        6 => {
-            if p.cadence.is_empty() {
-                return vec!["No meeting cadence agreed yet.".into()];
-            }
-            let accepted = p.cadence.iter().filter(|m| m.accepted_by_all).count();
-            let mut out = vec![format!(
-                "{accepted} of {} accepted by all parties.",
-                plural(p.cadence.len(), "meeting", "meetings")
-            )];
-            let overdue: Vec<String> = p
-                .cadence
-                .iter()
-                .filter(|m| m.next_date.is_some_and(|d| d < today))
-                .map(|m| format!("“{}”", m.title))
-                .collect();
-            if !overdue.is_empty() {
-                out.push(format!("Overdue: {}.", overdue.join(", ")));
-            }
-            out
-        }
-        7 => {
-            let cells = &p.white_space.cells;
-            let open: f64 = cells
-                .iter()
-                .filter(|c| c.status == CellStatus::Open)
-                .filter_map(|c| c.value)
-                .sum();
-            let competitors: Vec<String> = {
-                let mut names: Vec<String> = cells
-                    .iter()
-                    .filter(|c| c.status == CellStatus::Competitor)
-                    .filter_map(|c| c.competitor.clone())
-                    .filter(|n| !n.trim().is_empty())
-                    .collect();
-                crate::sort::sort_by(&mut names, |a, b| a.cmp(b));
-                names.dedup();
-                names
-            };
-            let mut out = vec![format!("Open white space {}.", format_money_short(open))];
-            if !competitors.is_empty() {
-                out.push(format!("Held by competitors: {}.", competitors.join(", ")));
-            }
-            out
-        }
-        8 => match p.contract.end_date {
-            None => vec!["No contract end date recorded.".into()],
-            Some(end) => {
-                let days = (end - today).num_days();
-                let when = if days < 0 {
-                    format!(
-                        "Contract ended {} ago",
-                        plural((-days) as usize, "day", "days")
-                    )
-                } else {
-                    format!("Contract ends in {}", plural(days as usize, "day", "days"))
-                };
-                let renewal = match p.contract.renewal_status {
-                    RenewalStatus::NotStarted => "not started",
-                    RenewalStatus::InDiscussion => "in discussion",
-                    RenewalStatus::Renewed => "renewed",
-                    RenewalStatus::Lost => "lost",
-                };
-                let risk = match p.contract.risk {
-                    Risk::Low => "low",
-                    Risk::Medium => "medium",
-                    Risk::High => "high",
-                };
-                vec![format!("{when}; renewal {renewal}, risk {risk}.")]
-            }
-        },
-        9 => {
-            let overdue: Vec<String> = p
-                .actions
-                .iter()
-                .filter(|a| action_overdue(a, today))
-                .map(|a| format!("“{}”", a.title))
-                .collect();
-            if overdue.is_empty() {
-                vec!["No overdue actions.".into()]
-            } else {
-                vec![format!(
-                    "{} overdue: {}.",
-                    plural(overdue.len(), "action", "actions"),
-                    overdue.join(", ")
-                )]
-            }
-        }
-        10 => {
-            let sponsors: Vec<String> = p
-                .team
-                .iter()
-                .filter(|r| r.executive_sponsor)
-                .map(|r| {
-                    let counterpart = r
-                        .counterpart
-                        .as_ref()
-                        .map(contact_name)
-                        .filter(|n| !n.is_empty());
-                    match counterpart {
-                        Some(c) => format!("{} meets {c}", r.role),
-                        None => format!("{} has no customer counterpart", r.role),
-                    }
-                })
-                .collect();
-            if sponsors.is_empty() {
-                vec!["No executive sponsor on the account team.".into()]
-            } else {
-                vec![format!("{}.", sponsors.join("; "))]
-            }
-        }
-        _ => Vec::new(),
+        })
+        .collect();
+    if sponsors.is_empty() {
+        vec!["No executive sponsor on the account team.".into()]
+    } else {
+        vec![format!("{}.", sponsors.join("; "))]
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_workspace;
+    use crate::domain::sample::demo::demo_workspace;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 5, 14).unwrap()

@@ -525,7 +525,7 @@ mod tests {
 
     #[test]
     fn the_counts_alone_match_the_grid() {
-        use crate::domain::synthetic::{synthetic_workspace, BENCH, SMALL};
+        use crate::domain::sample::synthetic::{synthetic_workspace, BENCH, SMALL};
         let today = day(TODAY);
         let mut odd = Settings::default();
         odd.levels[1].in_coverage = false;

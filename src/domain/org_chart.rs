@@ -686,7 +686,7 @@ mod tests {
     #[test]
     fn every_demo_account_draws_every_contact_and_reporting_line() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        for a in crate::domain::demo::demo_workspace(today).accounts {
+        for a in crate::domain::sample::demo::demo_workspace(today).accounts {
             let c = &a.plan.contacts;
             let chart = layout(c);
             check(&chart, c);
@@ -698,7 +698,7 @@ mod tests {
 
     #[test]
     fn synthetic_accounts_of_sixty_contacts_stay_within_a_readable_width() {
-        use crate::domain::synthetic::{synthetic_workspace, Shape};
+        use crate::domain::sample::synthetic::{synthetic_workspace, Shape};
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         let shape = Shape {
             contacts: 60,

@@ -14,13 +14,9 @@ use super::model::{
 use super::scoring::{score_account, snapshot};
 use super::staleness::{cycle_of, staleness, Cycle};
 
-/// "Monthly review", "Quarterly update", "Coaching review".
+/// "Monthly review", "Quarterly update", "Coaching review" (`ReviewKind::label`).
 pub fn kind_label(kind: ReviewKind) -> &'static str {
-    match kind {
-        ReviewKind::Monthly => "Monthly review",
-        ReviewKind::Quarterly => "Quarterly update",
-        ReviewKind::Coaching => "Coaching review",
-    }
+    kind.label()
 }
 
 /// The parts a review of `kind` walks through, in plan order.
@@ -379,8 +375,8 @@ pub fn default_comparison(reviews: &[Review]) -> Option<(Id, Id)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_workspace;
     use crate::domain::model::ComponentKind;
+    use crate::domain::sample::demo::demo_workspace;
     use chrono::{DateTime, Utc};
 
     fn day(s: &str) -> NaiveDate {

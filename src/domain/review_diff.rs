@@ -242,7 +242,7 @@ mod tests {
     #[test]
     fn the_demo_reviews_show_what_changed() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 5, 14).unwrap();
-        let ws = crate::domain::demo::demo_workspace(today);
+        let ws = crate::domain::sample::demo::demo_workspace(today);
         let a = ws.account(&Id::new("acc-demo-sb")).unwrap();
         let snaps: Vec<_> = a
             .plan

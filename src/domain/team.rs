@@ -189,8 +189,8 @@ pub fn walk_position(order: &[Id], at: Option<&Id>) -> Option<WalkPosition> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::demo::demo_workspace;
     use crate::domain::portfolio::portfolio;
+    use crate::domain::sample::demo::demo_workspace;
     use chrono::NaiveDate;
 
     fn today() -> NaiveDate {

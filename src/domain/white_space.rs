@@ -256,7 +256,7 @@ mod tests {
     #[test]
     fn the_demo_white_space_adds_up() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        let ws = crate::domain::demo::demo_workspace(today);
+        let ws = crate::domain::sample::demo::demo_workspace(today);
         let hv = ws
             .accounts
             .iter()

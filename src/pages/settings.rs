@@ -8,10 +8,10 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{CheckboxField, NumberField, TextField};
-use crate::domain::demo::demo_workspace;
 use crate::domain::model::{
     Bands, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term, Weights, Workspace,
 };
+use crate::domain::sample::demo::demo_workspace;
 use crate::state::{use_app, AppState};
 
 #[component]

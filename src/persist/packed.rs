@@ -534,10 +534,10 @@ mod tests {
 
     #[test]
     fn the_dictionary_makes_accounts_smaller() {
-        let ws = crate::domain::synthetic::synthetic_workspace(
+        let ws = crate::domain::sample::synthetic::synthetic_workspace(
             7,
             3,
-            &crate::domain::synthetic::BENCH,
+            &crate::domain::sample::synthetic::BENCH,
             chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
         );
         let json = serde_json::to_vec(&ws.accounts[0]).unwrap();

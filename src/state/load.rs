@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{mark, new_workspace_id, AppState};
-use crate::domain::demo::demo_workspace;
+use crate::domain::sample::demo::demo_workspace;
 use crate::domain::model::{Id, Workspace};
 use crate::domain::summary::AccountSummary;
 use crate::persist::browser;

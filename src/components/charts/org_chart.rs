@@ -14,26 +14,32 @@ const PAD: f64 = 12.0;
 
 /// Stance: CSS class, label, and a symbol so that colour is never the only cue.
 pub fn stance_look(s: Option<Stance>) -> (&'static str, &'static str, &'static str) {
-    match s {
-        Some(Stance::Champion) => ("champion", "Champion", "★"),
-        Some(Stance::Supporter) => ("supporter", "Supporter", "▲"),
-        Some(Stance::Neutral) => ("neutral", "Neutral", "●"),
-        Some(Stance::Skeptic) => ("skeptic", "Skeptic", "▼"),
-        Some(Stance::Opponent) => ("opponent", "Opponent", "✖"),
-        None => ("unknown", "Stance not known", "?"),
-    }
+    let Some(s) = s else {
+        return ("unknown", "Stance not known", "?");
+    };
+    let (class, symbol) = match s {
+        Stance::Champion => ("champion", "★"),
+        Stance::Supporter => ("supporter", "▲"),
+        Stance::Neutral => ("neutral", "●"),
+        Stance::Skeptic => ("skeptic", "▼"),
+        Stance::Opponent => ("opponent", "✖"),
+    };
+    (class, s.label(), symbol)
 }
 
 /// Role in decisions: CSS class, label, and the badge on the box.
 pub fn role_look(r: Option<DecisionRole>) -> (&'static str, &'static str, &'static str) {
-    match r {
-        Some(DecisionRole::DecisionMaker) => ("decision_maker", "Decision maker", "DM"),
-        Some(DecisionRole::Influencer) => ("influencer", "Influencer", "INF"),
-        Some(DecisionRole::Coach) => ("coach", "Coach / champion", "CO"),
-        Some(DecisionRole::User) => ("user", "User", "USR"),
-        Some(DecisionRole::Gatekeeper) => ("gatekeeper", "Gatekeeper", "GK"),
-        None => ("none", "Role not known", ""),
-    }
+    let Some(r) = r else {
+        return ("none", "Role not known", "");
+    };
+    let (class, badge) = match r {
+        DecisionRole::DecisionMaker => ("decision_maker", "DM"),
+        DecisionRole::Influencer => ("influencer", "INF"),
+        DecisionRole::Coach => ("coach", "CO"),
+        DecisionRole::User => ("user", "USR"),
+        DecisionRole::Gatekeeper => ("gatekeeper", "GK"),
+    };
+    (class, r.label(), badge)
 }
 
 /// What a box shows of its contact.

@@ -3,7 +3,7 @@
 
 use super::{pct, Verdict};
 use crate::domain::model::{AccountPlan, CellStatus};
-use crate::format::format_money_short;
+use crate::domain::money::format_money_short;
 
 /// Open, goal-aligned opportunities' value × probability.
 pub fn aligned_weighted(plan: &AccountPlan) -> f64 {

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{pct, Verdict};
 use crate::domain::model::Account;
-use crate::format::format_money_short;
+use crate::domain::money::format_money_short;
 
 /// How many quarters of the plan's fiscal year are over on `today` (0–4).
 pub fn quarters_elapsed(account: &Account, today: NaiveDate) -> usize {

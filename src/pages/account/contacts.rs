@@ -4,31 +4,11 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{SelectField, TextArea, TextField};
-use crate::domain::model::{AccountPlan, Contact, DecisionRole, Id, PlanPart, Stance};
+use crate::domain::model::{AccountPlan, Choice, Contact, DecisionRole, Id, PlanPart, Stance};
 use crate::state::use_app;
 
 use super::interactions::InteractionsList;
 use super::section::*;
-
-pub const ROLES: [(DecisionRole, &str, &str); 5] = [
-    (
-        DecisionRole::DecisionMaker,
-        "decision_maker",
-        "Decision maker",
-    ),
-    (DecisionRole::Influencer, "influencer", "Influencer"),
-    (DecisionRole::Coach, "coach", "Coach / champion"),
-    (DecisionRole::User, "user", "User"),
-    (DecisionRole::Gatekeeper, "gatekeeper", "Gatekeeper"),
-];
-
-pub const STANCES: [(Stance, &str, &str); 5] = [
-    (Stance::Champion, "champion", "Champion"),
-    (Stance::Supporter, "supporter", "Supporter"),
-    (Stance::Neutral, "neutral", "Neutral"),
-    (Stance::Skeptic, "skeptic", "Skeptic"),
-    (Stance::Opponent, "opponent", "Opponent"),
-];
 
 fn list(p: &AccountPlan) -> &Vec<Contact> {
     &p.contacts
@@ -37,29 +17,22 @@ fn list_mut(p: &mut AccountPlan) -> &mut Vec<Contact> {
     &mut p.contacts
 }
 
-fn options<T>(table: &'static [(T, &'static str, &'static str)]) -> Signal<Vec<(String, String)>>
-where
-    T: Send + Sync,
-{
-    Signal::derive(move || {
-        table
+/// A select's options for an enum: each value's key, and its label for people.
+fn options<T: Choice + Send + Sync>() -> Signal<Vec<(String, String)>> {
+    Signal::derive(|| {
+        T::ALL
             .iter()
-            .map(|(_, v, l)| (v.to_string(), l.to_string()))
+            .map(|x| (x.key().to_string(), x.label().to_string()))
             .collect()
     })
 }
 
-fn value_of<T: PartialEq + Copy>(
-    table: &[(T, &'static str, &'static str)],
-    x: Option<T>,
-) -> String {
-    x.and_then(|x| table.iter().find(|r| r.0 == x))
-        .map(|r| r.1.to_string())
-        .unwrap_or_default()
+fn value_of<T: Choice>(x: Option<T>) -> String {
+    x.map(T::key).unwrap_or_default().to_string()
 }
 
-fn from_value<T: Copy>(table: &[(T, &'static str, &'static str)], v: &str) -> Option<T> {
-    table.iter().find(|r| r.1 == v).map(|r| r.0)
+fn from_value<T: Choice>(v: &str) -> Option<T> {
+    T::ALL.iter().copied().find(|x| x.key() == v)
 }
 
 #[component]
@@ -184,10 +157,10 @@ fn ContactCard(account: Id, contact: Id) -> impl IntoView {
                     value=b.value(|c| id_value(&c.department)) on_commit=b.setter(|c, v| c.department = opt_id(v)) />
                 <SelectField label="Level" none="Not set" options=levels
                     value=b.value(|c| id_value(&c.level)) on_commit=b.setter(|c, v| c.level = opt_id(v)) />
-                <SelectField label="Role in decisions" none="Not known" options=options(&ROLES)
-                    value=b.value(|c| value_of(&ROLES, c.role)) on_commit=b.setter(|c, v: String| c.role = from_value(&ROLES, &v)) />
-                <SelectField label="Stance" none="Not known" options=options(&STANCES)
-                    value=b.value(|c| value_of(&STANCES, c.stance)) on_commit=b.setter(|c, v: String| c.stance = from_value(&STANCES, &v)) />
+                <SelectField label="Role in decisions" none="Not known" options={options::<DecisionRole>()}
+                    value=b.value(|c| value_of(c.role)) on_commit=b.setter(|c, v: String| c.role = from_value(&v)) />
+                <SelectField label="Stance" none="Not known" options={options::<Stance>()}
+                    value=b.value(|c| value_of(c.stance)) on_commit=b.setter(|c, v: String| c.stance = from_value(&v)) />
                 <SelectField
                     label="Relationship strength"
                     none="Not rated"

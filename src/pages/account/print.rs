@@ -14,16 +14,9 @@ use crate::domain::white_space::heatmap;
 use crate::format::{format_money_short, format_number};
 use crate::state::use_app;
 
-use super::contacts::{ROLES, STANCES};
-use super::measures::RHYTHMS;
 use super::relationship_map::RelationshipMap;
 use super::scorecard::ScorecardSection;
 use super::section::{describe_day, display_name};
-
-/// The label of `x` in one of the sections' option tables.
-fn label<T: PartialEq + Copy>(table: &[(T, &'static str, &'static str)], x: T) -> &'static str {
-    table.iter().find(|r| r.0 == x).map(|r| r.2).unwrap_or("")
-}
 
 fn money(v: Option<f64>) -> String {
     v.map(format_number).unwrap_or_else(|| "–".into())
@@ -208,7 +201,7 @@ fn PrintCover(account: Memo<Option<Account>>, today: NaiveDate) -> impl IntoView
                         <p class="print-kicker">{format!("Account plan {}", a.plan.year)}</p>
                         <dl class="print-facts">
                             <div><dt>"Industry"</dt><dd>{if a.industry.is_empty() { "–".to_string() } else { a.industry.clone() }}</dd></div>
-                            <div><dt>"Segment"</dt><dd>{label(&super::overview::SEGMENTS, a.segment)}</dd></div>
+                            <div><dt>"Segment"</dt><dd>{a.segment.label()}</dd></div>
                             <div><dt>"Owner"</dt><dd>{owner}</dd></div>
                             <div><dt>"Fiscal year starts"</dt><dd>{months[usize::from(a.fiscal_year_start_month.clamp(1, 12)) - 1]}</dd></div>
                             <div><dt>"Printed"</dt><dd>{today.to_string()}</dd></div>
@@ -250,8 +243,8 @@ fn contract(a: &Account) -> AnyView {
             <div><dt>"End"</dt><dd>{day(c.end_date)}</dd></div>
             <div><dt>"Notice"</dt><dd>{c.notice_days.map(|d| format!("{d} days")).unwrap_or_else(|| "–".into())}</dd></div>
             <div><dt>"Value"</dt><dd>{money(c.value)}</dd></div>
-            <div><dt>"Renewal"</dt><dd>{label(&super::contract::STATUSES, c.renewal_status)}</dd></div>
-            <div><dt>"Risk"</dt><dd>{label(&super::contract::RISKS, c.risk)}</dd></div>
+            <div><dt>"Renewal"</dt><dd>{c.renewal_status.label()}</dd></div>
+            <div><dt>"Risk"</dt><dd>{c.risk.label()}</dd></div>
         </dl>
         {(!c.notes.trim().is_empty()).then(|| view! { <p>{c.notes.clone()}</p> })}
     }
@@ -268,7 +261,7 @@ fn goals(n: &Names) -> AnyView {
             {goals.iter().map(|g| view! {
                 <li>
                     <strong>{display_name(&g.title, "Untitled goal")}</strong>
-                    {format!(" ({})", label(&super::goals::KINDS, g.kind))}
+                    {format!(" ({})", g.kind.label())}
                     {(!g.description.trim().is_empty()).then(|| format!(" — {}", g.description.trim()))}
                     <span class="hint">{match &g.source_contact {
                         Some(_) => format!(" Told us: {}.", n.contact(&g.source_contact)),
@@ -300,7 +293,7 @@ fn measures(n: &Names) -> AnyView {
                         <td>{num(m.target, &m.unit)}</td>
                         <td>{num(m.current, &m.unit)}</td>
                         <td>{n.contact(&m.evaluator)}</td>
-                        <td>{label(&RHYTHMS, m.rhythm)}</td>
+                        <td>{m.rhythm.label()}</td>
                         <td class="nowrap">{day(m.last_checked)}</td>
                     </tr>
                 }).collect_view()}
@@ -362,8 +355,8 @@ fn contacts(n: &Names, today: NaiveDate) -> AnyView {
                         <td>{c.title.clone()}</td>
                         <td>{Names::term(&n.settings.departments, &c.department)}</td>
                         <td>{n.settings.levels.iter().find(|l| Some(&l.id) == c.level.as_ref()).map(|l| l.name.clone()).unwrap_or_else(|| "–".into())}</td>
-                        <td>{c.role.map(|r| label(&ROLES, r)).unwrap_or("–")}</td>
-                        <td>{c.stance.map(|s| label(&STANCES, s)).unwrap_or("–")}</td>
+                        <td>{c.role.map(|r| r.label()).unwrap_or("–")}</td>
+                        <td>{c.stance.map(|s| s.label()).unwrap_or("–")}</td>
                         <td>{c.strength.map(|s| format!("{s} of 5")).unwrap_or_else(|| "–".into())}</td>
                         <td>{n.member(&c.owner)}</td>
                         <td>{last.get(c.id.as_str()).map(|d| describe_day(*d, today)).unwrap_or_else(|| "never".into())}</td>
@@ -380,7 +373,7 @@ fn contacts(n: &Names, today: NaiveDate) -> AnyView {
                         <tr>
                             <td class="nowrap">{day(i.date)}</td>
                             <td>{n.contacts(&i.contacts)}</td>
-                            <td>{label(&super::interactions::KINDS, i.kind)}</td>
+                            <td>{i.kind.label()}</td>
                             <td>{i.note.clone()}</td>
                         </tr>
                     }).collect_view()}
@@ -412,8 +405,8 @@ fn opportunities(n: &Names) -> AnyView {
                     <tr>
                         <td>{display_name(&o.name, "Unnamed opportunity")}</td>
                         <td>{n.goal(&o.goal)}</td>
-                        <td>{label(&super::opportunities::DIMENSIONS, o.dimension)}</td>
-                        <td>{label(&super::opportunities::STAGES, o.stage)}</td>
+                        <td>{o.dimension.label()}</td>
+                        <td>{o.stage.label()}</td>
                         <td>{money(o.value)}</td>
                         <td>{format!("{:.0}%", o.probability * 100.0)}</td>
                         <td class="nowrap">{day(o.close_date)}</td>
@@ -445,7 +438,7 @@ fn actions(n: &Names, today: NaiveDate) -> AnyView {
                             <td>{display_name(&x.title, "Untitled action")}</td>
                             <td>{n.member(&x.owner)}</td>
                             <td class="nowrap">{day(x.due)}{overdue.then(|| view! { <strong class="overdue">" overdue"</strong> })}</td>
-                            <td>{label(&super::actions::STATUSES, x.status)}</td>
+                            <td>{x.status.label()}</td>
                             <td class="nowrap">{day(x.completed_on)}</td>
                         </tr>
                     }
@@ -471,7 +464,7 @@ fn cadence(n: &Names) -> AnyView {
                         <td>{Names::term(&n.settings.meeting_types, &m.meeting_type)}</td>
                         <td>{n.contacts(&m.attendees)}</td>
                         <td>{n.members(&m.internal_attendees)}</td>
-                        <td>{label(&RHYTHMS, m.recurrence)}</td>
+                        <td>{m.recurrence.label()}</td>
                         <td class="nowrap">{day(m.next_date)}</td>
                         <td>{if m.accepted_by_all { "Yes" } else { "No" }}</td>
                         <td class="nowrap">{day(m.held.iter().max().copied())}</td>

@@ -67,7 +67,9 @@ mod tests {
         INDEX_KEY, META_KEY,
     };
 
-    fn entries(ws: &Workspace) -> Vec<(String, String)> {
+    type Entries = Vec<(String, String)>;
+
+    fn entries(ws: &Workspace) -> Entries {
         encode_storage(ws)
     }
 
@@ -89,14 +91,14 @@ mod tests {
     #[test]
     fn anything_unusual_asks_for_the_full_decode() {
         let good = entries(&sample());
-        let with = |edit: &dyn Fn(&mut Vec<(String, String)>)| {
+        let with = |edit: &dyn Fn(&mut Entries)| {
             let mut e = good.clone();
             edit(&mut e);
             read_summaries(&e)
         };
         let set = |key: &str, value: &str| {
             let (key, value) = (key.to_string(), value.to_string());
-            move |e: &mut Vec<(String, String)>| {
+            move |e: &mut Entries| {
                 for (k, v) in e.iter_mut() {
                     if *k == key {
                         *v = value.clone();
@@ -121,7 +123,7 @@ mod tests {
             with(&set(&acc1, plain)).is_none(),
             "an account without summary"
         );
-        let unlisted = |e: &mut Vec<(String, String)>| {
+        let unlisted = |e: &mut Entries| {
             let copy = e.iter().find(|(k, _)| *k == acc1).unwrap().1.clone();
             e.push((format!("{ACCOUNT_PREFIX}acc-9"), copy));
         };

@@ -436,10 +436,10 @@ mod tests {
 
     #[test]
     fn a_busy_account_packs_to_a_fraction_of_its_json() {
-        let ws = crate::domain::synthetic::synthetic_workspace(
+        let ws = crate::domain::sample::synthetic::synthetic_workspace(
             3,
             2,
-            &crate::domain::synthetic::BENCH,
+            &crate::domain::sample::synthetic::BENCH,
             chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
         );
         for a in &ws.accounts {

@@ -10,9 +10,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::model::{
-    Account, DecisionRole, Dimension, Id, Money, Stage, Stance, Term, Workspace,
-};
+use crate::domain::model::{Account, DecisionRole, Id, Money, Stance, Term, Workspace};
 
 /// The UTF-8 byte-order mark.
 pub const BOM: &str = "\u{feff}";
@@ -83,47 +81,6 @@ fn money(v: Option<Money>) -> String {
     }
 }
 
-fn role(r: Option<DecisionRole>) -> &'static str {
-    match r {
-        None => "",
-        Some(DecisionRole::DecisionMaker) => "Decision maker",
-        Some(DecisionRole::Influencer) => "Influencer",
-        Some(DecisionRole::Coach) => "Coach / champion",
-        Some(DecisionRole::User) => "User",
-        Some(DecisionRole::Gatekeeper) => "Gatekeeper",
-    }
-}
-
-fn stance(s: Option<Stance>) -> &'static str {
-    match s {
-        None => "",
-        Some(Stance::Champion) => "Champion",
-        Some(Stance::Supporter) => "Supporter",
-        Some(Stance::Neutral) => "Neutral",
-        Some(Stance::Skeptic) => "Skeptic",
-        Some(Stance::Opponent) => "Opponent",
-    }
-}
-
-fn dimension(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Engage => "Engage",
-        Dimension::Win => "Win",
-        Dimension::Grow => "Grow",
-    }
-}
-
-fn stage(s: Stage) -> &'static str {
-    match s {
-        Stage::Identified => "Identified",
-        Stage::Qualified => "Qualified",
-        Stage::Proposed => "Proposed",
-        Stage::Negotiation => "Negotiation",
-        Stage::Won => "Won",
-        Stage::Lost => "Lost",
-    }
-}
-
 pub const CONTACT_COLUMNS: [&str; 15] = [
     "Account",
     "Name",
@@ -176,8 +133,8 @@ pub fn contacts_csv(ws: &Workspace, account: &Account) -> String {
                 c.title.clone(),
                 term(&ws.settings.departments, &c.department),
                 term(&levels, &c.level),
-                role(c.role).into(),
-                stance(c.stance).into(),
+                c.role.map_or("", DecisionRole::label).into(),
+                c.stance.map_or("", Stance::label).into(),
                 c.strength.map(|s| s.to_string()).unwrap_or_default(),
                 reports_to,
                 member(ws, &c.owner),
@@ -231,8 +188,8 @@ pub fn opportunities_csv(ws: &Workspace, account: &Account) -> String {
                 account.name.clone(),
                 o.name.clone(),
                 goal,
-                dimension(o.dimension).into(),
-                stage(o.stage).into(),
+                o.dimension.label().into(),
+                o.stage.label().into(),
                 money(o.value),
                 probability,
                 date(o.close_date),

@@ -1,0 +1,76 @@
+//! A customer account and its plan for the year.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Action, Contact, Contract, Feedback, Goal, Id, Interaction, Meeting, Opportunity, PlanPart,
+    Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp, WhiteSpace,
+};
+use crate::domain::dates;
+
+/// A customer, with its current account plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Account {
+    pub id: Id,
+    pub name: String,
+    pub industry: String,
+    pub segment: Segment,
+    /// The team member who owns the account.
+    pub owner: Option<Id>,
+    /// Month (1–12) the customer's fiscal year starts.
+    pub fiscal_year_start_month: u8,
+    pub notes: String,
+    pub archived: bool,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub created_on: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+    pub plan: AccountPlan,
+}
+
+impl Account {
+    /// A new, empty account whose plan starts in `today`'s year.
+    pub fn new(id: Id, name: &str, today: NaiveDate, now: Timestamp) -> Self {
+        use chrono::Datelike;
+        Account {
+            id,
+            name: name.trim().to_string(),
+            fiscal_year_start_month: 1,
+            created_on: Some(today),
+            updated_at: Some(now),
+            plan: AccountPlan {
+                year: today.year(),
+                ..AccountPlan::default()
+            },
+            ..Account::default()
+        }
+    }
+}
+
+/// One account's plan for its current plan year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct AccountPlan {
+    /// The fiscal year this plan is for (the year in which it starts).
+    pub year: i32,
+    pub revenue: Revenue,
+    pub goals: Vec<Goal>,
+    pub measures: Vec<SuccessMeasure>,
+    pub feedback: Feedback,
+    pub contacts: Vec<Contact>,
+    pub interactions: Vec<Interaction>,
+    pub white_space: WhiteSpace,
+    pub opportunities: Vec<Opportunity>,
+    pub actions: Vec<Action>,
+    pub cadence: Vec<Meeting>,
+    pub team: Vec<TeamRole>,
+    pub contract: Contract,
+    pub reviews: Vec<Review>,
+    /// When each part was last reviewed.
+    #[serde(deserialize_with = "dates::day_map")]
+    pub reviewed: BTreeMap<PlanPart, NaiveDate>,
+}

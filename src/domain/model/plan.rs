@@ -1,0 +1,259 @@
+//! The entities an account plan is made of, part by part: revenue, goals, measures,
+//! feedback, contacts and interactions, white space, opportunities, actions, cadence, team
+//! and contract.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    ActionStatus, CellStatus, DecisionRole, Dimension, Direction, GoalKind, Id, InteractionKind,
+    Money, RenewalStatus, Rhythm, Risk, Stage, Stance, Term, Timestamp,
+};
+use crate::domain::dates;
+
+/// Revenue: last year's spend, this year's commitment and growth target, actuals per quarter
+/// of the customer's fiscal year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Revenue {
+    pub last_year: Option<Money>,
+    /// The customer's non-binding agreement on expected spend this year.
+    pub commitment: Option<Money>,
+    /// Growth we aim for on top of the commitment.
+    pub growth_target: Option<Money>,
+    /// Actual spend per fiscal quarter (Q1..Q4); `None` until recorded.
+    pub quarterly_actuals: [Option<Money>; 4],
+}
+
+/// What the customer is trying to achieve; an unsourced goal is a guess.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Goal {
+    pub id: Id,
+    pub title: String,
+    pub description: String,
+    pub kind: GoalKind,
+    /// The contact who told us.
+    pub source_contact: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// How the customer measures us.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct SuccessMeasure {
+    pub id: Id,
+    pub name: String,
+    pub target: Option<f64>,
+    pub current: Option<f64>,
+    pub unit: String,
+    pub direction: Direction,
+    /// How it is evaluated (report, survey, system metric…).
+    pub method: String,
+    /// The customer contact who evaluates it.
+    pub evaluator: Option<Id>,
+    pub rhythm: Rhythm,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub last_checked: Option<NaiveDate>,
+    /// The goal it serves, if any.
+    pub goal: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// Start doing / stop doing / keep doing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Feedback {
+    pub start: Vec<FeedbackItem>,
+    pub stop: Vec<FeedbackItem>,
+    pub keep: Vec<FeedbackItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct FeedbackItem {
+    pub id: Id,
+    pub text: String,
+    pub source_contact: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub date: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// A person at the customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Contact {
+    pub id: Id,
+    pub name: String,
+    pub title: String,
+    /// A department of `Settings::departments`.
+    pub department: Option<Id>,
+    /// A level of `Settings::levels`.
+    pub level: Option<Id>,
+    pub role: Option<DecisionRole>,
+    pub stance: Option<Stance>,
+    /// Relationship strength, 1 (weak) to 5 (strong).
+    pub strength: Option<u8>,
+    /// Another contact of the same account.
+    pub reports_to: Option<Id>,
+    /// Our team member who owns the relationship.
+    pub owner: Option<Id>,
+    pub email: String,
+    pub phone: String,
+    pub major_challenge: String,
+    pub notes: String,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// A dated touch with one or more contacts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Interaction {
+    pub id: Id,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub date: Option<NaiveDate>,
+    pub contacts: Vec<Id>,
+    pub kind: InteractionKind,
+    pub note: String,
+    /// Our team member who had the touch.
+    pub by: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// The customer's business units × our offerings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct WhiteSpace {
+    /// Rows: the customer's business units (divisions, departments, locations).
+    pub units: Vec<Term>,
+    /// Cells that have been filled in; a missing cell is unknown.
+    pub cells: Vec<WhiteSpaceCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct WhiteSpaceCell {
+    pub unit: Id,
+    /// An offering of `Settings::offerings`.
+    pub offering: Id,
+    pub status: CellStatus,
+    pub value: Option<Money>,
+    pub competitor: Option<String>,
+    pub note: String,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// A concrete growth play, aligned to a customer goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Opportunity {
+    pub id: Id,
+    pub name: String,
+    /// The customer goal it serves; unaligned opportunities are vendor wishes.
+    pub goal: Option<Id>,
+    pub dimension: Dimension,
+    pub value: Option<Money>,
+    pub stage: Stage,
+    /// 0.0 to 1.0.
+    pub probability: f64,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub created_on: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub close_date: Option<NaiveDate>,
+    pub next_step: String,
+    pub owner: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// What an action moves forward.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum ActionLink {
+    Opportunity(Id),
+    Goal(Id),
+    Measure(Id),
+}
+
+/// One step of the execution plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Action {
+    pub id: Id,
+    pub title: String,
+    /// Our team member who does it.
+    pub owner: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub created_on: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub due: Option<NaiveDate>,
+    pub status: ActionStatus,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub completed_on: Option<NaiveDate>,
+    pub link: Option<ActionLink>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// A recurring meeting of the agreed cadence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Meeting {
+    pub id: Id,
+    pub title: String,
+    /// A meeting type of `Settings::meeting_types`.
+    pub meeting_type: Option<Id>,
+    /// Customer contacts who attend.
+    pub attendees: Vec<Id>,
+    /// Our team members who attend.
+    pub internal_attendees: Vec<Id>,
+    pub recurrence: Rhythm,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub next_date: Option<NaiveDate>,
+    /// Accepted by all parties: the customer has agreed to the rhythm.
+    pub accepted_by_all: bool,
+    /// Dates on which it took place.
+    #[serde(deserialize_with = "dates::days")]
+    pub held: Vec<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// One of our people on the account and what they do there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct TeamRole {
+    pub id: Id,
+    /// A member of `Workspace::team`.
+    pub member: Option<Id>,
+    pub role: String,
+    pub responsibilities: String,
+    pub executive_sponsor: bool,
+    /// The customer executive this person is matched to.
+    pub counterpart: Option<Id>,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Contract {
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub start_date: Option<NaiveDate>,
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub end_date: Option<NaiveDate>,
+    pub notice_days: Option<u32>,
+    pub value: Option<Money>,
+    pub renewal_status: RenewalStatus,
+    pub risk: Risk,
+    pub notes: String,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}

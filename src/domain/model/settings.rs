@@ -1,0 +1,189 @@
+//! Workspace settings: the taxonomies, the scoring weights and bands, the review rhythm.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ComponentKind, Id, Timestamp};
+use crate::domain::dates;
+
+/// Workspace settings: taxonomies, scoring weights and bands, review rhythm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The customer's departments / divisions / locations that coverage is measured over.
+    pub departments: Vec<Term>,
+    /// Seniority levels, most senior first.
+    pub levels: Vec<LevelTerm>,
+    /// Our products and services: the columns of the white-space grid.
+    pub offerings: Vec<Term>,
+    pub meeting_types: Vec<Term>,
+    pub weights: Weights,
+    pub bands: Bands,
+    pub rhythm: ReviewRhythm,
+    /// Currency code shown next to money (display only; no conversion).
+    pub currency: String,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// A named entry of a taxonomy. Referenced by id so that a rename reaches every use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Term {
+    pub id: Id,
+    pub name: String,
+}
+
+impl Term {
+    pub fn new(id: &str, name: &str) -> Self {
+        Term {
+            id: Id::new(id),
+            name: name.into(),
+        }
+    }
+}
+
+/// A seniority level. `executive` marks the levels that count as executive contacts;
+/// `in_coverage` marks the levels whose cells count in the coverage grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct LevelTerm {
+    pub id: Id,
+    pub name: String,
+    pub executive: bool,
+    pub in_coverage: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let t = Term::new;
+        let level = |id: &str, name: &str, executive: bool, in_coverage: bool| LevelTerm {
+            id: Id::new(id),
+            name: name.into(),
+            executive,
+            in_coverage,
+        };
+        Settings {
+            departments: vec![
+                t("dept-exec", "Executive office"),
+                t("dept-finance", "Finance"),
+                t("dept-it", "IT"),
+                t("dept-ops", "Operations"),
+                t("dept-procurement", "Procurement"),
+            ],
+            levels: vec![
+                level("lvl-exec", "Executive", true, true),
+                level("lvl-senior", "Senior manager", false, true),
+                level("lvl-manager", "Manager", false, true),
+                level("lvl-staff", "Staff", false, false),
+            ],
+            offerings: vec![
+                t("off-core", "Core platform"),
+                t("off-analytics", "Analytics"),
+                t("off-support", "Premium support"),
+                t("off-services", "Professional services"),
+            ],
+            meeting_types: vec![
+                t("mt-qbr", "Quarterly business review"),
+                t("mt-ops", "Monthly operational call"),
+                t("mt-exec", "Executive sponsor meeting"),
+            ],
+            weights: Weights::default(),
+            bands: Bands::default(),
+            rhythm: ReviewRhythm::default(),
+            currency: "USD".into(),
+            updated_at: None,
+        }
+    }
+}
+
+/// The user's weight for each component; normalised over the components that have data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Weights {
+    pub coverage: f64,
+    pub relationship_balance: f64,
+    pub cadence: f64,
+    pub success_measures: f64,
+    pub revenue: f64,
+    pub growth_pipeline: f64,
+    pub execution: f64,
+    pub freshness: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            coverage: 15.0,
+            relationship_balance: 15.0,
+            cadence: 10.0,
+            success_measures: 15.0,
+            revenue: 15.0,
+            growth_pipeline: 10.0,
+            execution: 10.0,
+            freshness: 10.0,
+        }
+    }
+}
+
+impl Weights {
+    pub fn get(&self, kind: ComponentKind) -> f64 {
+        match kind {
+            ComponentKind::Coverage => self.coverage,
+            ComponentKind::RelationshipBalance => self.relationship_balance,
+            ComponentKind::Cadence => self.cadence,
+            ComponentKind::SuccessMeasures => self.success_measures,
+            ComponentKind::Revenue => self.revenue,
+            ComponentKind::GrowthPipeline => self.growth_pipeline,
+            ComponentKind::Execution => self.execution,
+            ComponentKind::Freshness => self.freshness,
+        }
+    }
+    pub fn set(&mut self, kind: ComponentKind, value: f64) {
+        let slot = match kind {
+            ComponentKind::Coverage => &mut self.coverage,
+            ComponentKind::RelationshipBalance => &mut self.relationship_balance,
+            ComponentKind::Cadence => &mut self.cadence,
+            ComponentKind::SuccessMeasures => &mut self.success_measures,
+            ComponentKind::Revenue => &mut self.revenue,
+            ComponentKind::GrowthPipeline => &mut self.growth_pipeline,
+            ComponentKind::Execution => &mut self.execution,
+            ComponentKind::Freshness => &mut self.freshness,
+        };
+        *slot = value;
+    }
+}
+
+/// Red below `amber_from`, amber below `green_from`, green from there up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Bands {
+    pub amber_from: u8,
+    pub green_from: u8,
+}
+
+impl Default for Bands {
+    fn default() -> Self {
+        Bands {
+            amber_from: 50,
+            green_from: 75,
+        }
+    }
+}
+
+/// How often plans are maintained: a monthly review of the fast-moving parts and a
+/// quarterly update of the whole plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewRhythm {
+    pub monthly_review_days: u32,
+    pub quarterly_update_days: u32,
+}
+
+impl Default for ReviewRhythm {
+    fn default() -> Self {
+        ReviewRhythm {
+            monthly_review_days: 31,
+            quarterly_update_days: 92,
+        }
+    }
+}
