@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::sort_header::SortHeader;
-use crate::domain::model::Segment;
+use crate::domain::model::{Id, Segment};
 use crate::domain::portfolio::{self, PortfolioRow};
 use crate::domain::scoring::Trend;
 use crate::format::{band_class, band_label, format_money_short};
@@ -205,8 +205,8 @@ pub fn PortfolioPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || rows.with(|r| r.iter().take(shown.get().min(rendered.get())).cloned().collect::<Vec<_>>()) key=|r| (r.id.clone(), r.pending, r.name.clone(), r.score, r.next_review, r.stale, r.owner_name.clone(), r.segment, r.renewal_in_days, r.actuals.to_bits(), r.commitment.to_bits()) let:r>
-                                <Row r />
+                            <For each=move || rows.with(|r| r.iter().take(shown.get().min(rendered.get())).map(|r| r.id.clone()).collect::<Vec<_>>()) key=|id| id.clone() let:id>
+                                <Row id rows />
                             </For>
                         </tbody>
                     </table>
@@ -272,32 +272,21 @@ fn Summary(data: Memo<portfolio::Portfolio>) -> impl IntoView {
     }
 }
 
+/// One account's row. It changes in place (its score once its plan is decoded, an edit
+/// here or in another tab) rather than being made again, so a rename in progress survives.
 #[component]
-fn Row(r: PortfolioRow) -> impl IntoView {
+fn Row(id: Id, rows: Memo<Vec<PortfolioRow>>) -> impl IntoView {
     let state = use_app();
-    let (arrow, arrow_label) = trend_arrow(r.trend);
-    let band_class = format!("score band-{}", band_class(r.band));
-    let renewal = match r.renewal_in_days {
-        Some(d) if d < 0 => format!("Ended {} days ago", -d),
-        Some(d) => format!("{d} days"),
-        None => "—".into(),
-    };
-    let renewal_soon = r.renewal_in_days.is_some_and(|d| (0..=90).contains(&d));
-    let revenue = if r.commitment > 0.0 {
-        format!(
-            "{} / {}",
-            format_money_short(r.actuals),
-            format_money_short(r.commitment)
-        )
-    } else {
-        "—".into()
-    };
-    let href = href_for(&[("account", r.id.as_str())]);
-    let (rename_id, archive_id, delete_id) = (r.id.clone(), r.id.clone(), r.id.clone());
-    let name = r.name.clone();
+    let row = Memo::new({
+        let id = id.clone();
+        move |_| rows.with(|rs| rs.iter().find(|r| r.id == id).cloned())
+    });
+    let name = move || row.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
+    let href = href_for(&[("account", id.as_str())]);
+    let (rename_id, archive_id, delete_id) = (id.clone(), id.clone(), id.clone());
     let renaming = RwSignal::new(false);
-    let new_name = RwSignal::new(r.name.clone());
-    let input_id = format!("rename-{}", r.id);
+    let new_name = RwSignal::new(String::new());
+    let input_id = format!("rename-{id}");
     view! {
         <tr>
             <th scope="row">
@@ -318,43 +307,74 @@ fn Row(r: PortfolioRow) -> impl IntoView {
                         </form>
                     }.into_any()
                 } else {
-                    view! { <a href=href.clone()>{name.clone()}</a> }.into_any()
+                    view! { <a href=href.clone()>{name}</a> }.into_any()
                 }}
-                {r.stale.then(|| view! { <span class="stale-marker" title=format!("{} plan parts overdue for review", r.stale_parts)>"Stale"</span> })}
+                {move || row.with(|r| r.as_ref().filter(|r| r.stale).map(|r| view! {
+                    <span class="stale-marker" title=format!("{} plan parts overdue for review", r.stale_parts)>"Stale"</span>
+                }))}
             </th>
-            <td>{segment_label(r.segment)}</td>
-            <td>{if r.owner_name.is_empty() { "—".to_string() } else { r.owner_name.clone() }}</td>
-            {if r.pending {
-                view! {
-                    <td class="score pending" aria-busy="true">"…"<span class="visually-hidden">" (scoring)"</span></td>
-                    <td aria-busy="true">"…"</td>
-                }.into_any()
-            } else {
-                view! {
-                    <td class=band_class>{r.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}<span class="visually-hidden">{format!(" ({})", band_label(r.band))}</span></td>
-                    <td><span aria-label=arrow_label title=arrow_label>{arrow}</span></td>
-                }.into_any()
-            }}
-            {if r.pending {
-                view! {
-                    <td aria-busy="true">"…"</td>
-                    <td aria-busy="true">"…"</td>
-                    <td aria-busy="true">"…"</td>
-                }.into_any()
-            } else {
-                view! {
-                    <td>{revenue}</td>
-                    <td class:overdue=renewal_soon>{renewal}</td>
-                    <td>{r.next_review.to_string()}</td>
-                }.into_any()
-            }}
+            {move || row.with(|r| r.as_ref().map(cells))}
             <td class="row-actions">
-                <button type="button" class="link" aria-label=format!("Rename {}", r.name) on:click=move |_| renaming.set(true)>"Rename"</button>
-                <button type="button" class="link" aria-label=format!("Archive {}", r.name) on:click=move |_| state.update_account(&archive_id, |a| a.archived = true)>"Archive"</button>
-                <button type="button" class="link danger-text" aria-label=format!("Delete {}", r.name) on:click=move |_| state.delete_account(&delete_id)>"Delete"</button>
+                <button type="button" class="link" aria-label=move || format!("Rename {}", name())
+                    on:click=move |_| { new_name.set(name()); renaming.set(true) }>"Rename"</button>
+                <button type="button" class="link" aria-label=move || format!("Archive {}", name()) on:click=move |_| state.update_account(&archive_id, |a| a.archived = true)>"Archive"</button>
+                <button type="button" class="link danger-text" aria-label=move || format!("Delete {}", name()) on:click=move |_| state.delete_account(&delete_id)>"Delete"</button>
             </td>
         </tr>
     }
+}
+
+/// A row's cells from its segment to its next review: "…" for the figures of an account
+/// whose plan is still being decoded.
+fn cells(r: &PortfolioRow) -> AnyView {
+    let owner = if r.owner_name.is_empty() {
+        "—".to_string()
+    } else {
+        r.owner_name.clone()
+    };
+    let known = view! {
+        <td>{segment_label(r.segment)}</td>
+        <td>{owner}</td>
+    };
+    if r.pending {
+        return view! {
+            {known}
+            <td class="score pending" aria-busy="true">"…"<span class="visually-hidden">" (scoring)"</span></td>
+            <td aria-busy="true">"…"</td>
+            <td aria-busy="true">"…"</td>
+            <td aria-busy="true">"…"</td>
+            <td aria-busy="true">"…"</td>
+        }
+        .into_any();
+    }
+    let (arrow, arrow_label) = trend_arrow(r.trend);
+    let renewal = match r.renewal_in_days {
+        Some(d) if d < 0 => format!("Ended {} days ago", -d),
+        Some(d) => format!("{d} days"),
+        None => "—".into(),
+    };
+    let renewal_soon = r.renewal_in_days.is_some_and(|d| (0..=90).contains(&d));
+    let revenue = if r.commitment > 0.0 {
+        format!(
+            "{} / {}",
+            format_money_short(r.actuals),
+            format_money_short(r.commitment)
+        )
+    } else {
+        "—".into()
+    };
+    view! {
+        {known}
+        <td class=format!("score band-{}", band_class(r.band))>
+            {r.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}
+            <span class="visually-hidden">{format!(" ({})", band_label(r.band))}</span>
+        </td>
+        <td><span aria-label=arrow_label title=arrow_label>{arrow}</span></td>
+        <td>{revenue}</td>
+        <td class:overdue=renewal_soon>{renewal}</td>
+        <td>{r.next_review.to_string()}</td>
+    }
+    .into_any()
 }
 
 /// Adds an account by name; an empty name gets a message next to the field.

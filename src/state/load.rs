@@ -8,18 +8,22 @@
 //! first, at once.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::{mark, new_workspace_id, AppState};
-use crate::domain::sample::demo::demo_workspace;
 use crate::domain::model::{Id, Workspace};
+use crate::domain::sample::demo::demo_workspace;
 use crate::domain::summary::AccountSummary;
 use crate::persist::browser;
 use crate::persist::codec::{self, AccountDecodes, Loaded, Quarantined};
 
 /// The longest a slice of the background decode runs before the page gets a turn.
 const SLICE_MS: f64 = 25.0;
+/// How long after the first render the decode starts: the first screen's rows go into the
+/// document first (the portfolio adds them a screenful per turn).
+const FIRST_SLICE_AFTER: Duration = Duration::from_millis(40);
 
 /// What storage held when the app started.
 pub enum Stored {
@@ -170,7 +174,7 @@ impl AppState {
         super::save::flush_on_page_hide(state);
         super::tabs::follow_other_tabs(state);
         if state.loading.with_untracked(Option::is_some) {
-            state.decode_later();
+            set_timeout(move || state.decode_slice(), FIRST_SLICE_AFTER);
         } else {
             super::mark_after_paint("load-scored");
         }
@@ -179,7 +183,7 @@ impl AppState {
 
     /// Decodes the next slice of plans once the page has had its turn.
     fn decode_later(self) {
-        set_timeout(move || self.decode_slice(), std::time::Duration::ZERO);
+        set_timeout(move || self.decode_slice(), Duration::ZERO);
     }
 
     /// Decodes plans for at most [`SLICE_MS`]; the last slice hands them to the app.
