@@ -211,7 +211,7 @@ pub fn PortfolioPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <MoreRows rows shown />
+                <MoreRows rows shown rendered />
             </Show>
         </section>
     }
@@ -222,21 +222,29 @@ const PAGE: usize = 100;
 /// How many rows go into the document per turn of the page: about a screenful.
 const STEP: usize = 25;
 
-/// "Showing 100 of 1,000 accounts", with buttons for the next page and for all of them.
+/// "Showing 100 of 1,000 accounts" (those in the document, which `rendered` fills a
+/// screenful at a time), with buttons for the next page and for all of them.
 #[component]
-fn MoreRows(rows: Memo<Vec<PortfolioRow>>, shown: RwSignal<usize>) -> impl IntoView {
+fn MoreRows(
+    rows: Memo<Vec<PortfolioRow>>,
+    shown: RwSignal<usize>,
+    rendered: RwSignal<usize>,
+) -> impl IntoView {
     let total = move || rows.with(Vec::len);
+    let in_document = move || total().min(shown.get()).min(rendered.get());
     let hidden = move || total().saturating_sub(shown.get());
     view! {
-        <Show when=move || { hidden() > 0 }>
+        <Show when=move || { in_document() < total() }>
             <div class="more-rows">
-                <p>{move || format!("Showing the first {} of {} accounts.", shown.get(), total())}</p>
-                <button type="button" on:click=move |_| shown.update(|n| *n = n.saturating_add(PAGE))>
-                    {move || format!("Show {} more", hidden().min(PAGE))}
-                </button>
-                <button type="button" on:click=move |_| shown.set(usize::MAX)>
-                    {move || format!("Show all {}", total())}
-                </button>
+                <p>{move || format!("Showing the first {} of {} accounts.", in_document(), total())}</p>
+                <Show when=move || { hidden() > 0 }>
+                    <button type="button" on:click=move |_| shown.update(|n| *n = n.saturating_add(PAGE))>
+                        {move || format!("Show {} more", hidden().min(PAGE))}
+                    </button>
+                    <button type="button" on:click=move |_| shown.set(usize::MAX)>
+                        {move || format!("Show all {}", total())}
+                    </button>
+                </Show>
             </div>
         </Show>
     }
