@@ -6,7 +6,6 @@
 pub mod domain;
 pub mod format;
 pub mod persist;
-pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

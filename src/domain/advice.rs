@@ -78,7 +78,7 @@ pub fn next_best_actions(
             }
         })
         .collect();
-    crate::sort::sort_by(&mut out, |a, b| {
+    out.sort_by(|a, b| {
         b.estimated_gain
             .total_cmp(&a.estimated_gain)
             .then_with(|| a.title.cmp(&b.title))

@@ -136,7 +136,7 @@ fn contacts_met(p: &AccountPlan, today: NaiveDate) -> Vec<String> {
             (days < ENGAGED_DAYS).then_some((c.name.as_str(), days))
         })
         .collect();
-    crate::sort::sort_by(&mut met, |(_, a), (_, b)| a.cmp(b));
+    met.sort_by_key(|&(_, days)| days);
     let mut out = vec![format!(
         "{} of {} engaged in the last {ENGAGED_DAYS} days.",
         met.len(),
@@ -156,7 +156,7 @@ fn top_aligned_opportunities(p: &AccountPlan) -> Vec<String> {
         .iter()
         .filter(|o| o.stage.is_open() && o.goal.is_some())
         .collect();
-    crate::sort::sort_by(&mut aligned, |a, b| {
+    aligned.sort_by(|a, b| {
         let w = |o: &super::model::Opportunity| {
             o.value.unwrap_or(0.0).max(0.0) * o.probability.clamp(0.0, 1.0)
         };
@@ -284,7 +284,7 @@ fn white_space_evidence(p: &AccountPlan) -> Vec<String> {
             .filter_map(|c| c.competitor.clone())
             .filter(|n| !n.trim().is_empty())
             .collect();
-        crate::sort::sort_by(&mut names, |a, b| a.cmp(b));
+        names.sort_unstable();
         names.dedup();
         names
     };

@@ -321,9 +321,7 @@ pub fn rut(plan: &AccountPlan, settings: &Settings, today: NaiveDate) -> RutRepo
             share: *n as f64 / touches.max(1) as f64,
         })
         .collect();
-    crate::sort::sort_by(&mut per_contact, |a, b| {
-        b.touches.cmp(&a.touches).then_with(|| a.id.cmp(&b.id))
-    });
+    per_contact.sort_by(|a, b| b.touches.cmp(&a.touches).then_with(|| a.id.cmp(&b.id)));
     let top_two = top_two_share(&counts);
     let hhi = herfindahl(&counts);
 

@@ -344,9 +344,7 @@ pub fn delete_action(plan: &mut AccountPlan, id: &Id) {
 /// The reviews newest first (by date; undated last; the later-recorded first on a tie).
 pub fn history(reviews: &[Review]) -> Vec<&Review> {
     let mut out: Vec<(usize, &Review)> = reviews.iter().enumerate().collect();
-    crate::sort::sort_by(&mut out, |(i, a), (j, b)| {
-        b.date.cmp(&a.date).then(j.cmp(i))
-    });
+    out.sort_unstable_by(|(i, a), (j, b)| b.date.cmp(&a.date).then(j.cmp(i)));
     out.into_iter().map(|(_, r)| r).collect()
 }
 

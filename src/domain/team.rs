@@ -111,7 +111,7 @@ pub enum AccountSort {
 
 /// Sorts owners on `by`; ties (and `Unassigned`, always last on the name) by name.
 pub fn sort_owners(list: &mut [OwnerSummary], by: OwnerSort, ascending: bool) {
-    crate::sort::sort_by(list, |a, b| {
+    list.sort_by(|a, b| {
         let primary = match by {
             OwnerSort::Name => a
                 .owner
@@ -136,7 +136,7 @@ pub fn sort_owners(list: &mut [OwnerSummary], by: OwnerSort, ascending: bool) {
 /// Sorts one owner's accounts on `by`; ties by account name. Unscored accounts sort
 /// below every score.
 pub fn sort_rows(rows: &mut [PortfolioRow], by: AccountSort, ascending: bool) {
-    crate::sort::sort_by(rows, |a, b| {
+    rows.sort_by(|a, b| {
         let primary = match by {
             AccountSort::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
             AccountSort::Score => a.score.cmp(&b.score),

@@ -127,7 +127,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 .filter(|r| bnd.is_empty() || band_label(r.band) == bnd)
                 .cloned()
                 .collect();
-            crate::sort::sort_by(&mut rows, |a, b| {
+            rows.sort_by(|a, b| {
                 if ascending {
                     compare(a, b, col)
                 } else {

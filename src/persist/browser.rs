@@ -84,7 +84,7 @@ pub fn read_values(keys: Vec<String>) -> Result<Vec<(String, String)>, StorageEr
             out.push((key, value));
         }
     }
-    crate::sort::sort_by(&mut out, |a, b| a.cmp(b));
+    out.sort_unstable();
     Ok(out)
 }
 

@@ -188,7 +188,7 @@ pub fn follow_index(ws: &mut Workspace, ids: &[Id]) -> bool {
     if ws.accounts.is_sorted_by_key(rank_of) {
         return false;
     }
-    crate::sort::sort_by(&mut ws.accounts, |a, b| rank_of(a).cmp(&rank_of(b)));
+    ws.accounts.sort_by_key(rank_of);
     true
 }
 

@@ -61,7 +61,7 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
                 )
             })
             .collect();
-        crate::sort::sort_by(&mut rows, |a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         rows
     });
     let shown = Memo::new(move |_| {

@@ -340,7 +340,7 @@ fn contacts(n: &Names, today: NaiveDate) -> AnyView {
         .iter()
         .filter(|i| i.date.is_some())
         .collect();
-    crate::sort::sort_by(&mut recent, |a, b| b.date.cmp(&a.date));
+    recent.sort_by_key(|i| std::cmp::Reverse(i.date));
     recent.truncate(6);
     view! {
         <table class="table print-table">

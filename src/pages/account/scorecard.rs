@@ -53,7 +53,7 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
                 // A review held today is a point of its own, next to the score now.
                 .filter(|(d, _)| *d <= today)
                 .collect();
-            crate::sort::sort_by(&mut pts, |a, b| a.cmp(b));
+            pts.sort_unstable();
             if let Some(now) = card.with(|c| c.as_ref().and_then(|c| c.overall)) {
                 pts.push((today, now));
             }

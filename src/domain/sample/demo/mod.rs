@@ -286,7 +286,7 @@ impl B {
             _ => ("Executive sponsor meeting", Rhythm::HalfYearly),
         };
         let mut held: Vec<NaiveDate> = held_ago.iter().map(|&a| self.day(-a)).collect();
-        crate::sort::sort_by(&mut held, |a, b| a.cmp(b));
+        held.sort_unstable();
         self.plan.cadence.push(Meeting {
             id: id("mtg", self.p, n),
             title: title.into(),
