@@ -12,19 +12,21 @@ use crate::state::Stored;
 pub fn mount() {
     console_error_panic_hook::set_once();
     crate::nav::follow_links_from_file_urls();
-    let stored = Stored::read();
-    // The first render in a task of its own: reading a large storage and rendering in one
-    // would keep the page busy for longer than a frame or two.
-    set_timeout(
-        move || {
-            // The static shell of index.html has done its job (something to paint at once).
-            if let Some(boot) = document().get_element_by_id("boot") {
-                boot.remove();
-            }
-            leptos::mount::mount_to_body(move || view! { <App stored /> });
-        },
-        std::time::Duration::ZERO,
-    );
+    // Storage is read a slice per turn of the page, and the first render is a task of its
+    // own: reading a large storage and rendering in one would keep the page busy for long.
+    wasm_bindgen_futures::spawn_local(async {
+        let stored = Stored::read_in_turns().await;
+        set_timeout(
+            move || {
+                // The static shell of index.html has done its job (something to paint at once).
+                if let Some(boot) = document().get_element_by_id("boot") {
+                    boot.remove();
+                }
+                leptos::mount::mount_to_body(move || view! { <App stored /> });
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 }
 
 /// The app started from what storage holds now, for a test to mount where it likes.

@@ -521,8 +521,8 @@ async fn a_change_made_while_plans_decode_waits_for_them_and_loses_nothing() {
         "Added While Loading",
     );
     button_named(&root, "Add account").click();
-    // The change finished the decode first, at once (the background decode would only
-    // start 40 ms after the first render): once rendered, no row is left waiting.
+    // The change finished the decode first, at once (the background decode only starts
+    // once the page is idle): once rendered, no row is left waiting.
     sleep(Duration::from_millis(1)).await;
     assert_eq!(busy_cells(&root), 0);
     // Nothing was dropped (the rows go into the document a screenful per turn).

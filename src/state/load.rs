@@ -11,6 +11,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::{mark, new_workspace_id, AppState};
 use crate::domain::model::{Id, Workspace};
@@ -21,9 +23,9 @@ use crate::persist::codec::{self, AccountDecodes, Loaded, Quarantined};
 
 /// The longest a slice of the background decode runs before the page gets a turn.
 const SLICE_MS: f64 = 25.0;
-/// How long after the first render the decode starts: the first screen's rows go into the
-/// document first (the portfolio adds them a screenful per turn).
-const FIRST_SLICE_AFTER: Duration = Duration::from_millis(40);
+/// Where the browser cannot say when the page is idle: how long after the first render the
+/// decode starts, once the first screen's rows are in.
+const FIRST_SLICE_AFTER: i32 = 100;
 
 /// What storage held when the app started.
 pub enum Stored {
@@ -49,10 +51,38 @@ impl Stored {
     /// Reads every value of ours in storage, and decodes what the first screen needs.
     pub fn read() -> Stored {
         mark("load-start");
-        let entries = match browser::read_all() {
-            Ok(entries) => entries,
+        match browser::read_all() {
+            Ok(entries) => Stored::decode(entries),
+            Err(e) => Stored::Unavailable(e.to_string()),
+        }
+    }
+
+    /// [`Stored::read`], giving the page a turn every [`SLICE_MS`] while it reads: a large
+    /// storage takes longer than that to read.
+    pub async fn read_in_turns() -> Stored {
+        mark("load-start");
+        let keys = match browser::our_keys() {
+            Ok(keys) => keys,
             Err(e) => return Stored::Unavailable(e.to_string()),
         };
+        let mut entries = Vec::with_capacity(keys.len());
+        let mut turn = now();
+        for some in keys.chunks(50) {
+            match browser::read_values(some.to_vec()) {
+                Ok(read) => entries.extend(read),
+                Err(e) => return Stored::Unavailable(e.to_string()),
+            }
+            if now() - turn > SLICE_MS {
+                next_turn().await;
+                turn = now();
+            }
+        }
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Stored::decode(entries)
+    }
+
+    /// What the first screen needs of what was read.
+    fn decode(entries: Vec<(String, String)>) -> Stored {
         mark("load-read");
         let stored = if !entries.iter().any(|(key, _)| codec::is_data_key(key)) {
             Stored::Nothing
@@ -70,13 +100,54 @@ impl Stored {
     }
 }
 
+/// Milliseconds on the page's clock.
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Resolves in a later task, once the page has had its turn.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The accounts not decoded yet, by their summaries, in the index's order.
 pub type Pending = Arc<Vec<(Id, AccountSummary)>>;
 
-/// The plans still being decoded in the background.
-pub(super) struct Decoding {
-    entries: Vec<(String, String)>,
-    decodes: AccountDecodes,
+/// The plans being decoded in the background.
+pub(super) enum Decoding {
+    /// Plans still to decode.
+    Plans {
+        entries: Vec<(String, String)>,
+        decodes: AccountDecodes,
+    },
+    /// Every plan decoded and storage decoded with them, waiting for its turn to be handed
+    /// to the app (the hand-over, which scores and renders, is a task of its own).
+    Done(Box<Loaded>),
+}
+
+impl Decoding {
+    /// Decodes while `go_on` says so, and storage with the plans once they are all here.
+    fn advance(self, mut go_on: impl FnMut() -> bool) -> Decoding {
+        let Decoding::Plans {
+            entries,
+            mut decodes,
+        } = self
+        else {
+            return self;
+        };
+        loop {
+            if !go_on() {
+                return Decoding::Plans { entries, decodes };
+            }
+            if !decodes.decode_next(&entries) {
+                break;
+            }
+        }
+        Decoding::Done(Box::new(codec::decode_storage_with(&entries, decodes)))
+    }
 }
 
 /// What the app starts from.
@@ -125,7 +196,7 @@ impl Start {
                 let decodes = AccountDecodes::new(&entries);
                 Start {
                     saved: workspace.clone(),
-                    pending: Some((Arc::new(summaries), Decoding { entries, decodes })),
+                    pending: Some((Arc::new(summaries), Decoding::Plans { entries, decodes })),
                     ..empty(workspace, false, None)
                 }
             }
@@ -174,11 +245,27 @@ impl AppState {
         super::save::flush_on_page_hide(state);
         super::tabs::follow_other_tabs(state);
         if state.loading.with_untracked(Option::is_some) {
-            set_timeout(move || state.decode_slice(), FIRST_SLICE_AFTER);
+            state.decode_when_idle();
         } else {
             super::mark_after_paint("load-scored");
         }
         state
+    }
+
+    /// Starts the decode once the page is idle: after the first screen's rows are in the
+    /// document (the portfolio adds them a screenful per turn).
+    fn decode_when_idle(self) {
+        let start = Closure::once_into_js(move || self.decode_slice());
+        if window()
+            .request_idle_callback(start.unchecked_ref())
+            .is_err()
+        {
+            // WebKit has no requestIdleCallback.
+            _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                start.unchecked_ref(),
+                FIRST_SLICE_AFTER,
+            );
+        }
     }
 
     /// Decodes the next slice of plans once the page has had its turn.
@@ -186,41 +273,34 @@ impl AppState {
         set_timeout(move || self.decode_slice(), Duration::ZERO);
     }
 
-    /// Decodes plans for at most [`SLICE_MS`]; the last slice hands them to the app.
+    /// Decodes plans for at most [`SLICE_MS`]; once they are all decoded, the next task
+    /// hands them to the app.
     fn decode_slice(self) {
-        let Some(performance) = window().performance() else {
-            return self.finish_loading();
+        let until = now() + SLICE_MS;
+        // None: the decode was finished meanwhile, or the app unmounted.
+        let Some(Some(decoding)) = self.decoding.try_update_value(Option::take) else {
+            return;
         };
-        let until = performance.now() + SLICE_MS;
-        let more = self.decoding.try_update_value(|decoding| {
-            let Some(d) = decoding else { return false };
-            while d.decodes.decode_next(&d.entries) {
-                if performance.now() >= until {
-                    return true;
-                }
-            }
-            false
-        });
-        match more {
-            Some(true) => self.decode_later(),
-            Some(false) => self.finish_loading(),
-            // The app was unmounted meanwhile.
-            None => {}
+        let decoding = decoding.advance(|| now() < until);
+        let done = matches!(decoding, Decoding::Done(_));
+        self.decoding.set_value(Some(decoding));
+        if done {
+            set_timeout(move || self.finish_loading(), Duration::ZERO);
+        } else {
+            self.decode_later();
         }
     }
 
     /// Decodes every plan still waiting, at once, and hands them to the app: a no-op once
     /// they are all here. Called before anything that needs the plans.
     pub fn finish_loading(&self) {
-        let Some(Some(Decoding {
-            entries,
-            mut decodes,
-        })) = self.decoding.try_update_value(Option::take)
-        else {
+        let Some(Some(decoding)) = self.decoding.try_update_value(Option::take) else {
             return;
         };
-        while decodes.decode_next(&entries) {}
-        let mut start = Start::decoded(codec::decode_storage_with(&entries, decodes));
+        let Decoding::Done(loaded) = decoding.advance(|| true) else {
+            unreachable!("advance decodes everything when it may go on")
+        };
+        let mut start = Start::decoded(*loaded);
         if start.workspace.id.as_str().is_empty() {
             start.workspace.id = new_workspace_id();
         }
