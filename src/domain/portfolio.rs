@@ -183,15 +183,21 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    #[test]
-    fn rows_and_totals_add_up() {
-        let today = day("2026-11-24");
+    /// A workspace whose team has Sam, id "m".
+    fn workspace_with_sam() -> Workspace {
         let mut ws = Workspace::default();
         ws.team.push(TeamMember {
             id: Id::new("m"),
             name: "Sam".into(),
             ..TeamMember::default()
         });
+        ws
+    }
+
+    #[test]
+    fn rows_and_totals_add_up() {
+        let today = day("2026-11-24");
+        let mut ws = workspace_with_sam();
         let mut a = Account {
             id: Id::new("a"),
             name: "Acme".into(),
@@ -263,12 +269,7 @@ mod tests {
     #[test]
     fn a_pending_row_shows_the_summary_and_no_figure_until_its_plan_is_decoded() {
         let today = day("2026-11-24");
-        let mut ws = Workspace::default();
-        ws.team.push(TeamMember {
-            id: Id::new("m"),
-            name: "Sam".into(),
-            ..TeamMember::default()
-        });
+        let mut ws = workspace_with_sam();
         let mut a = Account::new(Id::new("a"), "Acme", today, Default::default());
         a.owner = Some(Id::new("m"));
         a.plan.revenue.commitment = Some(1_000.0);
