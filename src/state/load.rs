@@ -7,6 +7,8 @@
 //! needs the plans (another view, any change, another tab's write) finishes the decode
 //! first, at once.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -58,27 +60,35 @@ impl Stored {
     }
 
     /// [`Stored::read`], giving the page a turn every [`SLICE_MS`] while it reads: a large
-    /// storage takes longer than that to read.
+    /// storage takes longer than that to read. If another tab writes meanwhile, what was
+    /// read may mix before and after its write: storage is then read again, at once.
     pub async fn read_in_turns() -> Stored {
+        Stored::read_in_turns_of(SLICE_MS).await
+    }
+
+    /// [`Stored::read_in_turns`] with turns of `ms` milliseconds.
+    pub async fn read_in_turns_of(ms: f64) -> Stored {
         mark("load-start");
-        let keys = match browser::our_keys() {
-            Ok(keys) => keys,
-            Err(e) => return Stored::Unavailable(e.to_string()),
+        let written = Rc::new(Cell::new(false));
+        let listener = window_event_listener(leptos::ev::storage, {
+            let written = written.clone();
+            move |ev| {
+                if ev.key().is_none_or(|k| k.starts_with(codec::PREFIX)) {
+                    written.set(true);
+                }
+            }
+        });
+        let read = read_values_in_turns(ms).await;
+        listener.remove();
+        let read = if written.get() {
+            browser::read_all()
+        } else {
+            read
         };
-        let mut entries = Vec::with_capacity(keys.len());
-        let mut turn = now();
-        for some in keys.chunks(50) {
-            match browser::read_values(some.to_vec()) {
-                Ok(read) => entries.extend(read),
-                Err(e) => return Stored::Unavailable(e.to_string()),
-            }
-            if now() - turn > SLICE_MS {
-                next_turn().await;
-                turn = now();
-            }
+        match read {
+            Ok(entries) => Stored::decode(entries),
+            Err(e) => Stored::Unavailable(e.to_string()),
         }
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Stored::decode(entries)
     }
 
     /// What the first screen needs of what was read.
@@ -98,6 +108,22 @@ impl Stored {
         mark("load-summarised");
         stored
     }
+}
+
+/// Every value of ours, read 50 keys at a time, with a turn for the page every `ms`.
+async fn read_values_in_turns(ms: f64) -> Result<Vec<(String, String)>, browser::StorageError> {
+    let keys = browser::our_keys()?;
+    let mut entries = Vec::with_capacity(keys.len());
+    let mut turn = now();
+    for some in keys.chunks(50) {
+        entries.extend(browser::read_values(some.to_vec())?);
+        if now() - turn >= ms {
+            next_turn().await;
+            turn = now();
+        }
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(entries)
 }
 
 /// Milliseconds on the page's clock.
