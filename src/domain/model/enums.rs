@@ -11,6 +11,11 @@ pub trait Choice: Copy + PartialEq + 'static {
     fn key(self) -> &'static str;
     /// The value's name for people.
     fn label(self) -> &'static str;
+
+    /// The value whose stored name is `key`, if any (a select's value, for instance).
+    fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|x| x.key() == key)
+    }
 }
 
 /// Gives an enum of unit variants, from one table, `ALL` (every value, in the order the app

@@ -73,8 +73,8 @@ fn a_workspace_round_trips_through_json() {
     assert_eq!(back, ws);
 }
 
-/// Each value's key is its JSON spelling, and no two values of one enum share a key or a
-/// label.
+/// Each value's key is its JSON spelling and `from_key` finds the value by it (and nothing by
+/// an empty key), and no two values of one enum share a key or a label.
 fn check_choices<T>()
 where
     T: Choice + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,
@@ -83,12 +83,14 @@ where
         assert_eq!(serde_json::to_value(x).unwrap(), x.key(), "{x:?}");
         let back: T = serde_json::from_value(x.key().into()).unwrap();
         assert_eq!(back, x);
+        assert_eq!(T::from_key(x.key()), Some(x), "{x:?}");
         assert!(!x.label().is_empty(), "{x:?}");
         for &y in &T::ALL[..i] {
             assert_ne!(x.key(), y.key());
             assert_ne!(x.label(), y.label());
         }
     }
+    assert_eq!(T::from_key(""), None);
 }
 
 #[test]
