@@ -6,10 +6,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::fields::{CheckboxField, DateField, SelectField, TextField};
-use crate::domain::model::{AccountPlan, Id, Meeting, PlanPart};
+use crate::domain::model::{AccountPlan, Choice, Id, Meeting, PlanPart, Rhythm};
 use crate::state::use_app;
 
-use super::measures::{rhythm_from, rhythm_options, rhythm_value};
 use super::section::*;
 
 fn list(p: &AccountPlan) -> &Vec<Meeting> {
@@ -120,9 +119,9 @@ fn MeetingCard(account: Id, meeting: Id) -> impl IntoView {
                 <TextField label="Meeting" value=b.value(|m| m.title.clone()) on_commit=b.setter(|m, v| m.title = v) />
                 <SelectField label="Type" none="Not set" options=types
                     value=b.value(|m| id_value(&m.meeting_type)) on_commit=b.setter(|m, v| m.meeting_type = opt_id(v)) />
-                <SelectField label="Recurs" options=rhythm_options()
-                    value=b.value(|m| rhythm_value(m.recurrence))
-                    on_commit=b.setter(|m, v: String| if let Some(r) = rhythm_from(&v) { m.recurrence = r }) />
+                <SelectField label="Recurs" options={choice_options::<Rhythm>()}
+                    value=b.value(|m| m.recurrence.key().to_string())
+                    on_commit=b.setter(|m, v: String| if let Some(r) = Rhythm::from_key(&v) { m.recurrence = r }) />
                 <DateField label="Next date" value=b.value(|m| m.next_date) on_commit=b.setter(|m, v| m.next_date = v) />
             </div>
             <CheckboxField label="Accepted by all parties" value=b.value(|m| m.accepted_by_all) on_commit=b.setter(|m, v| m.accepted_by_all = v) />

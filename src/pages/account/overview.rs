@@ -4,17 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{NumberField, SelectField, TextArea, TextField};
-use crate::domain::model::{Id, PlanPart, Segment};
+use crate::domain::model::{Choice, Id, PlanPart, Segment};
 use crate::state::use_app;
 
-use super::SectionHead;
-
-pub(super) const SEGMENTS: [(Segment, &str, &str); 4] = [
-    (Segment::Strategic, "strategic", "Strategic"),
-    (Segment::Key, "key", "Key"),
-    (Segment::Growth, "growth", "Growth"),
-    (Segment::Maintain, "maintain", "Maintain"),
-];
+use super::section::{choice_options, SectionHead};
 
 pub(super) const MONTHS: [&str; 12] = [
     "January",
@@ -73,11 +66,11 @@ pub fn OverviewSection(id: Id) -> impl IntoView {
                 />
                 <SelectField
                     label="Segment"
-                    options=Signal::derive(|| SEGMENTS.iter().map(|(_, v, l)| (v.to_string(), l.to_string())).collect())
-                    value=s.account_value(&id, |a| segment_value(a.segment).to_string())
+                    options={choice_options::<Segment>()}
+                    value=s.account_value(&id, |a| a.segment.key().to_string())
                     on_commit=s.account_setter(&id, |a, v: String| {
-                        if let Some((seg, _, _)) = SEGMENTS.iter().find(|(_, value, _)| *value == v) {
-                            a.segment = *seg;
+                        if let Some(seg) = Segment::from_key(&v) {
+                            a.segment = seg;
                         }
                     })
                 />
@@ -132,12 +125,4 @@ pub fn OverviewSection(id: Id) -> impl IntoView {
             <div class="form-grid">{quarters}</div>
         </section>
     }
-}
-
-fn segment_value(s: Segment) -> &'static str {
-    SEGMENTS
-        .iter()
-        .find(|(seg, _, _)| *seg == s)
-        .map(|(_, v, _)| *v)
-        .unwrap_or("growth")
 }
