@@ -5,31 +5,16 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::model::{AccountPlan, Id, Interaction, InteractionKind};
+use crate::domain::model::{AccountPlan, Choice, Id, Interaction, InteractionKind};
 use crate::state::use_app;
 
 use super::section::*;
-
-pub(super) const KINDS: [(InteractionKind, &str, &str); 4] = [
-    (InteractionKind::Meeting, "meeting", "Meeting"),
-    (InteractionKind::Call, "call", "Call"),
-    (InteractionKind::Email, "email", "Email"),
-    (InteractionKind::Event, "event", "Event"),
-];
 
 fn list(p: &AccountPlan) -> &Vec<Interaction> {
     &p.interactions
 }
 fn list_mut(p: &mut AccountPlan) -> &mut Vec<Interaction> {
     &mut p.interactions
-}
-
-fn kind_label(k: InteractionKind) -> &'static str {
-    KINDS
-        .iter()
-        .find(|x| x.0 == k)
-        .map(|x| x.2)
-        .unwrap_or("Meeting")
 }
 
 /// The dated list of touches, newest first, filterable by contact.
@@ -54,7 +39,7 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
                 (
                     i.id.clone(),
                     i.date,
-                    kind_label(i.kind),
+                    i.kind.label(),
                     i.contacts.iter().map(name).collect::<Vec<_>>().join(", "),
                     i.note.clone(),
                     i.contacts.clone(),
@@ -138,7 +123,7 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
     let state = use_app();
     let dialog = expect_context::<LogDialog>();
     let date = RwSignal::new(state.today.format("%Y-%m-%d").to_string());
-    let kind = RwSignal::new("meeting".to_string());
+    let kind = RwSignal::new(InteractionKind::default().key().to_string());
     let note = RwSignal::new(String::new());
     let find = RwSignal::new(String::new());
     let picked = RwSignal::new(Vec::<Id>::new());
@@ -180,11 +165,7 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
             error.set(Some("Enter the date as YYYY-MM-DD.".into()));
             return;
         };
-        let k = KINDS
-            .iter()
-            .find(|x| x.1 == kind.get_untracked())
-            .map(|x| x.0)
-            .unwrap_or_default();
+        let k = InteractionKind::from_key(&kind.get_untracked()).unwrap_or_default();
         let text = note.get_untracked();
         add_to(
             state,
@@ -268,7 +249,7 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
                         <div class="field">
                             <label for="log-kind">"Kind"</label>
                             <select id="log-kind" on:change=move |ev| kind.set(event_target_value(&ev)) prop:value=move || kind.get()>
-                                {KINDS.iter().map(|(_, v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+                                {InteractionKind::ALL.map(|k| view! { <option value=k.key()>{k.label()}</option> })}
                             </select>
                         </div>
                     </div>
