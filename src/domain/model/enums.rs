@@ -341,6 +341,17 @@ choices!(CellStatus {
     NotApplicable => "not_applicable", "Not applicable";
 });
 
+impl CellStatus {
+    /// The status where it stands on its own, as in the heatmap's legend and its cells'
+    /// tooltips: the label, except that a competitor's cell is "Held by a competitor".
+    pub fn long_label(self) -> &'static str {
+        match self {
+            CellStatus::Competitor => "Held by a competitor",
+            s => s.label(),
+        }
+    }
+}
+
 /// The planning dimension of an opportunity.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,

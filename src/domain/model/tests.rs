@@ -110,3 +110,15 @@ fn enum_keys_are_their_json_names_and_labels_are_distinct() {
     check_choices::<Risk>();
     check_choices::<ReviewKind>();
 }
+
+/// The heatmap's legend names each status once; a competitor's cell in a phrase (the e2e
+/// test finds the legend by it).
+#[test]
+fn cell_status_long_labels_are_distinct() {
+    let long: Vec<_> = CellStatus::ALL.map(CellStatus::long_label).into();
+    for (i, l) in long.iter().enumerate() {
+        assert!(!long[..i].contains(l), "{l}");
+    }
+    assert_eq!(CellStatus::Competitor.long_label(), "Held by a competitor");
+    assert_eq!(CellStatus::Open.long_label(), CellStatus::Open.label());
+}
