@@ -12,34 +12,34 @@ use crate::format::{ellipsize, initials};
 /// Room around the drawing.
 const PAD: f64 = 12.0;
 
-/// Stance: CSS class, label, and a symbol so that colour is never the only cue.
+/// Stance: CSS class (its key), label, and a symbol so that colour is never the only cue.
 pub fn stance_look(s: Option<Stance>) -> (&'static str, &'static str, &'static str) {
     let Some(s) = s else {
         return ("unknown", "Stance not known", "?");
     };
-    let (class, symbol) = match s {
-        Stance::Champion => ("champion", "★"),
-        Stance::Supporter => ("supporter", "▲"),
-        Stance::Neutral => ("neutral", "●"),
-        Stance::Skeptic => ("skeptic", "▼"),
-        Stance::Opponent => ("opponent", "✖"),
+    let symbol = match s {
+        Stance::Champion => "★",
+        Stance::Supporter => "▲",
+        Stance::Neutral => "●",
+        Stance::Skeptic => "▼",
+        Stance::Opponent => "✖",
     };
-    (class, s.label(), symbol)
+    (s.key(), s.label(), symbol)
 }
 
-/// Role in decisions: CSS class, label, and the badge on the box.
+/// Role in decisions: CSS class (its key), label, and the badge on the box.
 pub fn role_look(r: Option<DecisionRole>) -> (&'static str, &'static str, &'static str) {
     let Some(r) = r else {
         return ("none", "Role not known", "");
     };
-    let (class, badge) = match r {
-        DecisionRole::DecisionMaker => ("decision_maker", "DM"),
-        DecisionRole::Influencer => ("influencer", "INF"),
-        DecisionRole::Coach => ("coach", "CO"),
-        DecisionRole::User => ("user", "USR"),
-        DecisionRole::Gatekeeper => ("gatekeeper", "GK"),
+    let badge = match r {
+        DecisionRole::DecisionMaker => "DM",
+        DecisionRole::Influencer => "INF",
+        DecisionRole::Coach => "CO",
+        DecisionRole::User => "USR",
+        DecisionRole::Gatekeeper => "GK",
     };
-    (class, r.label(), badge)
+    (r.key(), r.label(), badge)
 }
 
 /// What a box shows of its contact.
