@@ -174,13 +174,7 @@ impl LogFields {
 
     /// Picks a contact, or unpicks one already picked.
     fn toggle(self, id: Id) {
-        self.picked.update(|p| {
-            if let Some(i) = p.iter().position(|x| x == &id) {
-                p.remove(i);
-            } else {
-                p.push(id);
-            }
-        })
+        self.picked.update(|p| toggle_id(p, id))
     }
 
     /// Empties the picks, the note, the search and the error (the date and kind stay).

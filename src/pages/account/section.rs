@@ -274,6 +274,15 @@ pub fn choice_value<T: Choice>(x: Option<T>) -> String {
     x.map(T::key).unwrap_or_default().to_string()
 }
 
+/// Adds `id` to `list`, or takes it out when it is there already (a checkbox's change).
+pub fn toggle_id(list: &mut Vec<Id>, id: Id) {
+    if let Some(i) = list.iter().position(|x| *x == id) {
+        list.remove(i);
+    } else {
+        list.push(id);
+    }
+}
+
 /// A name to show, or `fallback` when it is blank.
 pub fn display_name(name: &str, fallback: &str) -> String {
     if name.trim().is_empty() {
