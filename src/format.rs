@@ -12,15 +12,10 @@ pub fn band_label(b: Option<Band>) -> &'static str {
     b.map_or("No score", Band::label)
 }
 
-/// A band as the suffix of its CSS class (`band-red`, `band-amber`, `band-green`,
-/// `band-none`).
+/// A band as the suffix of its CSS class, its key or "none" (`band-red`, `band-amber`,
+/// `band-green`, `band-none`).
 pub fn band_class(b: Option<Band>) -> &'static str {
-    match b {
-        Some(Band::Red) => "red",
-        Some(Band::Amber) => "amber",
-        Some(Band::Green) => "green",
-        None => "none",
-    }
+    b.map_or("none", Band::key)
 }
 
 /// Parses a number as people type it: spaces, thousands separators and a currency sign

@@ -307,6 +307,38 @@ pub fn rut(plan: &AccountPlan, settings: &Settings, today: NaiveDate) -> RutRepo
     let touched = window_touches(plan, today);
     let counts: Vec<usize> = touched.iter().map(|t| t.1).collect();
     let touches: usize = counts.iter().sum();
+    let per_contact = contact_shares(plan, &touched, touches);
+    let top_two = top_two_share(&counts);
+    let hhi = herfindahl(&counts);
+    let (untouched_departments, untouched_levels) = untouched(plan, settings, &touched);
+    let reasons = rut_reasons(
+        touches,
+        top_two,
+        &per_contact,
+        &untouched_departments,
+        &untouched_levels,
+    );
+    let grid = coverage_grid(plan, settings, today);
+    RutReport {
+        touches,
+        per_contact,
+        top_two_share: top_two,
+        herfindahl: hhi,
+        untouched_departments,
+        untouched_levels,
+        in_rut: !reasons.is_empty(),
+        reasons,
+        challenge: weekly_challenge(&grid),
+    }
+}
+
+/// Each touched contact's name, touches and share of the window's `touches`, most-touched
+/// first (then by id).
+fn contact_shares(
+    plan: &AccountPlan,
+    touched: &[(&Id, usize)],
+    touches: usize,
+) -> Vec<ContactShare> {
     let names: HashMap<&str, &str> = plan
         .contacts
         .iter()
@@ -322,9 +354,16 @@ pub fn rut(plan: &AccountPlan, settings: &Settings, today: NaiveDate) -> RutRepo
         })
         .collect();
     per_contact.sort_by(|a, b| b.touches.cmp(&a.touches).then_with(|| a.id.cmp(&b.id)));
-    let top_two = top_two_share(&counts);
-    let hhi = herfindahl(&counts);
+    per_contact
+}
 
+/// The departments, and the coverage levels, that have contacts but none of them among
+/// `touched`.
+fn untouched(
+    plan: &AccountPlan,
+    settings: &Settings,
+    touched: &[(&Id, usize)],
+) -> (Vec<Term>, Vec<LevelTerm>) {
     let touched_ids: std::collections::HashSet<&str> =
         touched.iter().map(|t| t.0.as_str()).collect();
     let mut dept_has = vec![(false, false); settings.departments.len()];
@@ -362,7 +401,18 @@ pub fn rut(plan: &AccountPlan, settings: &Settings, today: NaiveDate) -> RutRepo
         .filter(|(l, (has, hit))| l.in_coverage && *has && !*hit)
         .map(|(l, _)| l.clone())
         .collect();
+    (untouched_departments, untouched_levels)
+}
 
+/// Why the plan is in a rut, one sentence each: two contacts taking most of enough
+/// touches, untouched departments, untouched levels (none when it is not in one).
+fn rut_reasons(
+    touches: usize,
+    top_two: f64,
+    per_contact: &[ContactShare],
+    untouched_departments: &[Term],
+    untouched_levels: &[LevelTerm],
+) -> Vec<String> {
     let mut reasons = Vec::new();
     if touches >= RUT_MIN_TOUCHES && top_two > RUT_TOP_TWO_SHARE {
         let names: Vec<&str> = per_contact
@@ -393,18 +443,7 @@ pub fn rut(plan: &AccountPlan, settings: &Settings, today: NaiveDate) -> RutRepo
             names.join(", ")
         ));
     }
-    let grid = coverage_grid(plan, settings, today);
-    RutReport {
-        touches,
-        per_contact,
-        top_two_share: top_two,
-        herfindahl: hhi,
-        untouched_departments,
-        untouched_levels,
-        in_rut: !reasons.is_empty(),
-        reasons,
-        challenge: weekly_challenge(&grid),
-    }
+    reasons
 }
 
 /// The most valuable empty cell of the grid: the most senior counted level first, and

@@ -298,14 +298,25 @@ fn team(n: usize, kids: &[Vec<usize>]) -> Block {
     if reports.is_empty() {
         return Block::single(n);
     }
-    // Reports with teams of their own first keep their order; those without are stacked
-    // together at the end once there are three or more of them.
+    let groups = report_groups(reports, kids);
+    let side_w = groups.iter().map(|g| g.w).sum::<f64>() + H_GAP * (groups.len() - 1) as f64;
+    if groups.len() == 1 || side_w <= MAX_BLOCK_W {
+        side_by_side(n, groups, side_w)
+    } else {
+        indented(n, groups)
+    }
+}
+
+/// The blocks below a boss: each report's team, in order. Reports with teams of their own
+/// first keep their order; those without are stacked together at the end once there are
+/// three or more of them.
+fn report_groups(reports: &[usize], kids: &[Vec<usize>]) -> Vec<Block> {
     let leaves: Vec<usize> = reports
         .iter()
         .copied()
         .filter(|&r| kids[r].is_empty())
         .collect();
-    let groups: Vec<Block> = if leaves.len() >= 3 {
+    if leaves.len() >= 3 {
         let mut g: Vec<Block> = reports
             .iter()
             .filter(|&&r| !kids[r].is_empty())
@@ -315,67 +326,73 @@ fn team(n: usize, kids: &[Vec<usize>]) -> Block {
         g
     } else {
         reports.iter().map(|&r| team(r, kids)).collect()
-    };
-    let side_w = groups.iter().map(|g| g.w).sum::<f64>() + H_GAP * (groups.len() - 1) as f64;
+    }
+}
+
+/// Boss `n` above its `groups` side by side (`side_w` wide together), centred above where
+/// the lines arrive.
+fn side_by_side(n: usize, groups: Vec<Block>, side_w: f64) -> Block {
     let mut nodes = Vec::new();
     let mut edges = Vec::new();
-    if groups.len() == 1 || side_w <= MAX_BLOCK_W {
-        // Side by side, the boss centred above where the lines arrive.
-        let oy = NODE_H + V_GAP;
-        let mut offsets = Vec::with_capacity(groups.len());
-        let mut x = 0.0;
-        for g in &groups {
-            offsets.push(x);
-            x += g.w + H_GAP;
-        }
-        let lo = groups
-            .iter()
-            .zip(&offsets)
-            .map(|(g, ox)| ox + g.attach_span().0)
-            .fold(f64::INFINITY, f64::min);
-        let hi = groups
-            .iter()
-            .zip(&offsets)
-            .map(|(g, ox)| ox + g.attach_span().1)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let cx = (lo + hi) / 2.0;
-        let w = side_w.max(NODE_W);
-        let bx = (cx - NODE_W / 2.0).clamp(0.0, w - NODE_W);
-        let start = (bx + NODE_W / 2.0, NODE_H);
-        nodes.push((n, bx, 0.0));
-        let mut h: f64 = NODE_H;
-        for (g, ox) in groups.into_iter().zip(offsets) {
-            edges.extend(lines_to(&g, n, start, ox, oy, false));
-            h = h.max(oy + g.h);
-            g.place_into(ox, oy, &mut nodes, &mut edges);
-        }
-        Block {
-            w,
-            h,
-            nodes,
-            edges,
-            attach: Attach::Head { x: bx },
-        }
-    } else {
-        // Indented: each group below the previous one, the line down the boss's left.
-        let start = (INDENT_LINE, NODE_H);
-        nodes.push((n, 0.0, 0.0));
-        let mut y = NODE_H + V_GAP;
-        let mut w: f64 = NODE_W;
-        for g in groups {
-            edges.extend(lines_to(&g, n, start, INDENT, y, true));
-            w = w.max(INDENT + g.w);
-            let gh = g.h;
-            g.place_into(INDENT, y, &mut nodes, &mut edges);
-            y += gh + V_GAP;
-        }
-        Block {
-            w,
-            h: y - V_GAP,
-            nodes,
-            edges,
-            attach: Attach::Head { x: 0.0 },
-        }
+    let oy = NODE_H + V_GAP;
+    let mut offsets = Vec::with_capacity(groups.len());
+    let mut x = 0.0;
+    for g in &groups {
+        offsets.push(x);
+        x += g.w + H_GAP;
+    }
+    let lo = groups
+        .iter()
+        .zip(&offsets)
+        .map(|(g, ox)| ox + g.attach_span().0)
+        .fold(f64::INFINITY, f64::min);
+    let hi = groups
+        .iter()
+        .zip(&offsets)
+        .map(|(g, ox)| ox + g.attach_span().1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let cx = (lo + hi) / 2.0;
+    let w = side_w.max(NODE_W);
+    let bx = (cx - NODE_W / 2.0).clamp(0.0, w - NODE_W);
+    let start = (bx + NODE_W / 2.0, NODE_H);
+    nodes.push((n, bx, 0.0));
+    let mut h: f64 = NODE_H;
+    for (g, ox) in groups.into_iter().zip(offsets) {
+        edges.extend(lines_to(&g, n, start, ox, oy, false));
+        h = h.max(oy + g.h);
+        g.place_into(ox, oy, &mut nodes, &mut edges);
+    }
+    Block {
+        w,
+        h,
+        nodes,
+        edges,
+        attach: Attach::Head { x: bx },
+    }
+}
+
+/// Boss `n` with its `groups` indented below it, each below the previous one, the line
+/// down the boss's left.
+fn indented(n: usize, groups: Vec<Block>) -> Block {
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    let start = (INDENT_LINE, NODE_H);
+    nodes.push((n, 0.0, 0.0));
+    let mut y = NODE_H + V_GAP;
+    let mut w: f64 = NODE_W;
+    for g in groups {
+        edges.extend(lines_to(&g, n, start, INDENT, y, true));
+        w = w.max(INDENT + g.w);
+        let gh = g.h;
+        g.place_into(INDENT, y, &mut nodes, &mut edges);
+        y += gh + V_GAP;
+    }
+    Block {
+        w,
+        h: y - V_GAP,
+        nodes,
+        edges,
+        attach: Attach::Head { x: 0.0 },
     }
 }
 

@@ -36,15 +36,6 @@ const COLUMNS: [(Column, &str); 8] = [
     (Column::Review, "Next review"),
 ];
 
-fn segment_label(s: Segment) -> &'static str {
-    match s {
-        Segment::Strategic => "Strategic",
-        Segment::Key => "Key",
-        Segment::Growth => "Growth",
-        Segment::Maintain => "Maintain",
-    }
-}
-
 fn trend_arrow(t: Trend) -> (&'static str, &'static str) {
     match t {
         Trend::Up => ("↑", "Up since the last review"),
@@ -120,7 +111,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 .rows
                 .iter()
                 .filter(|r| q.is_empty() || r.name.to_lowercase().contains(&q))
-                .filter(|r| seg.is_empty() || segment_label(r.segment) == seg)
+                .filter(|r| seg.is_empty() || r.segment.label() == seg)
                 .filter(|r| {
                     own.is_empty() || r.owner.as_ref().map(|o| o.as_str()) == Some(own.as_str())
                 })
@@ -178,7 +169,7 @@ pub fn PortfolioPage() -> impl IntoView {
                     <label for="filter-segment">"Segment"</label>
                     <select id="filter-segment" on:change=move |ev| segment.set(event_target_value(&ev))>
                         <option value="">"All"</option>
-                        {["Strategic", "Key", "Growth", "Maintain"].map(|s| view! { <option value=s>{s}</option> })}
+                        {Segment::ALL.map(|s| view! { <option value=s.label()>{s.label()}</option> })}
                     </select>
                     <label for="filter-owner">"Owner"</label>
                     <select id="filter-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
@@ -188,7 +179,7 @@ pub fn PortfolioPage() -> impl IntoView {
                     <label for="filter-band">"Band"</label>
                     <select id="filter-band" on:change=move |ev| band.set(event_target_value(&ev))>
                         <option value="">"All"</option>
-                        {["Red", "Amber", "Green", "No score"].map(|s| view! { <option value=s>{s}</option> })}
+                        {crate::domain::model::Band::ALL.map(Some).into_iter().chain([None]).map(band_label).map(|s| view! { <option value=s>{s}</option> }).collect_view()}
                     </select>
                     <span class="hint" aria-live="polite">{move || format!("{} of {} accounts", rows.with(Vec::len), data.with(|p| p.rows.len()))}</span>
                 </div>
@@ -341,7 +332,7 @@ fn cells(r: &PortfolioRow) -> AnyView {
         r.owner_name.clone()
     };
     let known = view! {
-        <td>{segment_label(r.segment)}</td>
+        <td>{r.segment.label()}</td>
         <td>{owner}</td>
     };
     if r.pending {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::fields::{CheckboxField, NumberField, TextField};
 use crate::domain::model::{
-    Bands, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term, Weights, Workspace,
+    Bands, ComponentKind, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term, Workspace,
 };
 use crate::domain::sample::demo::demo_workspace;
 use crate::state::{use_app, AppState};
@@ -425,52 +425,40 @@ fn LevelRow(position: usize, id: Id, refused: RwSignal<Option<String>>) -> impl 
     }
 }
 
-/// A component's label, and how to read and write its weight.
-type WeightField = (&'static str, fn(&Weights) -> f64, fn(&mut Weights, f64));
-
-/// The eight components' weights, in the order the scorecard lists them.
-const WEIGHTS: [WeightField; 8] = [
-    ("Coverage", |w| w.coverage, |w, v| w.coverage = v),
-    (
-        "Relationship balance",
-        |w| w.relationship_balance,
-        |w, v| w.relationship_balance = v,
-    ),
-    ("Cadence", |w| w.cadence, |w, v| w.cadence = v),
-    (
-        "Success measures",
-        |w| w.success_measures,
-        |w, v| w.success_measures = v,
-    ),
-    ("Revenue", |w| w.revenue, |w, v| w.revenue = v),
-    (
-        "Growth pipeline",
-        |w| w.growth_pipeline,
-        |w, v| w.growth_pipeline = v,
-    ),
-    ("Execution", |w| w.execution, |w, v| w.execution = v),
-    ("Plan freshness", |w| w.freshness, |w, v| w.freshness = v),
-];
-
 #[component]
 fn ScoringCard() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="scoring-heading">
+            <h2 id="scoring-heading">"Scoring and reviews"</h2>
+            <WeightFields />
+            <BandFields />
+            <RhythmFields />
+        </section>
+    }
+}
+
+/// The eight components' weights, in the order the scorecard lists them, each with its
+/// share of the score.
+#[component]
+fn WeightFields() -> impl IntoView {
     let state = use_app();
-    let settings = move || state.workspace.with(|ws| ws.settings.clone());
     let total = Memo::new(move |_| {
         state.workspace.with(|ws| {
-            WEIGHTS
+            ComponentKind::ALL
                 .iter()
-                .map(|(_, get, _)| get(&ws.settings.weights))
+                .map(|&k| ws.settings.weights.get(k))
                 .sum::<f64>()
         })
     });
-    let weights = WEIGHTS
+    let weights = ComponentKind::ALL
         .iter()
-        .map(|&(label, get, set)| {
-            let value = Signal::derive(move || Some(get(&settings().weights)));
+        .map(|&kind| {
+            let label = kind.label();
+            let value =
+                Signal::derive(move || Some(state.workspace.with(|ws| ws.settings.weights.get(kind))));
             let share = move || {
                 let t = total.get();
-                let v = get(&state.workspace.with(|ws| ws.settings.weights.clone()));
+                let v = state.workspace.with(|ws| ws.settings.weights.get(kind));
                 if t > 0.0 {
                     format!("{:.0}% of the score", v / t * 100.0)
                 } else {
@@ -479,7 +467,7 @@ fn ScoringCard() -> impl IntoView {
             };
             let commit = Callback::new(move |v: Option<f64>| {
                 if let Some(v) = v {
-                    state.update_settings(|s| set(&mut s.weights, v));
+                    state.update_settings(|s| s.weights.set(kind, v));
                 }
             });
             view! {
@@ -490,6 +478,25 @@ fn ScoringCard() -> impl IntoView {
             }
         })
         .collect_view();
+    view! {
+        <fieldset>
+            <legend>"Component weights"</legend>
+            <p class="hint">
+                "Weights are relative: each component counts by its share of the total. A component without data is left out and the others share its weight."
+            </p>
+            <div class="form-grid">{weights}</div>
+            {move || (total.get() <= 0.0).then(|| view! {
+                <p class="field-error" role="alert">"All weights are zero: every score will show as no data."</p>
+            })}
+        </fieldset>
+    }
+}
+
+/// Where amber and green start; amber must start below green.
+#[component]
+fn BandFields() -> impl IntoView {
+    let state = use_app();
+    let settings = move || state.workspace.with(|ws| ws.settings.clone());
     let band_error = RwSignal::new(None::<String>);
     let set_band = move |edit: fn(&mut Bands, u8), v: Option<f64>| {
         let Some(v) = v else { return };
@@ -507,6 +514,25 @@ fn ScoringCard() -> impl IntoView {
     };
     let amber = Signal::derive(move || Some(settings().bands.amber_from as f64));
     let green = Signal::derive(move || Some(settings().bands.green_from as f64));
+    view! {
+        <fieldset>
+            <legend>"Bands"</legend>
+            <div class="form-grid">
+                <NumberField label="Amber from" value=amber min=1.0 max=99.0
+                    on_commit=Callback::new(move |v| set_band(|b, x| b.amber_from = x, v)) />
+                <NumberField label="Green from" value=green min=1.0 max=100.0
+                    on_commit=Callback::new(move |v| set_band(|b, x| b.green_from = x, v)) />
+            </div>
+            {move || band_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </fieldset>
+    }
+}
+
+/// How often the monthly review and the quarterly update are due.
+#[component]
+fn RhythmFields() -> impl IntoView {
+    let state = use_app();
+    let settings = move || state.workspace.with(|ws| ws.settings.clone());
     let rhythm = move |read: fn(&ReviewRhythm) -> u32, write: fn(&mut ReviewRhythm, u32)| {
         (
             Signal::derive(move || Some(read(&settings().rhythm) as f64)),
@@ -524,36 +550,13 @@ fn ScoringCard() -> impl IntoView {
         |r, v| r.quarterly_update_days = v,
     );
     view! {
-        <section class="card" aria-labelledby="scoring-heading">
-            <h2 id="scoring-heading">"Scoring and reviews"</h2>
-            <fieldset>
-                <legend>"Component weights"</legend>
-                <p class="hint">
-                    "Weights are relative: each component counts by its share of the total. A component without data is left out and the others share its weight."
-                </p>
-                <div class="form-grid">{weights}</div>
-                {move || (total.get() <= 0.0).then(|| view! {
-                    <p class="field-error" role="alert">"All weights are zero: every score will show as no data."</p>
-                })}
-            </fieldset>
-            <fieldset>
-                <legend>"Bands"</legend>
-                <div class="form-grid">
-                    <NumberField label="Amber from" value=amber min=1.0 max=99.0
-                        on_commit=Callback::new(move |v| set_band(|b, x| b.amber_from = x, v)) />
-                    <NumberField label="Green from" value=green min=1.0 max=100.0
-                        on_commit=Callback::new(move |v| set_band(|b, x| b.green_from = x, v)) />
-                </div>
-                {move || band_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            </fieldset>
-            <fieldset>
-                <legend>"Review rhythm"</legend>
-                <div class="form-grid">
-                    <NumberField label="Monthly review every (days)" value=monthly min=7.0 max=62.0 on_commit=set_monthly />
-                    <NumberField label="Quarterly update every (days)" value=quarterly min=30.0 max=184.0 on_commit=set_quarterly />
-                </div>
-            </fieldset>
-        </section>
+        <fieldset>
+            <legend>"Review rhythm"</legend>
+            <div class="form-grid">
+                <NumberField label="Monthly review every (days)" value=monthly min=7.0 max=62.0 on_commit=set_monthly />
+                <NumberField label="Quarterly update every (days)" value=quarterly min=30.0 max=184.0 on_commit=set_quarterly />
+            </div>
+        </fieldset>
     }
 }
 

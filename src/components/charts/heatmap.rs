@@ -8,15 +8,16 @@ use crate::domain::model::CellStatus;
 use crate::domain::white_space::{HeatCell, Heatmap, Totals};
 use crate::format::{format_money_short, format_number};
 
-/// Status: CSS class, label, and a short mark shown in the cell.
+/// Status: CSS class (its key), label (its long label), and a short mark shown in the cell.
 pub fn status_look(s: CellStatus) -> (&'static str, &'static str, &'static str) {
-    match s {
-        CellStatus::Sold => ("sold", "Sold", "✔ Sold"),
-        CellStatus::InProgress => ("in_progress", "In progress", "◐ In progress"),
-        CellStatus::Open => ("open", "Open opportunity", "○ Open"),
-        CellStatus::Competitor => ("competitor", "Held by a competitor", "⚔ Competitor"),
-        CellStatus::NotApplicable => ("not_applicable", "Not applicable", "n/a"),
-    }
+    let mark = match s {
+        CellStatus::Sold => "✔ Sold",
+        CellStatus::InProgress => "◐ In progress",
+        CellStatus::Open => "○ Open",
+        CellStatus::Competitor => "⚔ Competitor",
+        CellStatus::NotApplicable => "n/a",
+    };
+    (s.key(), s.long_label(), mark)
 }
 
 fn money(v: f64) -> String {
@@ -139,17 +140,10 @@ pub fn WhiteSpaceHeatmap(#[prop(into)] map: Signal<Heatmap>) -> impl IntoView {
 
 #[component]
 fn HeatLegend() -> impl IntoView {
-    let statuses = [
-        CellStatus::Sold,
-        CellStatus::InProgress,
-        CellStatus::Open,
-        CellStatus::Competitor,
-        CellStatus::NotApplicable,
-    ];
     view! {
         <div class="legend" role="group" aria-label="Legend">
             <ul class="legend-items">
-                {statuses.map(|s| {
+                {CellStatus::ALL.map(|s| {
                     let (class, label, mark) = status_look(s);
                     view! { <li><span class=format!("legend-cell hm-{class} heat-3") aria-hidden="true">{mark}</span>{label}</li> }
                 })}

@@ -12,34 +12,34 @@ use crate::format::{ellipsize, initials};
 /// Room around the drawing.
 const PAD: f64 = 12.0;
 
-/// Stance: CSS class, label, and a symbol so that colour is never the only cue.
+/// Stance: CSS class (its key), label, and a symbol so that colour is never the only cue.
 pub fn stance_look(s: Option<Stance>) -> (&'static str, &'static str, &'static str) {
     let Some(s) = s else {
         return ("unknown", "Stance not known", "?");
     };
-    let (class, symbol) = match s {
-        Stance::Champion => ("champion", "★"),
-        Stance::Supporter => ("supporter", "▲"),
-        Stance::Neutral => ("neutral", "●"),
-        Stance::Skeptic => ("skeptic", "▼"),
-        Stance::Opponent => ("opponent", "✖"),
+    let symbol = match s {
+        Stance::Champion => "★",
+        Stance::Supporter => "▲",
+        Stance::Neutral => "●",
+        Stance::Skeptic => "▼",
+        Stance::Opponent => "✖",
     };
-    (class, s.label(), symbol)
+    (s.key(), s.label(), symbol)
 }
 
-/// Role in decisions: CSS class, label, and the badge on the box.
+/// Role in decisions: CSS class (its key), label, and the badge on the box.
 pub fn role_look(r: Option<DecisionRole>) -> (&'static str, &'static str, &'static str) {
     let Some(r) = r else {
         return ("none", "Role not known", "");
     };
-    let (class, badge) = match r {
-        DecisionRole::DecisionMaker => ("decision_maker", "DM"),
-        DecisionRole::Influencer => ("influencer", "INF"),
-        DecisionRole::Coach => ("coach", "CO"),
-        DecisionRole::User => ("user", "USR"),
-        DecisionRole::Gatekeeper => ("gatekeeper", "GK"),
+    let badge = match r {
+        DecisionRole::DecisionMaker => "DM",
+        DecisionRole::Influencer => "INF",
+        DecisionRole::Coach => "CO",
+        DecisionRole::User => "USR",
+        DecisionRole::Gatekeeper => "GK",
     };
-    (class, r.label(), badge)
+    (r.key(), r.label(), badge)
 }
 
 /// What a box shows of its contact.
@@ -136,67 +136,10 @@ pub fn OrgChartView(
             .chart
             .edges
             .iter()
-            .map(|e| {
-                let path: String = e
-                    .points
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (x, y))| {
-                        format!(
-                            "{}{:.1},{:.1}",
-                            if i == 0 { "M" } else { " L" },
-                            x + PAD,
-                            y + PAD
-                        )
-                    })
-                    .collect();
-                view! { <path d=path /> }
-            })
+            .map(|e| view! { <path d=line_path(&e.points) /> })
             .collect_view();
-        let nodes = d
-            .chart
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| {
-                let info = d.info[i].clone();
-                let described = d.describe(i);
-                let aria = described.clone();
-                let href = href_of.run(info.id.clone());
-                let follow = href.clone();
-                let (x, y) = (n.x + PAD, n.y + PAD);
-                let (stance_class, stance_label, symbol) = stance_look(info.stance);
-                let (role_class, _, badge) = role_look(info.role);
-                let owner = info.owner.as_deref().map(initials).unwrap_or_else(|| "–".into());
-                let name_max = if badge.is_empty() { 22 } else { 18 };
-                view! {
-                    <g>
-                        <a
-                            href=href
-                            class=format!("org-node stance-{stance_class} role-{role_class}")
-                            aria-label=aria
-                            on:click=move |ev| {
-                                ev.prevent_default();
-                                on_open.run(follow.clone());
-                            }
-                        >
-                            <title>{described}</title>
-                            <rect class="org-box" x=x y=y width=NODE_W height=NODE_H rx="6" />
-                            <text class="org-name" x=x + 10.0 y=y + 19.0>{ellipsize(&info.name, name_max)}</text>
-                            <text class="org-title" x=x + 10.0 y=y + 35.0>{ellipsize(&info.title, 28)}</text>
-                            <text class="org-stance" x=x + 10.0 y=y + 54.0>{format!("{symbol} {stance_label}")}</text>
-                            {(!badge.is_empty()).then(|| view! {
-                                <g>
-                                    <rect class="org-badge" x=x + NODE_W - 40.0 y=y + 6.0 width="34" height="16" rx="3" />
-                                    <text class="org-badge-text" x=x + NODE_W - 23.0 y=y + 18.0 text-anchor="middle">{badge}</text>
-                                </g>
-                            })}
-                            <circle class="org-owner" cx=x + NODE_W - 18.0 cy=y + NODE_H - 16.0 r="11" />
-                            <text class="org-owner-text" x=x + NODE_W - 18.0 y=y + NODE_H - 12.0 text-anchor="middle">{owner}</text>
-                        </a>
-                    </g>
-                }
-            })
+        let nodes = (0..d.chart.nodes.len())
+            .map(|i| node_box(&d, i, href_of, on_open))
             .collect_view();
         view! {
             <svg
@@ -214,34 +157,89 @@ pub fn OrgChartView(
     }
 }
 
+/// An SVG path through `points`, moved in by the drawing's padding.
+fn line_path(points: &[(f64, f64)]) -> String {
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y))| {
+            format!(
+                "{}{:.1},{:.1}",
+                if i == 0 { "M" } else { " L" },
+                x + PAD,
+                y + PAD
+            )
+        })
+        .collect()
+}
+
+/// The box of node `i`: a link to its contact with the name, title, stance, role badge
+/// and owner's initials.
+fn node_box(
+    d: &MapData,
+    i: usize,
+    href_of: Callback<Id, String>,
+    on_open: Callback<String>,
+) -> impl IntoView {
+    let n = &d.chart.nodes[i];
+    let info = d.info[i].clone();
+    let described = d.describe(i);
+    let aria = described.clone();
+    let href = href_of.run(info.id.clone());
+    let follow = href.clone();
+    let (x, y) = (n.x + PAD, n.y + PAD);
+    let (stance_class, stance_label, symbol) = stance_look(info.stance);
+    let (role_class, _, badge) = role_look(info.role);
+    let owner = info
+        .owner
+        .as_deref()
+        .map(initials)
+        .unwrap_or_else(|| "–".into());
+    let name_max = if badge.is_empty() { 22 } else { 18 };
+    view! {
+        <g>
+            <a
+                href=href
+                class=format!("org-node stance-{stance_class} role-{role_class}")
+                aria-label=aria
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    on_open.run(follow.clone());
+                }
+            >
+                <title>{described}</title>
+                <rect class="org-box" x=x y=y width=NODE_W height=NODE_H rx="6" />
+                <text class="org-name" x=x + 10.0 y=y + 19.0>{ellipsize(&info.name, name_max)}</text>
+                <text class="org-title" x=x + 10.0 y=y + 35.0>{ellipsize(&info.title, 28)}</text>
+                <text class="org-stance" x=x + 10.0 y=y + 54.0>{format!("{symbol} {stance_label}")}</text>
+                {(!badge.is_empty()).then(|| view! {
+                    <g>
+                        <rect class="org-badge" x=x + NODE_W - 40.0 y=y + 6.0 width="34" height="16" rx="3" />
+                        <text class="org-badge-text" x=x + NODE_W - 23.0 y=y + 18.0 text-anchor="middle">{badge}</text>
+                    </g>
+                })}
+                <circle class="org-owner" cx=x + NODE_W - 18.0 cy=y + NODE_H - 16.0 r="11" />
+                <text class="org-owner-text" x=x + NODE_W - 18.0 y=y + NODE_H - 12.0 text-anchor="middle">{owner}</text>
+            </a>
+        </g>
+    }
+}
+
 /// What the colours, symbols and badges mean.
 #[component]
 pub fn OrgLegend() -> impl IntoView {
-    let stances = [
-        Some(Stance::Champion),
-        Some(Stance::Supporter),
-        Some(Stance::Neutral),
-        Some(Stance::Skeptic),
-        Some(Stance::Opponent),
-        None,
-    ];
-    let roles = [
-        DecisionRole::DecisionMaker,
-        DecisionRole::Influencer,
-        DecisionRole::Coach,
-        DecisionRole::User,
-        DecisionRole::Gatekeeper,
-    ];
+    // Every stance, then "not known".
+    let stances = Stance::ALL.map(Some).into_iter().chain([None]);
     view! {
         <div class="legend" aria-label="Legend" role="group">
             <ul class="legend-items">
                 {stances.map(|s| {
                     let (class, label, symbol) = stance_look(s);
                     view! { <li><span class=format!("legend-swatch stance-{class}") aria-hidden="true">{symbol}</span>{label}</li> }
-                })}
+                }).collect_view()}
             </ul>
             <ul class="legend-items">
-                {roles.map(|r| {
+                {DecisionRole::ALL.map(|r| {
                     let (_, label, badge) = role_look(Some(r));
                     view! { <li><span class="legend-badge" aria-hidden="true">{badge}</span>{label}</li> }
                 })}

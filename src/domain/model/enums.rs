@@ -11,6 +11,11 @@ pub trait Choice: Copy + PartialEq + 'static {
     fn key(self) -> &'static str;
     /// The value's name for people.
     fn label(self) -> &'static str;
+
+    /// The value whose stored name is `key`, if any (a select's value, for instance).
+    fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|x| x.key() == key)
+    }
 }
 
 /// Gives an enum of unit variants, from one table, `ALL` (every value, in the order the app
@@ -335,6 +340,17 @@ choices!(CellStatus {
     Competitor => "competitor", "Competitor";
     NotApplicable => "not_applicable", "Not applicable";
 });
+
+impl CellStatus {
+    /// The status where it stands on its own, as in the heatmap's legend and its cells'
+    /// tooltips: the label, except that a competitor's cell is "Held by a competitor".
+    pub fn long_label(self) -> &'static str {
+        match self {
+            CellStatus::Competitor => "Held by a competitor",
+            s => s.label(),
+        }
+    }
+}
 
 /// The planning dimension of an opportunity.
 #[derive(

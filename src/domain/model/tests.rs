@@ -73,8 +73,8 @@ fn a_workspace_round_trips_through_json() {
     assert_eq!(back, ws);
 }
 
-/// Each value's key is its JSON spelling, and no two values of one enum share a key or a
-/// label.
+/// Each value's key is its JSON spelling and `from_key` finds the value by it (and nothing by
+/// an empty key), and no two values of one enum share a key or a label.
 fn check_choices<T>()
 where
     T: Choice + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,
@@ -83,12 +83,14 @@ where
         assert_eq!(serde_json::to_value(x).unwrap(), x.key(), "{x:?}");
         let back: T = serde_json::from_value(x.key().into()).unwrap();
         assert_eq!(back, x);
+        assert_eq!(T::from_key(x.key()), Some(x), "{x:?}");
         assert!(!x.label().is_empty(), "{x:?}");
         for &y in &T::ALL[..i] {
             assert_ne!(x.key(), y.key());
             assert_ne!(x.label(), y.label());
         }
     }
+    assert_eq!(T::from_key(""), None);
 }
 
 #[test]
@@ -107,4 +109,16 @@ fn enum_keys_are_their_json_names_and_labels_are_distinct() {
     check_choices::<RenewalStatus>();
     check_choices::<Risk>();
     check_choices::<ReviewKind>();
+}
+
+/// The heatmap's legend names each status once; a competitor's cell in a phrase (the e2e
+/// test finds the legend by it).
+#[test]
+fn cell_status_long_labels_are_distinct() {
+    let long: Vec<_> = CellStatus::ALL.map(CellStatus::long_label).into();
+    for (i, l) in long.iter().enumerate() {
+        assert!(!long[..i].contains(l), "{l}");
+    }
+    assert_eq!(CellStatus::Competitor.long_label(), "Held by a competitor");
+    assert_eq!(CellStatus::Open.long_label(), CellStatus::Open.label());
 }

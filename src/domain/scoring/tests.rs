@@ -420,19 +420,32 @@ const LEVELS: [&str; 4] = ["lvl-exec", "lvl-senior", "lvl-manager", "lvl-staff"]
 
 prop_compose! {
     fn arb_contact(i: usize)(d in 0..5usize, l in 0..4usize, role in 0..6u8, stance in 0..6u8) -> Contact {
-        let roles = [DecisionRole::DecisionMaker, DecisionRole::Influencer, DecisionRole::Coach, DecisionRole::User, DecisionRole::Gatekeeper];
-        let stances = [Stance::Champion, Stance::Supporter, Stance::Neutral, Stance::Skeptic, Stance::Opponent];
         Contact {
             id: Id::new(format!("c{i}")),
             name: format!("C{i}"),
             department: Some(Id::new(DEPTS[d])),
             level: Some(Id::new(LEVELS[l])),
-            role: roles.get(role as usize).copied(),
-            stance: stances.get(stance as usize).copied(),
+            role: DecisionRole::ALL.get(role as usize).copied(),
+            stance: Stance::ALL.get(stance as usize).copied(),
             ..Contact::default()
         }
     }
 }
+
+/// An interaction's seed: how many days ago, and which contacts (by number).
+type TouchSeed = (i64, Vec<usize>);
+/// A success measure's seed: target, current, and whether lower is better.
+type MeasureSeed = (Option<f64>, Option<f64>, bool);
+/// A meeting's seed: its rhythm (by number), accepted by all, days ago it was held, and
+/// days to the next one.
+type MeetingSeed = (usize, bool, Vec<i64>, Option<i64>);
+/// An action's seed: days (less 100) ago it is due, its status (by number), and days ago
+/// it was done.
+type ActionSeed = (Option<i64>, usize, Option<i64>);
+/// Revenue's seed: commitment, growth target and quarterly actuals.
+type RevenueSeed = (Option<f64>, Option<f64>, [Option<f64>; 4]);
+/// An opportunity's seed: value, probability, aligned to a goal, and stage (by number).
+type OpportunitySeed = (Option<f64>, f64, bool, usize);
 
 fn arb_plan() -> impl Strategy<Value = AccountPlan> {
     (0..8usize)
@@ -441,152 +454,180 @@ fn arb_plan() -> impl Strategy<Value = AccountPlan> {
             (
                 contacts,
                 prop::collection::vec((0..400i64, prop::collection::vec(0..8usize, 1..3)), 0..30),
-                prop::collection::vec(
-                    (
-                        prop::option::of(-10.0..200.0f64),
-                        prop::option::of(-10.0..200.0f64),
-                        any::<bool>(),
-                    ),
-                    0..5,
-                ),
-                prop::collection::vec(
-                    (
-                        0..5usize,
-                        any::<bool>(),
-                        prop::collection::vec(0..400i64, 0..8),
-                        prop::option::of(-100..100i64),
-                    ),
-                    0..4,
-                ),
-                prop::collection::vec(
-                    (
-                        prop::option::of(0..400i64),
-                        0..4usize,
-                        prop::option::of(0..400i64),
-                    ),
-                    0..8,
-                ),
-                (
-                    prop::option::of(0.0..2e6f64),
-                    prop::option::of(0.0..1e6f64),
-                    prop::array::uniform4(prop::option::of(0.0..1e6f64)),
-                ),
-                prop::collection::vec(
-                    (
-                        prop::option::of(0.0..1e6f64),
-                        0.0..=1.0f64,
-                        any::<bool>(),
-                        0..6usize,
-                    ),
-                    0..6,
-                ),
+                arb_measures(),
+                arb_meetings(),
+                arb_actions(),
+                arb_revenue(),
+                arb_opportunities(),
                 prop::collection::vec(0..200i64, 0..11),
             )
         })
         .prop_map(
             |(contacts, touches, measures, meetings, actions, revenue, opps, reviewed)| {
-                let today = day(TODAY);
-                let ago = |d: i64| today - chrono::Duration::days(d);
-                let n = contacts.len();
                 let mut plan = AccountPlan {
                     year: 2026,
                     ..AccountPlan::default()
                 };
-                plan.interactions = touches
-                    .into_iter()
-                    .enumerate()
-                    .filter(|_| n > 0)
-                    .map(|(i, (d, who))| Interaction {
-                        id: Id::new(format!("i{i}")),
-                        date: Some(ago(d)),
-                        contacts: who
-                            .into_iter()
-                            .map(|w| Id::new(format!("c{}", w % n)))
-                            .collect(),
-                        ..Interaction::default()
-                    })
-                    .collect();
+                plan.interactions = interactions_of(touches, contacts.len());
                 plan.contacts = contacts;
-                plan.measures = measures
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (t, c, lower))| SuccessMeasure {
-                        id: Id::new(format!("m{i}")),
-                        target: t,
-                        current: c,
-                        direction: if lower {
-                            Direction::LowerIsBetter
-                        } else {
-                            Direction::HigherIsBetter
-                        },
-                        ..SuccessMeasure::default()
-                    })
-                    .collect();
-                let rhythms = [
-                    Rhythm::Weekly,
-                    Rhythm::Monthly,
-                    Rhythm::Quarterly,
-                    Rhythm::HalfYearly,
-                    Rhythm::Yearly,
-                ];
-                plan.cadence = meetings
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (r, acc, held, next))| Meeting {
-                        id: Id::new(format!("mt{i}")),
-                        recurrence: rhythms[r],
-                        accepted_by_all: acc,
-                        held: held.into_iter().map(ago).collect(),
-                        next_date: next.map(|d| today + chrono::Duration::days(d)),
-                        ..Meeting::default()
-                    })
-                    .collect();
-                let statuses = [
-                    ActionStatus::Open,
-                    ActionStatus::InProgress,
-                    ActionStatus::Done,
-                    ActionStatus::Cancelled,
-                ];
-                plan.actions = actions
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (due, s, done))| Action {
-                        id: Id::new(format!("a{i}")),
-                        due: due.map(|d| ago(d - 100)),
-                        status: statuses[s],
-                        completed_on: done.map(ago),
-                        ..Action::default()
-                    })
-                    .collect();
+                plan.measures = measures_of(measures);
+                plan.cadence = meetings_of(meetings);
+                plan.actions = actions_of(actions);
                 plan.revenue.commitment = revenue.0;
                 plan.revenue.growth_target = revenue.1;
                 plan.revenue.quarterly_actuals = revenue.2;
-                let stages = [
-                    Stage::Identified,
-                    Stage::Qualified,
-                    Stage::Proposed,
-                    Stage::Negotiation,
-                    Stage::Won,
-                    Stage::Lost,
-                ];
-                plan.opportunities = opps
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (v, p, aligned, s))| Opportunity {
-                        id: Id::new(format!("o{i}")),
-                        value: v,
-                        probability: p,
-                        goal: aligned.then(|| Id::new("g")),
-                        stage: stages[s],
-                        ..Opportunity::default()
-                    })
-                    .collect();
+                plan.opportunities = opportunities_of(opps);
                 for (p, d) in PlanPart::ALL.into_iter().zip(reviewed) {
                     plan.reviewed.insert(p, ago(d));
                 }
                 plan
             },
         )
+}
+
+fn arb_measures() -> impl Strategy<Value = Vec<MeasureSeed>> {
+    prop::collection::vec(
+        (
+            prop::option::of(-10.0..200.0f64),
+            prop::option::of(-10.0..200.0f64),
+            any::<bool>(),
+        ),
+        0..5,
+    )
+}
+
+fn arb_meetings() -> impl Strategy<Value = Vec<MeetingSeed>> {
+    prop::collection::vec(
+        (
+            0..5usize,
+            any::<bool>(),
+            prop::collection::vec(0..400i64, 0..8),
+            prop::option::of(-100..100i64),
+        ),
+        0..4,
+    )
+}
+
+fn arb_actions() -> impl Strategy<Value = Vec<ActionSeed>> {
+    prop::collection::vec(
+        (
+            prop::option::of(0..400i64),
+            0..4usize,
+            prop::option::of(0..400i64),
+        ),
+        0..8,
+    )
+}
+
+fn arb_revenue() -> impl Strategy<Value = RevenueSeed> {
+    (
+        prop::option::of(0.0..2e6f64),
+        prop::option::of(0.0..1e6f64),
+        prop::array::uniform4(prop::option::of(0.0..1e6f64)),
+    )
+}
+
+fn arb_opportunities() -> impl Strategy<Value = Vec<OpportunitySeed>> {
+    prop::collection::vec(
+        (
+            prop::option::of(0.0..1e6f64),
+            0.0..=1.0f64,
+            any::<bool>(),
+            0..6usize,
+        ),
+        0..6,
+    )
+}
+
+/// `d` days before [`TODAY`].
+fn ago(d: i64) -> NaiveDate {
+    day(TODAY) - chrono::Duration::days(d)
+}
+
+/// The interactions of `touches` with a plan's `n` contacts (none without contacts).
+fn interactions_of(touches: Vec<TouchSeed>, n: usize) -> Vec<Interaction> {
+    touches
+        .into_iter()
+        .enumerate()
+        .filter(|_| n > 0)
+        .map(|(i, (d, who))| Interaction {
+            id: Id::new(format!("i{i}")),
+            date: Some(ago(d)),
+            contacts: who
+                .into_iter()
+                .map(|w| Id::new(format!("c{}", w % n)))
+                .collect(),
+            ..Interaction::default()
+        })
+        .collect()
+}
+
+fn measures_of(measures: Vec<MeasureSeed>) -> Vec<SuccessMeasure> {
+    measures
+        .into_iter()
+        .enumerate()
+        .map(|(i, (t, c, lower))| SuccessMeasure {
+            id: Id::new(format!("m{i}")),
+            target: t,
+            current: c,
+            direction: if lower {
+                Direction::LowerIsBetter
+            } else {
+                Direction::HigherIsBetter
+            },
+            ..SuccessMeasure::default()
+        })
+        .collect()
+}
+
+fn meetings_of(meetings: Vec<MeetingSeed>) -> Vec<Meeting> {
+    let rhythms = [
+        Rhythm::Weekly,
+        Rhythm::Monthly,
+        Rhythm::Quarterly,
+        Rhythm::HalfYearly,
+        Rhythm::Yearly,
+    ];
+    meetings
+        .into_iter()
+        .enumerate()
+        .map(|(i, (r, acc, held, next))| Meeting {
+            id: Id::new(format!("mt{i}")),
+            recurrence: rhythms[r],
+            accepted_by_all: acc,
+            held: held.into_iter().map(ago).collect(),
+            next_date: next.map(|d| day(TODAY) + chrono::Duration::days(d)),
+            ..Meeting::default()
+        })
+        .collect()
+}
+
+fn actions_of(actions: Vec<ActionSeed>) -> Vec<Action> {
+    actions
+        .into_iter()
+        .enumerate()
+        .map(|(i, (due, s, done))| Action {
+            id: Id::new(format!("a{i}")),
+            due: due.map(|d| ago(d - 100)),
+            status: ActionStatus::ALL[s],
+            completed_on: done.map(ago),
+            ..Action::default()
+        })
+        .collect()
+}
+
+fn opportunities_of(opps: Vec<OpportunitySeed>) -> Vec<Opportunity> {
+    opps.into_iter()
+        .enumerate()
+        .map(|(i, (v, p, aligned, s))| Opportunity {
+            id: Id::new(format!("o{i}")),
+            value: v,
+            probability: p,
+            goal: aligned.then(|| Id::new("g")),
+            stage: Stage::ALL[s],
+            ..Opportunity::default()
+        })
+        .collect()
 }
 
 proptest! {

@@ -4,18 +4,11 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{DateField, SelectField, TextField};
-use crate::domain::model::{AccountPlan, Action, ActionLink, ActionStatus, Id, PlanPart};
+use crate::domain::model::{AccountPlan, Action, ActionLink, ActionStatus, Choice, Id, PlanPart};
 use crate::domain::review::delete_action;
 use crate::state::use_app;
 
 use super::section::*;
-
-pub(super) const STATUSES: [(ActionStatus, &str, &str); 4] = [
-    (ActionStatus::Open, "open", "Open"),
-    (ActionStatus::InProgress, "in_progress", "In progress"),
-    (ActionStatus::Done, "done", "Done"),
-    (ActionStatus::Cancelled, "cancelled", "Cancelled"),
-];
 
 fn list(p: &AccountPlan) -> &Vec<Action> {
     &p.actions
@@ -172,12 +165,12 @@ fn ActionCard(account: Id, action: Id) -> impl IntoView {
                 <DateField label="Due" value=b.value(|x| x.due) on_commit=b.setter(|x, v| x.due = v) />
                 <SelectField
                     label="Status"
-                    options=Signal::derive(|| STATUSES.iter().map(|(_, v, l)| (v.to_string(), l.to_string())).collect())
-                    value=b.value(|x| STATUSES.iter().find(|s| s.0 == x.status).map(|s| s.1.to_string()).unwrap_or_default())
+                    options={choice_options::<ActionStatus>()}
+                    value=b.value(|x| x.status.key().to_string())
                     on_commit=b.setter(move |x, v: String| {
-                        if let Some(s) = STATUSES.iter().find(|s| s.1 == v) {
-                            x.status = s.0;
-                            x.completed_on = (s.0 == ActionStatus::Done).then_some(x.completed_on.unwrap_or(today));
+                        if let Some(s) = ActionStatus::from_key(&v) {
+                            x.status = s;
+                            x.completed_on = (s == ActionStatus::Done).then_some(x.completed_on.unwrap_or(today));
                         }
                     })
                 />

@@ -6,10 +6,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::fields::{CheckboxField, DateField, SelectField, TextField};
-use crate::domain::model::{AccountPlan, Id, Meeting, PlanPart};
+use crate::domain::model::{AccountPlan, Choice, Id, Meeting, PlanPart, Rhythm};
 use crate::state::use_app;
 
-use super::measures::{rhythm_from, rhythm_options, rhythm_value};
 use super::section::*;
 
 fn list(p: &AccountPlan) -> &Vec<Meeting> {
@@ -61,23 +60,38 @@ fn MeetingCard(account: Id, meeting: Id) -> impl IntoView {
                 .collect()
         })
     });
-    let held = b.value(|m| {
-        let mut h = m.held.clone();
-        h.sort_unstable_by(|a, b| b.cmp(a));
-        h
-    });
     let overdue = b.value(move |m| m.next_date.is_some_and(|d| d < today));
-    let record = b.setter(move |m, day: NaiveDate| {
-        if !m.held.contains(&day) {
-            m.held.push(day);
-        }
-        if m.next_date.is_some_and(|d| d <= day) {
-            m.next_date = Some(day + chrono::Duration::days(m.recurrence.days()));
-        }
-    });
-    let unrecord = b.setter(|m, day: NaiveDate| m.held.retain(|d| *d != day));
-    let attendee_text = state.account_value(&account, {
-        let meeting = meeting.clone();
+    view! {
+        <EntityCard
+            dom_id=card_id(&meeting)
+            title=b.value(|m| display_name(&m.title, "New meeting"))
+            kind="meeting"
+            on_delete=Callback::new(move |what| del.delete(what))
+        >
+            {move || overdue.get().then(|| view! { <p class="overdue">"Overdue: the next date has passed."</p> })}
+            <div class="form-grid">
+                <TextField label="Meeting" value=b.value(|m| m.title.clone()) on_commit=b.setter(|m, v| m.title = v) />
+                <SelectField label="Type" none="Not set" options=types
+                    value=b.value(|m| id_value(&m.meeting_type)) on_commit=b.setter(|m, v| m.meeting_type = opt_id(v)) />
+                <SelectField label="Recurs" options={choice_options::<Rhythm>()}
+                    value=b.value(|m| m.recurrence.key().to_string())
+                    on_commit=b.setter(|m, v: String| if let Some(r) = Rhythm::from_key(&v) { m.recurrence = r }) />
+                <DateField label="Next date" value=b.value(|m| m.next_date) on_commit=b.setter(|m, v| m.next_date = v) />
+            </div>
+            <CheckboxField label="Accepted by all parties" value=b.value(|m| m.accepted_by_all) on_commit=b.setter(|m, v| m.accepted_by_all = v) />
+            <MeetingAttendees b=b.clone() />
+            <HeldDates b />
+        </EntityCard>
+    }
+}
+
+/// Who attends a meeting, the customer's and ours, a checkbox each, under a summary that
+/// names the customer's.
+#[component]
+fn MeetingAttendees(b: Bound<Meeting>) -> impl IntoView {
+    let state = use_app();
+    let attendee_text = state.account_value(&b.account, {
+        let meeting = b.entity.clone();
         move |a| {
             let Some(m) = a.plan.cadence.iter().find(|m| m.id == meeting) else {
                 return String::new();
@@ -90,85 +104,81 @@ fn MeetingCard(account: Id, meeting: Id) -> impl IntoView {
                 .join(", ")
         }
     });
-    let contacts = contact_options(state, &account);
-    let toggle_attendee = b.setter(|m, id: Id| {
-        if let Some(i) = m.attendees.iter().position(|x| *x == id) {
-            m.attendees.remove(i);
-        } else {
-            m.attendees.push(id);
-        }
-    });
-    let attendees = b.value(|m| m.attendees.clone());
-    let internal = b.value(|m| m.internal_attendees.clone());
-    let toggle_internal = b.setter(|m, id: Id| {
-        if let Some(i) = m.internal_attendees.iter().position(|x| *x == id) {
-            m.internal_attendees.remove(i);
-        } else {
-            m.internal_attendees.push(id);
-        }
-    });
-    let card = card_id(&meeting);
+    let card = card_id(&b.entity);
     view! {
-        <EntityCard
-            dom_id=card.clone()
-            title=b.value(|m| display_name(&m.title, "New meeting"))
-            kind="meeting"
-            on_delete=Callback::new(move |what| del.delete(what))
-        >
-            {move || overdue.get().then(|| view! { <p class="overdue">"Overdue: the next date has passed."</p> })}
-            <div class="form-grid">
-                <TextField label="Meeting" value=b.value(|m| m.title.clone()) on_commit=b.setter(|m, v| m.title = v) />
-                <SelectField label="Type" none="Not set" options=types
-                    value=b.value(|m| id_value(&m.meeting_type)) on_commit=b.setter(|m, v| m.meeting_type = opt_id(v)) />
-                <SelectField label="Recurs" options=rhythm_options()
-                    value=b.value(|m| rhythm_value(m.recurrence))
-                    on_commit=b.setter(|m, v: String| if let Some(r) = rhythm_from(&v) { m.recurrence = r }) />
-                <DateField label="Next date" value=b.value(|m| m.next_date) on_commit=b.setter(|m, v| m.next_date = v) />
-            </div>
-            <CheckboxField label="Accepted by all parties" value=b.value(|m| m.accepted_by_all) on_commit=b.setter(|m, v| m.accepted_by_all = v) />
-            <details>
-                <summary>{move || format!("Attendees: {}", { let t = attendee_text.get(); if t.is_empty() { "none yet".to_string() } else { t } })}</summary>
-                <fieldset>
-                    <legend>"Customer attendees"</legend>
-                    {move || contacts.get().into_iter().map(|(cid, name)| {
-                        let box_id = format!("{card}-att-{cid}");
-                        let id = Id::new(cid);
-                        let checked_id = id.clone();
-                        view! {
-                            <div class="field-check">
-                                <input id=box_id.clone() type="checkbox" prop:checked=move || attendees.with(|a| a.contains(&checked_id)) on:change=move |_| toggle_attendee.run(id.clone()) />
-                                <label for=box_id>{name}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>"Our attendees"</legend>
-                    {move || member_options(state).get().into_iter().map(|(mid, name)| {
-                        let box_id = format!("{card}-int-{mid}", card = card_id(&meeting));
-                        let id = Id::new(mid);
-                        let checked_id = id.clone();
-                        view! {
-                            <div class="field-check">
-                                <input id=box_id.clone() type="checkbox" prop:checked=move || internal.with(|a| a.contains(&checked_id)) on:change=move |_| toggle_internal.run(id.clone()) />
-                                <label for=box_id>{name}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-            </details>
-            <div class="held">
-                <h4>"Held"</h4>
-                <button type="button" class="secondary" on:click=move |_| record.run(today)>"Held today"</button>
-                <ul class="chips">
-                    {move || held.get().into_iter().map(|d| view! {
-                        <li>
-                            {d.to_string()}
-                            <button type="button" class="link" aria-label=format!("Remove held date {d}") on:click=move |_| unrecord.run(d)>"×"</button>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </div>
-        </EntityCard>
+        <details>
+            <summary>{move || format!("Attendees: {}", { let t = attendee_text.get(); if t.is_empty() { "none yet".to_string() } else { t } })}</summary>
+            <AttendeePicks legend="Customer attendees" box_prefix=format!("{card}-att")
+                options=contact_options(state, &b.account)
+                chosen=b.value(|m| m.attendees.clone())
+                toggle=b.setter(|m, id: Id| toggle_id(&mut m.attendees, id)) />
+            <AttendeePicks legend="Our attendees" box_prefix=format!("{card}-int")
+                options=member_options(state)
+                chosen=b.value(|m| m.internal_attendees.clone())
+                toggle=b.setter(|m, id: Id| toggle_id(&mut m.internal_attendees, id)) />
+        </details>
+    }
+}
+
+/// A fieldset of checkboxes, one per option (id, name), checked while `chosen` holds it;
+/// each box's id is `box_prefix` and the option's id.
+#[component]
+fn AttendeePicks(
+    legend: &'static str,
+    box_prefix: String,
+    options: Signal<Vec<(String, String)>>,
+    chosen: Signal<Vec<Id>>,
+    toggle: Callback<Id>,
+) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            {move || options.get().into_iter().map(|(oid, name)| {
+                let box_id = format!("{box_prefix}-{oid}");
+                let id = Id::new(oid);
+                let checked_id = id.clone();
+                view! {
+                    <div class="field-check">
+                        <input id=box_id.clone() type="checkbox" prop:checked=move || chosen.with(|a| a.contains(&checked_id)) on:change=move |_| toggle.run(id.clone()) />
+                        <label for=box_id>{name}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// The dates a meeting was held, newest first, each removable, and "Held today" (which
+/// moves a next date that has come to the one after).
+#[component]
+fn HeldDates(b: Bound<Meeting>) -> impl IntoView {
+    let today = use_app().today;
+    let held = b.value(|m| {
+        let mut h = m.held.clone();
+        h.sort_unstable_by(|a, b| b.cmp(a));
+        h
+    });
+    let record = b.setter(move |m, day: NaiveDate| {
+        if !m.held.contains(&day) {
+            m.held.push(day);
+        }
+        if m.next_date.is_some_and(|d| d <= day) {
+            m.next_date = Some(day + chrono::Duration::days(m.recurrence.days()));
+        }
+    });
+    let unrecord = b.setter(|m, day: NaiveDate| m.held.retain(|d| *d != day));
+    view! {
+        <div class="held">
+            <h4>"Held"</h4>
+            <button type="button" class="secondary" on:click=move |_| record.run(today)>"Held today"</button>
+            <ul class="chips">
+                {move || held.get().into_iter().map(|d| view! {
+                    <li>
+                        {d.to_string()}
+                        <button type="button" class="link" aria-label=format!("Remove held date {d}") on:click=move |_| unrecord.run(d)>"×"</button>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }

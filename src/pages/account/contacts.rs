@@ -17,24 +17,6 @@ fn list_mut(p: &mut AccountPlan) -> &mut Vec<Contact> {
     &mut p.contacts
 }
 
-/// A select's options for an enum: each value's key, and its label for people.
-fn options<T: Choice + Send + Sync>() -> Signal<Vec<(String, String)>> {
-    Signal::derive(|| {
-        T::ALL
-            .iter()
-            .map(|x| (x.key().to_string(), x.label().to_string()))
-            .collect()
-    })
-}
-
-fn value_of<T: Choice>(x: Option<T>) -> String {
-    x.map(T::key).unwrap_or_default().to_string()
-}
-
-fn from_value<T: Choice>(v: &str) -> Option<T> {
-    T::ALL.iter().copied().find(|x| x.key() == v)
-}
-
 #[component]
 pub fn ContactsSection(id: Id) -> impl IntoView {
     let state = use_app();
@@ -157,10 +139,10 @@ fn ContactCard(account: Id, contact: Id) -> impl IntoView {
                     value=b.value(|c| id_value(&c.department)) on_commit=b.setter(|c, v| c.department = opt_id(v)) />
                 <SelectField label="Level" none="Not set" options=levels
                     value=b.value(|c| id_value(&c.level)) on_commit=b.setter(|c, v| c.level = opt_id(v)) />
-                <SelectField label="Role in decisions" none="Not known" options={options::<DecisionRole>()}
-                    value=b.value(|c| value_of(c.role)) on_commit=b.setter(|c, v: String| c.role = from_value(&v)) />
-                <SelectField label="Stance" none="Not known" options={options::<Stance>()}
-                    value=b.value(|c| value_of(c.stance)) on_commit=b.setter(|c, v: String| c.stance = from_value(&v)) />
+                <SelectField label="Role in decisions" none="Not known" options={choice_options::<DecisionRole>()}
+                    value=b.value(|c| choice_value(c.role)) on_commit=b.setter(|c, v: String| c.role = DecisionRole::from_key(&v)) />
+                <SelectField label="Stance" none="Not known" options={choice_options::<Stance>()}
+                    value=b.value(|c| choice_value(c.stance)) on_commit=b.setter(|c, v: String| c.stance = Stance::from_key(&v)) />
                 <SelectField
                     label="Relationship strength"
                     none="Not rated"

@@ -4,27 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{DateField, NumberField, SelectField, TextArea};
-use crate::domain::model::{Id, PlanPart, RenewalStatus, Risk};
+use crate::domain::model::{Choice, Id, PlanPart, RenewalStatus, Risk};
 use crate::state::use_app;
 
-use super::section::SectionHead;
-
-pub(super) const STATUSES: [(RenewalStatus, &str, &str); 4] = [
-    (RenewalStatus::NotStarted, "not_started", "Not started"),
-    (
-        RenewalStatus::InDiscussion,
-        "in_discussion",
-        "In discussion",
-    ),
-    (RenewalStatus::Renewed, "renewed", "Renewed"),
-    (RenewalStatus::Lost, "lost", "Lost"),
-];
-
-pub(super) const RISKS: [(Risk, &str, &str); 3] = [
-    (Risk::Low, "low", "Low"),
-    (Risk::Medium, "medium", "Medium"),
-    (Risk::High, "high", "High"),
-];
+use super::section::{choice_options, SectionHead};
 
 #[component]
 pub fn ContractSection(id: Id) -> impl IntoView {
@@ -56,13 +39,13 @@ pub fn ContractSection(id: Id) -> impl IntoView {
                     on_commit=s.account_setter(&id, |a, v: Option<f64>| a.plan.contract.notice_days = v.map(|n| n.round().clamp(0.0, 3650.0) as u32)) />
                 <NumberField label="Contract value" min=0.0 value=s.account_value(&id, |a| a.plan.contract.value) on_commit=s.account_setter(&id, |a, v| a.plan.contract.value = v) />
                 <SelectField label="Renewal status"
-                    options=Signal::derive(|| STATUSES.iter().map(|(_, v, l)| (v.to_string(), l.to_string())).collect())
-                    value=s.account_value(&id, |a| STATUSES.iter().find(|x| x.0 == a.plan.contract.renewal_status).map(|x| x.1.to_string()).unwrap_or_default())
-                    on_commit=s.account_setter(&id, |a, v: String| if let Some(x) = STATUSES.iter().find(|x| x.1 == v) { a.plan.contract.renewal_status = x.0 }) />
+                    options={choice_options::<RenewalStatus>()}
+                    value=s.account_value(&id, |a| a.plan.contract.renewal_status.key().to_string())
+                    on_commit=s.account_setter(&id, |a, v: String| if let Some(x) = RenewalStatus::from_key(&v) { a.plan.contract.renewal_status = x }) />
                 <SelectField label="Renewal risk"
-                    options=Signal::derive(|| RISKS.iter().map(|(_, v, l)| (v.to_string(), l.to_string())).collect())
-                    value=s.account_value(&id, |a| RISKS.iter().find(|x| x.0 == a.plan.contract.risk).map(|x| x.1.to_string()).unwrap_or_default())
-                    on_commit=s.account_setter(&id, |a, v: String| if let Some(x) = RISKS.iter().find(|x| x.1 == v) { a.plan.contract.risk = x.0 }) />
+                    options={choice_options::<Risk>()}
+                    value=s.account_value(&id, |a| a.plan.contract.risk.key().to_string())
+                    on_commit=s.account_setter(&id, |a, v: String| if let Some(x) = Risk::from_key(&v) { a.plan.contract.risk = x }) />
             </div>
             <TextArea label="Notes" value=s.account_value(&id, |a| a.plan.contract.notes.clone()) on_commit=s.account_setter(&id, |a, v| a.plan.contract.notes = v) />
         </section>

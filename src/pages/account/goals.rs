@@ -4,25 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{SelectField, TextArea, TextField};
-use crate::domain::model::{AccountPlan, Goal, GoalKind, Id, PlanPart};
+use crate::domain::model::{AccountPlan, Choice, Goal, GoalKind, Id, PlanPart};
 use crate::state::use_app;
 
 use super::section::*;
-
-pub(super) const KINDS: [(GoalKind, &str, &str); 4] = [
-    (GoalKind::Goal, "goal", "Goal"),
-    (GoalKind::Initiative, "initiative", "Key initiative"),
-    (
-        GoalKind::SpecialProject,
-        "special_project",
-        "Special project",
-    ),
-    (
-        GoalKind::MeasurementChange,
-        "measurement_change",
-        "Change in how they measure themselves",
-    ),
-];
 
 fn list(p: &AccountPlan) -> &Vec<Goal> {
     &p.goals
@@ -88,11 +73,11 @@ fn GoalCard(account: Id, goal: Id) -> impl IntoView {
                 <TextField label="Goal" value=b.value(|g| g.title.clone()) on_commit=b.setter(|g, v| g.title = v) />
                 <SelectField
                     label="Kind"
-                    options=Signal::derive(|| KINDS.iter().map(|(_, v, l)| (v.to_string(), l.to_string())).collect())
-                    value=b.value(|g| KINDS.iter().find(|k| k.0 == g.kind).map(|k| k.1.to_string()).unwrap_or_default())
+                    options={choice_options::<GoalKind>()}
+                    value=b.value(|g| g.kind.key().to_string())
                     on_commit=b.setter(|g, v: String| {
-                        if let Some(k) = KINDS.iter().find(|k| k.1 == v) {
-                            g.kind = k.0;
+                        if let Some(k) = GoalKind::from_key(&v) {
+                            g.kind = k;
                         }
                     })
                 />

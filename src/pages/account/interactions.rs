@@ -5,17 +5,10 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::model::{AccountPlan, Id, Interaction, InteractionKind};
-use crate::state::use_app;
+use crate::domain::model::{AccountPlan, Choice, Id, Interaction, InteractionKind};
+use crate::state::{use_app, AppState};
 
 use super::section::*;
-
-pub(super) const KINDS: [(InteractionKind, &str, &str); 4] = [
-    (InteractionKind::Meeting, "meeting", "Meeting"),
-    (InteractionKind::Call, "call", "Call"),
-    (InteractionKind::Email, "email", "Email"),
-    (InteractionKind::Event, "event", "Event"),
-];
 
 fn list(p: &AccountPlan) -> &Vec<Interaction> {
     &p.interactions
@@ -24,12 +17,41 @@ fn list_mut(p: &mut AccountPlan) -> &mut Vec<Interaction> {
     &mut p.interactions
 }
 
-fn kind_label(k: InteractionKind) -> &'static str {
-    KINDS
+/// One interaction as the list shows it.
+#[derive(Clone, PartialEq)]
+struct LogRow {
+    id: Id,
+    date: Option<NaiveDate>,
+    kind: &'static str,
+    /// The contacts' names, joined.
+    with: String,
+    note: String,
+    contacts: Vec<Id>,
+}
+
+/// The plan's interactions as the list shows them, newest first.
+fn log_rows(plan: &AccountPlan) -> Vec<LogRow> {
+    let name = |id: &Id| {
+        plan.contacts
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|c| display_name(&c.name, "Unnamed contact"))
+            .unwrap_or_else(|| "Removed contact".into())
+    };
+    let mut rows: Vec<_> = plan
+        .interactions
         .iter()
-        .find(|x| x.0 == k)
-        .map(|x| x.2)
-        .unwrap_or("Meeting")
+        .map(|i| LogRow {
+            id: i.id.clone(),
+            date: i.date,
+            kind: i.kind.label(),
+            with: i.contacts.iter().map(name).collect::<Vec<_>>().join(", "),
+            note: i.note.clone(),
+            contacts: i.contacts.clone(),
+        })
+        .collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.date));
+    rows
 }
 
 /// The dated list of touches, newest first, filterable by contact.
@@ -37,38 +59,12 @@ fn kind_label(k: InteractionKind) -> &'static str {
 pub fn InteractionsList(account: Id) -> impl IntoView {
     let state = use_app();
     let filter = RwSignal::new(String::new());
-    let rows = state.account_value(&account, |a| {
-        let name = |id: &Id| {
-            a.plan
-                .contacts
-                .iter()
-                .find(|c| &c.id == id)
-                .map(|c| display_name(&c.name, "Unnamed contact"))
-                .unwrap_or_else(|| "Removed contact".into())
-        };
-        let mut rows: Vec<_> = a
-            .plan
-            .interactions
-            .iter()
-            .map(|i| {
-                (
-                    i.id.clone(),
-                    i.date,
-                    kind_label(i.kind),
-                    i.contacts.iter().map(name).collect::<Vec<_>>().join(", "),
-                    i.note.clone(),
-                    i.contacts.clone(),
-                )
-            })
-            .collect();
-        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
-        rows
-    });
+    let rows = state.account_value(&account, |a| log_rows(&a.plan));
     let shown = Memo::new(move |_| {
         let f = filter.get();
         rows.with(|r| {
             r.iter()
-                .filter(|row| f.is_empty() || row.5.iter().any(|c| c.as_str() == f))
+                .filter(|row| f.is_empty() || row.contacts.iter().any(|c| c.as_str() == f))
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -100,29 +96,36 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
                         <tr><th scope="col">"Date"</th><th scope="col">"Kind"</th><th scope="col">"With"</th><th scope="col">"Note"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>
                     </thead>
                     <tbody>
-                        <For each=move || shown.get() key=|r| (r.0.clone(), r.1, r.3.clone(), r.4.clone()) let:row>
-                            {
-                                let b = Bound::new(state, account.get_value(), row.0.clone(), list, list_mut);
-                                let what = format!("interaction of {}", row.1.map(|d| d.to_string()).unwrap_or_default());
-                                view! {
-                                    <tr>
-                                        <td>{row.1.map(|d| d.to_string()).unwrap_or_else(|| "No date".into())}</td>
-                                        <td>{row.2}</td>
-                                        <td>{row.3.clone()}</td>
-                                        <td>{row.4.clone()}</td>
-                                        <td>
-                                            <button type="button" class="danger" aria-label=format!("Delete {what}") on:click=move |_| b.delete(what.clone())>
-                                                "Delete"
-                                            </button>
-                                        </td>
-                                    </tr>
-                                }
-                            }
+                        <For each=move || shown.get() key=|r| (r.id.clone(), r.date, r.with.clone(), r.note.clone()) let:row>
+                            <InteractionRow account=account.get_value() row />
                         </For>
                     </tbody>
                 </table>
             </Show>
         </section>
+    }
+}
+
+/// One interaction's row of the list, with its delete button.
+#[component]
+fn InteractionRow(account: Id, row: LogRow) -> impl IntoView {
+    let b = Bound::new(use_app(), account, row.id.clone(), list, list_mut);
+    let what = format!(
+        "interaction of {}",
+        row.date.map(|d| d.to_string()).unwrap_or_default()
+    );
+    view! {
+        <tr>
+            <td>{row.date.map(|d| d.to_string()).unwrap_or_else(|| "No date".into())}</td>
+            <td>{row.kind}</td>
+            <td>{row.with}</td>
+            <td>{row.note}</td>
+            <td>
+                <button type="button" class="danger" aria-label=format!("Delete {what}") on:click=move |_| b.delete(what.clone())>
+                    "Delete"
+                </button>
+            </td>
+        </tr>
     }
 }
 
@@ -132,76 +135,122 @@ pub struct LogDialog {
     pub open: RwSignal<bool>,
 }
 
+/// The log dialog's fields.
+#[derive(Clone, Copy)]
+struct LogFields {
+    date: RwSignal<String>,
+    kind: RwSignal<String>,
+    note: RwSignal<String>,
+    find: RwSignal<String>,
+    picked: RwSignal<Vec<Id>>,
+    error: RwSignal<Option<String>>,
+}
+
+impl LogFields {
+    fn new(today: NaiveDate) -> Self {
+        LogFields {
+            date: RwSignal::new(today.format("%Y-%m-%d").to_string()),
+            kind: RwSignal::new(InteractionKind::default().key().to_string()),
+            note: RwSignal::new(String::new()),
+            find: RwSignal::new(String::new()),
+            picked: RwSignal::new(Vec::new()),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// The `contacts` (id, name) whose name holds the search, all of them while it is empty.
+    fn matches(self, contacts: Signal<Vec<(String, String)>>) -> Memo<Vec<(String, String)>> {
+        let find = self.find;
+        Memo::new(move |_| {
+            let q = find.get().trim().to_lowercase();
+            contacts.with(|all| {
+                all.iter()
+                    .filter(|(_, n)| q.is_empty() || n.to_lowercase().contains(&q))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    }
+
+    /// Picks a contact, or unpicks one already picked.
+    fn toggle(self, id: Id) {
+        self.picked.update(|p| toggle_id(p, id))
+    }
+
+    /// Empties the picks, the note, the search and the error (the date and kind stay).
+    fn clear(self) {
+        self.picked.set(Vec::new());
+        self.note.set(String::new());
+        self.find.set(String::new());
+        self.error.set(None);
+    }
+
+    /// Adds the interaction the fields describe to `account`'s plan; false, with the error
+    /// shown, when they do not describe one.
+    fn save(self, state: AppState, account: &Id) -> bool {
+        let who = self.picked.get_untracked();
+        if who.is_empty() {
+            self.error.set(Some("Pick at least one contact.".into()));
+            return false;
+        }
+        let Ok(day) = NaiveDate::parse_from_str(&self.date.get_untracked(), "%Y-%m-%d") else {
+            self.error.set(Some("Enter the date as YYYY-MM-DD.".into()));
+            return false;
+        };
+        let k = InteractionKind::from_key(&self.kind.get_untracked()).unwrap_or_default();
+        let text = self.note.get_untracked();
+        add_to(state, account, "int", list_mut, move |iid| Interaction {
+            id: iid,
+            date: Some(day),
+            contacts: who,
+            kind: k,
+            note: text,
+            updated_at: Some(Utc::now()),
+            ..Interaction::default()
+        });
+        true
+    }
+}
+
+/// Puts the focus in the dialog's search each time it opens.
+fn focus_find_on_open(dialog: LogDialog) {
+    Effect::new(move |_| {
+        if dialog.open.get() {
+            request_animation_frame(|| {
+                if let Some(el) = document().get_element_by_id("log-find") {
+                    let _ =
+                        wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+                }
+            });
+        }
+    });
+}
+
 /// The log-interaction dialog of one account.
 #[component]
 pub fn LogInteraction(account: Id) -> impl IntoView {
     let state = use_app();
     let dialog = expect_context::<LogDialog>();
-    let date = RwSignal::new(state.today.format("%Y-%m-%d").to_string());
-    let kind = RwSignal::new("meeting".to_string());
-    let note = RwSignal::new(String::new());
-    let find = RwSignal::new(String::new());
-    let picked = RwSignal::new(Vec::<Id>::new());
-    let error = RwSignal::new(None::<String>);
+    let fields = LogFields::new(state.today);
+    let LogFields {
+        date,
+        kind,
+        note,
+        find,
+        error,
+        ..
+    } = fields;
     let contacts = contact_options(state, &account);
-    let matches = Memo::new(move |_| {
-        let q = find.get().trim().to_lowercase();
-        contacts.with(|all| {
-            all.iter()
-                .filter(|(_, n)| q.is_empty() || n.to_lowercase().contains(&q))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-    let toggle = move |id: Id| {
-        picked.update(|p| {
-            if let Some(i) = p.iter().position(|x| x == &id) {
-                p.remove(i);
-            } else {
-                p.push(id);
-            }
-        })
-    };
+    let matches = fields.matches(contacts);
     let close = move || {
         dialog.open.set(false);
-        picked.set(Vec::new());
-        note.set(String::new());
-        find.set(String::new());
-        error.set(None);
+        fields.clear();
     };
     let save_account = StoredValue::new(account.clone());
     let save = move || {
-        let who = picked.get_untracked();
-        if who.is_empty() {
-            error.set(Some("Pick at least one contact.".into()));
-            return;
+        if fields.save(state, &save_account.get_value()) {
+            close();
         }
-        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
-            error.set(Some("Enter the date as YYYY-MM-DD.".into()));
-            return;
-        };
-        let k = KINDS
-            .iter()
-            .find(|x| x.1 == kind.get_untracked())
-            .map(|x| x.0)
-            .unwrap_or_default();
-        let text = note.get_untracked();
-        add_to(
-            state,
-            &save_account.get_value(),
-            "int",
-            list_mut,
-            move |iid| Interaction {
-                id: iid,
-                date: Some(day),
-                contacts: who,
-                kind: k,
-                note: text,
-                updated_at: Some(Utc::now()),
-                ..Interaction::default()
-            },
-        );
-        close();
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
@@ -216,21 +265,12 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
         if ev.key() == "Enter" && !ev.ctrl_key() && !ev.meta_key() {
             ev.prevent_default();
             if let Some((id, _)) = matches.with_untracked(|m| m.first().cloned()) {
-                toggle(Id::new(id));
+                fields.toggle(Id::new(id));
                 find.set(String::new());
             }
         }
     };
-    Effect::new(move |_| {
-        if dialog.open.get() {
-            request_animation_frame(|| {
-                if let Some(el) = document().get_element_by_id("log-find") {
-                    let _ =
-                        wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-                }
-            });
-        }
-    });
+    focus_find_on_open(dialog);
     view! {
         <Show when=move || dialog.open.get()>
             <div class="modal-backdrop">
@@ -240,26 +280,7 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
                         <label for="log-find">"Find contacts"</label>
                         <input id="log-find" type="search" placeholder="Type a name, Enter to pick" bind:value=find on:keydown=on_find_key />
                     </div>
-                    <fieldset class="contact-picks">
-                        <legend>"With"</legend>
-                        <For each=move || matches.get() key=|(id, name)| (id.clone(), name.clone()) let:pick>
-                            {
-                                let (cid, name) = pick;
-                                let box_id = format!("log-pick-{cid}");
-                                let id = Id::new(cid);
-                                let checked_id = id.clone();
-                                view! {
-                                    <div class="field-check">
-                                        <input id=box_id.clone() type="checkbox"
-                                            prop:checked=move || picked.with(|p| p.contains(&checked_id))
-                                            on:change=move |_| toggle(id.clone()) />
-                                        <label for=box_id>{name}</label>
-                                    </div>
-                                }
-                            }
-                        </For>
-                        {move || contacts.with(Vec::is_empty).then(|| view! { <p class="hint">"Add contacts to this plan first."</p> })}
-                    </fieldset>
+                    <ContactPicks fields matches contacts />
                     <div class="form-grid">
                         <div class="field">
                             <label for="log-date">"Date"</label>
@@ -268,7 +289,7 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
                         <div class="field">
                             <label for="log-kind">"Kind"</label>
                             <select id="log-kind" on:change=move |ev| kind.set(event_target_value(&ev)) prop:value=move || kind.get()>
-                                {KINDS.iter().map(|(_, v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+                                {InteractionKind::ALL.map(|k| view! { <option value=k.key()>{k.label()}</option> })}
                             </select>
                         </div>
                     </div>
@@ -284,5 +305,37 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// The dialog's contacts that match its search, each picked or not by a checkbox.
+#[component]
+fn ContactPicks(
+    fields: LogFields,
+    matches: Memo<Vec<(String, String)>>,
+    contacts: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let picked = fields.picked;
+    view! {
+        <fieldset class="contact-picks">
+            <legend>"With"</legend>
+            <For each=move || matches.get() key=|(id, name)| (id.clone(), name.clone()) let:pick>
+                {
+                    let (cid, name) = pick;
+                    let box_id = format!("log-pick-{cid}");
+                    let id = Id::new(cid);
+                    let checked_id = id.clone();
+                    view! {
+                        <div class="field-check">
+                            <input id=box_id.clone() type="checkbox"
+                                prop:checked=move || picked.with(|p| p.contains(&checked_id))
+                                on:change=move |_| fields.toggle(id.clone()) />
+                            <label for=box_id>{name}</label>
+                        </div>
+                    }
+                }
+            </For>
+            {move || contacts.with(Vec::is_empty).then(|| view! { <p class="hint">"Add contacts to this plan first."</p> })}
+        </fieldset>
     }
 }

@@ -4,40 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{DateField, NumberField, SelectField, TextField};
-use crate::domain::model::{AccountPlan, Direction, Id, PlanPart, Rhythm, SuccessMeasure};
+use crate::domain::model::{AccountPlan, Choice, Direction, Id, PlanPart, Rhythm, SuccessMeasure};
 use crate::state::use_app;
 
 use super::section::*;
-
-pub const RHYTHMS: [(Rhythm, &str, &str); 6] = [
-    (Rhythm::Weekly, "weekly", "Weekly"),
-    (Rhythm::Fortnightly, "fortnightly", "Every two weeks"),
-    (Rhythm::Monthly, "monthly", "Monthly"),
-    (Rhythm::Quarterly, "quarterly", "Quarterly"),
-    (Rhythm::HalfYearly, "half_yearly", "Twice a year"),
-    (Rhythm::Yearly, "yearly", "Yearly"),
-];
-
-pub fn rhythm_options() -> Signal<Vec<(String, String)>> {
-    Signal::derive(|| {
-        RHYTHMS
-            .iter()
-            .map(|(_, v, l)| (v.to_string(), l.to_string()))
-            .collect()
-    })
-}
-
-pub fn rhythm_value(r: Rhythm) -> String {
-    RHYTHMS
-        .iter()
-        .find(|x| x.0 == r)
-        .map(|x| x.1.to_string())
-        .unwrap_or_default()
-}
-
-pub fn rhythm_from(v: &str) -> Option<Rhythm> {
-    RHYTHMS.iter().find(|x| x.1 == v).map(|x| x.0)
-}
 
 fn list(p: &AccountPlan) -> &Vec<SuccessMeasure> {
     &p.measures
@@ -114,10 +84,10 @@ fn MeasureCard(account: Id, measure: Id) -> impl IntoView {
                 />
                 <SelectField
                     label="Checked"
-                    options=rhythm_options()
-                    value=b.value(|m| rhythm_value(m.rhythm))
+                    options={choice_options::<Rhythm>()}
+                    value=b.value(|m| m.rhythm.key().to_string())
                     on_commit=b.setter(|m, v: String| {
-                        if let Some(r) = rhythm_from(&v) {
+                        if let Some(r) = Rhythm::from_key(&v) {
                             m.rhythm = r;
                         }
                     })

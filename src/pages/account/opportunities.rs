@@ -4,42 +4,17 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{DateField, NumberField, SelectField, TextField};
-use crate::domain::model::{AccountPlan, Dimension, Id, Opportunity, PlanPart, Stage};
+use crate::domain::model::{AccountPlan, Choice, Dimension, Id, Opportunity, PlanPart, Stage};
 use crate::format::format_money_short;
 use crate::state::use_app;
 
 use super::section::*;
-
-pub(super) const DIMENSIONS: [(Dimension, &str, &str); 3] = [
-    (Dimension::Engage, "engage", "Engage"),
-    (Dimension::Win, "win", "Win"),
-    (Dimension::Grow, "grow", "Grow"),
-];
-
-pub(super) const STAGES: [(Stage, &str, &str); 6] = [
-    (Stage::Identified, "identified", "Identified"),
-    (Stage::Qualified, "qualified", "Qualified"),
-    (Stage::Proposed, "proposed", "Proposed"),
-    (Stage::Negotiation, "negotiation", "Negotiation"),
-    (Stage::Won, "won", "Won"),
-    (Stage::Lost, "lost", "Lost"),
-];
 
 fn list(p: &AccountPlan) -> &Vec<Opportunity> {
     &p.opportunities
 }
 fn list_mut(p: &mut AccountPlan) -> &mut Vec<Opportunity> {
     &mut p.opportunities
-}
-
-fn table<T: Copy + PartialEq + Send + Sync + 'static>(
-    rows: &'static [(T, &'static str, &'static str)],
-) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        rows.iter()
-            .map(|(_, v, l)| (v.to_string(), l.to_string()))
-            .collect()
-    })
 }
 
 #[component]
@@ -134,13 +109,13 @@ fn OpportunityCard(account: Id, opportunity: Id) -> impl IntoView {
                 <TextField label="Opportunity" value=b.value(|o| o.name.clone()) on_commit=b.setter(|o, v| o.name = v) />
                 <SelectField label="Aligned goal" none="No goal" options=goals
                     value=b.value(|o| id_value(&o.goal)) on_commit=b.setter(|o, v| o.goal = opt_id(v)) />
-                <SelectField label="Dimension" options=table(&DIMENSIONS)
-                    value=b.value(|o| DIMENSIONS.iter().find(|d| d.0 == o.dimension).map(|d| d.1.to_string()).unwrap_or_default())
-                    on_commit=b.setter(|o, v: String| if let Some(d) = DIMENSIONS.iter().find(|d| d.1 == v) { o.dimension = d.0 }) />
+                <SelectField label="Dimension" options={choice_options::<Dimension>()}
+                    value=b.value(|o| o.dimension.key().to_string())
+                    on_commit=b.setter(|o, v: String| if let Some(d) = Dimension::from_key(&v) { o.dimension = d }) />
                 <NumberField label="Value" min=0.0 value=b.value(|o| o.value) on_commit=b.setter(|o, v| o.value = v) />
-                <SelectField label="Stage" options=table(&STAGES)
-                    value=b.value(|o| STAGES.iter().find(|d| d.0 == o.stage).map(|d| d.1.to_string()).unwrap_or_default())
-                    on_commit=b.setter(|o, v: String| if let Some(d) = STAGES.iter().find(|d| d.1 == v) { o.stage = d.0 }) />
+                <SelectField label="Stage" options={choice_options::<Stage>()}
+                    value=b.value(|o| o.stage.key().to_string())
+                    on_commit=b.setter(|o, v: String| if let Some(d) = Stage::from_key(&v) { o.stage = d }) />
                 <NumberField label="Probability (%)" min=0.0 max=100.0
                     value=b.value(|o| Some((o.probability * 100.0).round()))
                     on_commit=b.setter(|o, v: Option<f64>| o.probability = v.unwrap_or(0.0) / 100.0) />

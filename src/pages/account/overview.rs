@@ -4,17 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{NumberField, SelectField, TextArea, TextField};
-use crate::domain::model::{Id, PlanPart, Segment};
+use crate::domain::model::{Choice, Id, PlanPart, Segment};
 use crate::state::use_app;
 
-use super::SectionHead;
-
-pub(super) const SEGMENTS: [(Segment, &str, &str); 4] = [
-    (Segment::Strategic, "strategic", "Strategic"),
-    (Segment::Key, "key", "Key"),
-    (Segment::Growth, "growth", "Growth"),
-    (Segment::Maintain, "maintain", "Maintain"),
-];
+use super::section::{choice_options, SectionHead};
 
 pub(super) const MONTHS: [&str; 12] = [
     "January",
@@ -33,8 +26,19 @@ pub(super) const MONTHS: [&str; 12] = [
 
 #[component]
 pub fn OverviewSection(id: Id) -> impl IntoView {
-    let state = use_app();
-    let s = state;
+    view! {
+        <section class="card" aria-labelledby="section-heading">
+            <SectionHead id=id.clone() part=PlanPart::Revenue />
+            <AccountFields id=id.clone() />
+            <RevenueFields id />
+        </section>
+    }
+}
+
+/// Who the customer is: name, industry, segment, owner, fiscal year and notes.
+#[component]
+fn AccountFields(id: Id) -> impl IntoView {
+    let s = use_app();
     let team = Signal::derive(move || {
         s.workspace.with(|ws| {
             ws.team
@@ -43,6 +47,63 @@ pub fn OverviewSection(id: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    view! {
+        <h3>"Account"</h3>
+        <div class="form-grid">
+            <TextField
+                label="Account name"
+                required=true
+                value=s.account_value(&id, |a| a.name.clone())
+                on_commit=s.account_setter(&id, |a, v: String| a.name = v.trim().to_string())
+            />
+            <TextField
+                label="Industry"
+                value=s.account_value(&id, |a| a.industry.clone())
+                on_commit=s.account_setter(&id, |a, v| a.industry = v)
+            />
+            <SelectField
+                label="Segment"
+                options={choice_options::<Segment>()}
+                value=s.account_value(&id, |a| a.segment.key().to_string())
+                on_commit=s.account_setter(&id, |a, v: String| {
+                    if let Some(seg) = Segment::from_key(&v) {
+                        a.segment = seg;
+                    }
+                })
+            />
+            <SelectField
+                label="Owner"
+                none="No owner"
+                options=team
+                value=s.account_value(&id, |a| a.owner.as_ref().map(|o| o.to_string()).unwrap_or_default())
+                on_commit=s.account_setter(&id, |a, v: String| a.owner = (!v.is_empty()).then(|| Id::new(v)))
+            />
+            <SelectField
+                label="Fiscal year starts in"
+                options=Signal::derive(|| {
+                    MONTHS.iter().enumerate().map(|(i, m)| ((i + 1).to_string(), m.to_string())).collect()
+                })
+                value=s.account_value(&id, |a| a.fiscal_year_start_month.clamp(1, 12).to_string())
+                on_commit=s.account_setter(&id, |a, v: String| {
+                    if let Ok(m) = v.parse::<u8>() {
+                        a.fiscal_year_start_month = m.clamp(1, 12);
+                    }
+                })
+            />
+        </div>
+        <TextArea
+            label="Notes"
+            value=s.account_value(&id, |a| a.notes.clone())
+            on_commit=s.account_setter(&id, |a, v| a.notes = v)
+        />
+    }
+}
+
+/// This year's money: last year's spend, the commitment, the growth target and the
+/// actuals per fiscal quarter.
+#[component]
+fn RevenueFields(id: Id) -> impl IntoView {
+    let s = use_app();
     let quarters = (0..4usize)
         .map(|q| {
             view! {
@@ -56,88 +117,29 @@ pub fn OverviewSection(id: Id) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="card" aria-labelledby="section-heading">
-            <SectionHead id=id.clone() part=PlanPart::Revenue />
-            <h3>"Account"</h3>
-            <div class="form-grid">
-                <TextField
-                    label="Account name"
-                    required=true
-                    value=s.account_value(&id, |a| a.name.clone())
-                    on_commit=s.account_setter(&id, |a, v: String| a.name = v.trim().to_string())
-                />
-                <TextField
-                    label="Industry"
-                    value=s.account_value(&id, |a| a.industry.clone())
-                    on_commit=s.account_setter(&id, |a, v| a.industry = v)
-                />
-                <SelectField
-                    label="Segment"
-                    options=Signal::derive(|| SEGMENTS.iter().map(|(_, v, l)| (v.to_string(), l.to_string())).collect())
-                    value=s.account_value(&id, |a| segment_value(a.segment).to_string())
-                    on_commit=s.account_setter(&id, |a, v: String| {
-                        if let Some((seg, _, _)) = SEGMENTS.iter().find(|(_, value, _)| *value == v) {
-                            a.segment = *seg;
-                        }
-                    })
-                />
-                <SelectField
-                    label="Owner"
-                    none="No owner"
-                    options=team
-                    value=s.account_value(&id, |a| a.owner.as_ref().map(|o| o.to_string()).unwrap_or_default())
-                    on_commit=s.account_setter(&id, |a, v: String| a.owner = (!v.is_empty()).then(|| Id::new(v)))
-                />
-                <SelectField
-                    label="Fiscal year starts in"
-                    options=Signal::derive(|| {
-                        MONTHS.iter().enumerate().map(|(i, m)| ((i + 1).to_string(), m.to_string())).collect()
-                    })
-                    value=s.account_value(&id, |a| a.fiscal_year_start_month.clamp(1, 12).to_string())
-                    on_commit=s.account_setter(&id, |a, v: String| {
-                        if let Ok(m) = v.parse::<u8>() {
-                            a.fiscal_year_start_month = m.clamp(1, 12);
-                        }
-                    })
-                />
-            </div>
-            <TextArea
-                label="Notes"
-                value=s.account_value(&id, |a| a.notes.clone())
-                on_commit=s.account_setter(&id, |a, v| a.notes = v)
+        <h3>"Revenue"</h3>
+        <div class="form-grid">
+            <NumberField
+                label="Last year's spend"
+                value=s.account_value(&id, |a| a.plan.revenue.last_year)
+                on_commit=s.account_setter(&id, |a, v| a.plan.revenue.last_year = v)
+                min=0.0
             />
-            <h3>"Revenue"</h3>
-            <div class="form-grid">
-                <NumberField
-                    label="Last year's spend"
-                    value=s.account_value(&id, |a| a.plan.revenue.last_year)
-                    on_commit=s.account_setter(&id, |a, v| a.plan.revenue.last_year = v)
-                    min=0.0
-                />
-                <NumberField
-                    label="Revenue commitment"
-                    hint="The customer's expected spend this year, agreed up front."
-                    value=s.account_value(&id, |a| a.plan.revenue.commitment)
-                    on_commit=s.account_setter(&id, |a, v| a.plan.revenue.commitment = v)
-                    min=0.0
-                />
-                <NumberField
-                    label="Growth target"
-                    value=s.account_value(&id, |a| a.plan.revenue.growth_target)
-                    on_commit=s.account_setter(&id, |a, v| a.plan.revenue.growth_target = v)
-                    min=0.0
-                />
-            </div>
-            <h4>"Actuals by fiscal quarter"</h4>
-            <div class="form-grid">{quarters}</div>
-        </section>
+            <NumberField
+                label="Revenue commitment"
+                hint="The customer's expected spend this year, agreed up front."
+                value=s.account_value(&id, |a| a.plan.revenue.commitment)
+                on_commit=s.account_setter(&id, |a, v| a.plan.revenue.commitment = v)
+                min=0.0
+            />
+            <NumberField
+                label="Growth target"
+                value=s.account_value(&id, |a| a.plan.revenue.growth_target)
+                on_commit=s.account_setter(&id, |a, v| a.plan.revenue.growth_target = v)
+                min=0.0
+            />
+        </div>
+        <h4>"Actuals by fiscal quarter"</h4>
+        <div class="form-grid">{quarters}</div>
     }
-}
-
-fn segment_value(s: Segment) -> &'static str {
-    SEGMENTS
-        .iter()
-        .find(|(seg, _, _)| *seg == s)
-        .map(|(_, v, _)| *v)
-        .unwrap_or("growth")
 }

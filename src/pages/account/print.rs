@@ -12,7 +12,7 @@ use crate::domain::coverage::last_touches;
 use crate::domain::model::{Account, Id, PlanPart, Settings, TeamMember};
 use crate::domain::white_space::heatmap;
 use crate::format::{format_money_short, format_number};
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 
 use super::relationship_map::RelationshipMap;
 use super::scorecard::ScorecardSection;
@@ -73,12 +73,12 @@ impl Names<'_> {
 }
 
 /// A plan part's block: its heading (the section's name) and content.
-fn part(slug: &'static str, title: &'static str, body: AnyView) -> impl IntoView {
-    let heading = format!("print-{slug}");
+fn part(p: PlanPart, body: AnyView) -> impl IntoView {
+    let heading = format!("print-{}", p.slug());
     let labelledby = heading.clone();
     view! {
         <section class="print-part" aria-labelledby=labelledby>
-            <h2 id=heading>{title}</h2>
+            <h2 id=heading>{p.label()}</h2>
             {body}
         </section>
     }
@@ -86,6 +86,24 @@ fn part(slug: &'static str, title: &'static str, body: AnyView) -> impl IntoView
 
 fn none_yet(what: &'static str) -> AnyView {
     view! { <p class="hint">{what}</p> }.into_any()
+}
+
+/// What `draw` makes of the account's names (nothing while the account is missing).
+fn with_names(
+    state: AppState,
+    account: Memo<Option<Account>>,
+    draw: impl FnOnce(&Names) -> AnyView,
+) -> AnyView {
+    account.with(|a| {
+        let Some(a) = a else { return ().into_any() };
+        state.workspace.with(|ws| {
+            draw(&Names {
+                account: a,
+                team: &ws.team,
+                settings: &ws.settings,
+            })
+        })
+    })
 }
 
 #[component]
@@ -107,52 +125,35 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
     let back = crate::nav::href_for(&[("account", id.as_str()), ("section", "scorecard")]);
     let sheet_id = id.clone();
     let text_parts = move || {
-        let id = sheet_id.clone();
-        account.with(|a| {
-            let Some(a) = a else { return ().into_any() };
-            state.workspace.with(|ws| {
-                let names = Names {
-                    account: a,
-                    team: &ws.team,
-                    settings: &ws.settings,
-                };
-                view! {
-                    <div class="print-sheet-rest">
-                        {part(PlanPart::Revenue.slug(), PlanPart::Revenue.label(), revenue(&names))}
-                        {part(PlanPart::Contract.slug(), PlanPart::Contract.label(), contract(a))}
-                        {part(PlanPart::Goals.slug(), PlanPart::Goals.label(), goals(&names))}
-                        {part(PlanPart::SuccessMeasures.slug(), PlanPart::SuccessMeasures.label(), measures(&names))}
-                        {part(PlanPart::Feedback.slug(), PlanPart::Feedback.label(), feedback(&names))}
-                    </div>
-                    <div class="print-sheet">
-                        {part(PlanPart::Contacts.slug(), PlanPart::Contacts.label(), contacts(&names, today))}
-                        <section class="print-part" aria-labelledby="print-map">
-                            <h2 id="print-map">"Relationship map"</h2>
-                            <RelationshipMap id=id />
-                        </section>
-                    </div>
-                }
-                .into_any()
-            })
+        with_names(state, account, |names| {
+            view! {
+                <div class="print-sheet-rest">
+                    {part(PlanPart::Revenue, revenue(names))}
+                    {part(PlanPart::Contract, contract(names.account))}
+                    {part(PlanPart::Goals, goals(names))}
+                    {part(PlanPart::SuccessMeasures, measures(names))}
+                    {part(PlanPart::Feedback, feedback(names))}
+                </div>
+                <div class="print-sheet">
+                    {part(PlanPart::Contacts, contacts(names, today))}
+                    <section class="print-part" aria-labelledby="print-map">
+                        <h2 id="print-map">"Relationship map"</h2>
+                        <RelationshipMap id=sheet_id.clone() />
+                    </section>
+                </div>
+            }
+            .into_any()
         })
     };
     let growth_parts = move || {
-        account.with(|a| {
-            let Some(a) = a else { return ().into_any() };
-            state.workspace.with(|ws| {
-                let names = Names {
-                    account: a,
-                    team: &ws.team,
-                    settings: &ws.settings,
-                };
-                view! {
-                    {part(PlanPart::Opportunities.slug(), PlanPart::Opportunities.label(), opportunities(&names))}
-                    {part(PlanPart::Actions.slug(), PlanPart::Actions.label(), actions(&names, today))}
-                    {part(PlanPart::Cadence.slug(), PlanPart::Cadence.label(), cadence(&names))}
-                    {part(PlanPart::Team.slug(), PlanPart::Team.label(), team(&names))}
-                }
-                .into_any()
-            })
+        with_names(state, account, |names| {
+            view! {
+                {part(PlanPart::Opportunities, opportunities(names))}
+                {part(PlanPart::Actions, actions(names, today))}
+                {part(PlanPart::Cadence, cadence(names))}
+                {part(PlanPart::Team, team(names))}
+            }
+            .into_any()
         })
     };
     let print = move |_| {

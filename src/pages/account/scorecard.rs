@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::charts::trend::TrendChart;
-use crate::domain::advice::next_best_actions;
-use crate::domain::coverage::{coverage_grid, rut};
-use crate::domain::model::Id;
-use crate::domain::scoring::{score_account, trend, Trend};
+use crate::domain::advice::{next_best_actions, NextBestAction};
+use crate::domain::coverage::{coverage_grid, rut, RutReport};
+use crate::domain::model::{Account, Bands, Id};
+use crate::domain::scoring::{score_account, trend, Scorecard, Trend};
 use crate::format::{band_class, band_label};
 use crate::nav::href_for;
 use crate::state::use_app;
@@ -42,29 +42,8 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
                 .map(|a| settings.with(|s| rut(&a.plan, s, today)))
         })
     });
-    let trend_points = Signal::derive(move || {
-        account.with(|a| {
-            let Some(a) = a else { return Vec::new() };
-            let mut pts: Vec<(NaiveDate, u8)> = a
-                .plan
-                .reviews
-                .iter()
-                .filter_map(|r| Some((r.date?, r.snapshot.as_ref()?.overall?)))
-                // A review held today is a point of its own, next to the score now.
-                .filter(|(d, _)| *d <= today)
-                .collect();
-            pts.sort_unstable();
-            if let Some(now) = card.with(|c| c.as_ref().and_then(|c| c.overall)) {
-                pts.push((today, now));
-            }
-            pts
-        })
-    });
+    let trend_points = trend_points(account, card, today);
     let bands = state.workspace.with_untracked(|ws| ws.settings.bands);
-    let link_id = id.clone();
-    let section_href =
-        move |slug: &str| href_for(&[("account", link_id.as_str()), ("section", slug)]);
-    let section_href2 = section_href.clone();
     view! {
         <section class="card scorecard" aria-labelledby="scorecard-heading">
             <h2 id="scorecard-heading">"Scorecard"</h2>
@@ -84,62 +63,118 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
                     </p>
                 }
             })}
-            <table class="table components">
-                <caption>"Score components"</caption>
-                <thead><tr><th scope="col">"Component"</th><th scope="col">"Score"</th><th scope="col">"Weight"</th><th scope="col">"Why"</th></tr></thead>
-                <tbody>
-                    {move || card.get().map(|c| c.components.into_iter().map(|comp| {
-                        let href = section_href(comp.section.slug());
-                        view! {
-                            <tr>
-                                <th scope="row"><a href=href>{comp.kind.label()}</a></th>
-                                <td class=format!("score band-{}", band_class(comp.score.map(|s| crate::domain::scoring::band_for(s, &bands))))>
-                                    {comp.score.map(|s| s.to_string()).unwrap_or_else(|| "No data".into())}
-                                </td>
-                                <td>{if comp.weight > 0.0 { format!("{:.0}%", comp.weight * 100.0) } else { "—".into() }}</td>
-                                <td>{comp.explanation}</td>
-                            </tr>
-                        }
-                    }).collect_view())}
-                </tbody>
-            </table>
-            <section aria-labelledby="nba-heading">
-                <h3 id="nba-heading">"Next best actions"</h3>
-                {move || {
-                    let list = nba.get();
-                    if list.is_empty() {
-                        return view! { <p class="hint">"Nothing to correct: the plan is in good shape."</p> }.into_any();
-                    }
-                    view! {
-                        <ol class="nba">
-                            {list.into_iter().take(8).map(|n| {
-                                let href = section_href2(n.section.slug());
-                                let gain = if n.estimated_gain > 0.0 { format!("+{:.1} points", n.estimated_gain) } else { "keeps the plan honest".to_string() };
-                                view! {
-                                    <li>
-                                        <a href=href class="nba-link">{n.title.clone()}</a>
-                                        <span class="hint">{format!(" {} · {}", n.component.label(), gain)}</span>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ol>
-                    }.into_any()
-                }}
-            </section>
-            {move || rut_report.get().filter(|r| r.in_rut || r.challenge.is_some()).map(|r| view! {
-                <section class=if r.in_rut { "rut rut-warning" } else { "rut" } aria-labelledby="rut-heading" role=if r.in_rut { "alert" } else { "region" }>
-                    <h3 id="rut-heading">{if r.in_rut { "In a rut" } else { "This week's challenge" }}</h3>
-                    <ul>{r.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
-                    <p class="hint">{format!("Last 90 days: {} touches; the top two contacts hold {:.0}%; concentration index (HHI) {:.2}.", r.touches, r.top_two_share * 100.0, r.herfindahl)}</p>
-                    {r.challenge.map(|c| view! { <p><strong>"Challenge: "</strong>{c}</p> })}
-                </section>
-            })}
+            <ScoreComponents id=id.clone() card bands />
+            <NextBestActions id=id.clone() nba />
+            <RutNotice report=rut_report />
             <section aria-labelledby="trend-heading">
                 <h3 id="trend-heading">"Trend"</h3>
                 <TrendChart points=trend_points bands />
             </section>
             <CoverageGrid id=id.clone() />
         </section>
+    }
+}
+
+/// The address of one of the account's plan sections.
+fn section_href(account: &Id, slug: &str) -> String {
+    href_for(&[("account", account.as_str()), ("section", slug)])
+}
+
+/// The trend chart's points: the overall score saved with each review held up to `today`,
+/// oldest first, then the score now.
+fn trend_points(
+    account: Memo<Option<Account>>,
+    card: Memo<Option<Scorecard>>,
+    today: NaiveDate,
+) -> Signal<Vec<(NaiveDate, u8)>> {
+    Signal::derive(move || {
+        account.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            let mut pts: Vec<(NaiveDate, u8)> = a
+                .plan
+                .reviews
+                .iter()
+                .filter_map(|r| Some((r.date?, r.snapshot.as_ref()?.overall?)))
+                // A review held today is a point of its own, next to the score now.
+                .filter(|(d, _)| *d <= today)
+                .collect();
+            pts.sort_unstable();
+            if let Some(now) = card.with(|c| c.as_ref().and_then(|c| c.overall)) {
+                pts.push((today, now));
+            }
+            pts
+        })
+    })
+}
+
+/// Each score component's score, weight and reason, named by a link to its section.
+#[component]
+fn ScoreComponents(id: Id, card: Memo<Option<Scorecard>>, bands: Bands) -> impl IntoView {
+    view! {
+        <table class="table components">
+            <caption>"Score components"</caption>
+            <thead><tr><th scope="col">"Component"</th><th scope="col">"Score"</th><th scope="col">"Weight"</th><th scope="col">"Why"</th></tr></thead>
+            <tbody>
+                {move || card.get().map(|c| c.components.into_iter().map(|comp| {
+                    let href = section_href(&id, comp.section.slug());
+                    view! {
+                        <tr>
+                            <th scope="row"><a href=href>{comp.kind.label()}</a></th>
+                            <td class=format!("score band-{}", band_class(comp.score.map(|s| crate::domain::scoring::band_for(s, &bands))))>
+                                {comp.score.map(|s| s.to_string()).unwrap_or_else(|| "No data".into())}
+                            </td>
+                            <td>{if comp.weight > 0.0 { format!("{:.0}%", comp.weight * 100.0) } else { "—".into() }}</td>
+                            <td>{comp.explanation}</td>
+                        </tr>
+                    }
+                }).collect_view())}
+            </tbody>
+        </table>
+    }
+}
+
+/// The first eight course corrections, each a link to where it is done, with its gain.
+#[component]
+fn NextBestActions(id: Id, nba: Memo<Vec<NextBestAction>>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="nba-heading">
+            <h3 id="nba-heading">"Next best actions"</h3>
+            {move || {
+                let list = nba.get();
+                if list.is_empty() {
+                    return view! { <p class="hint">"Nothing to correct: the plan is in good shape."</p> }.into_any();
+                }
+                view! {
+                    <ol class="nba">
+                        {list.into_iter().take(8).map(|n| {
+                            let href = section_href(&id, n.section.slug());
+                            let gain = if n.estimated_gain > 0.0 { format!("+{:.1} points", n.estimated_gain) } else { "keeps the plan honest".to_string() };
+                            view! {
+                                <li>
+                                    <a href=href class="nba-link">{n.title.clone()}</a>
+                                    <span class="hint">{format!(" {} · {}", n.component.label(), gain)}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The rut warning, or only this week's challenge when the plan is not in a rut.
+#[component]
+fn RutNotice(report: Memo<Option<RutReport>>) -> impl IntoView {
+    move || {
+        report.get().filter(|r| r.in_rut || r.challenge.is_some()).map(|r| view! {
+        <section class=if r.in_rut { "rut rut-warning" } else { "rut" } aria-labelledby="rut-heading" role=if r.in_rut { "alert" } else { "region" }>
+            <h3 id="rut-heading">{if r.in_rut { "In a rut" } else { "This week's challenge" }}</h3>
+            <ul>{r.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+            <p class="hint">{format!("Last 90 days: {} touches; the top two contacts hold {:.0}%; concentration index (HHI) {:.2}.", r.touches, r.top_two_share * 100.0, r.herfindahl)}</p>
+            {r.challenge.map(|c| view! { <p><strong>"Challenge: "</strong>{c}</p> })}
+        </section>
+    })
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::model::{Id, PlanPart};
+use crate::domain::model::{Choice, Id, PlanPart};
 use crate::state::use_app;
 
 #[component]
@@ -256,6 +256,31 @@ pub fn member_options(state: AppState) -> Signal<Vec<(String, String)>> {
                 .collect()
         })
     })
+}
+
+/// A select's options for a choice (see [`Choice`]): each value's key, and its label for
+/// people, in the order the app lists them.
+pub fn choice_options<T: Choice + Send + Sync>() -> Signal<Vec<(String, String)>> {
+    Signal::derive(|| {
+        T::ALL
+            .iter()
+            .map(|x| (x.key().to_string(), x.label().to_string()))
+            .collect()
+    })
+}
+
+/// A select's value from an optional choice: its key, or the empty "none" option.
+pub fn choice_value<T: Choice>(x: Option<T>) -> String {
+    x.map(T::key).unwrap_or_default().to_string()
+}
+
+/// Adds `id` to `list`, or takes it out when it is there already (a checkbox's change).
+pub fn toggle_id(list: &mut Vec<Id>, id: Id) {
+    if let Some(i) = list.iter().position(|x| *x == id) {
+        list.remove(i);
+    } else {
+        list.push(id);
+    }
 }
 
 /// A name to show, or `fallback` when it is blank.

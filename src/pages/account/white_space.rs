@@ -6,24 +6,12 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::components::charts::heatmap::WhiteSpaceHeatmap;
-use crate::domain::model::{CellStatus, Id, PlanPart, Term, WhiteSpaceCell};
+use crate::domain::model::{CellStatus, Choice, Id, PlanPart, Term, WhiteSpaceCell};
 use crate::domain::white_space::heatmap;
 use crate::format::{format_money_short, parse_number};
 use crate::state::use_app;
 
 use super::section::SectionHead;
-
-pub const STATUSES: [(CellStatus, &str, &str); 5] = [
-    (CellStatus::Sold, "sold", "Sold"),
-    (CellStatus::InProgress, "in_progress", "In progress"),
-    (CellStatus::Open, "open", "Open opportunity"),
-    (CellStatus::Competitor, "competitor", "Competitor"),
-    (
-        CellStatus::NotApplicable,
-        "not_applicable",
-        "Not applicable",
-    ),
-];
 
 #[component]
 pub fn WhiteSpaceSection(id: Id) -> impl IntoView {
@@ -162,17 +150,17 @@ fn CellEditor(account: Id, unit: Term, offering: Term) -> impl IntoView {
     let where_ = format!("{} × {}", unit.name, offering.name);
     let value_error = RwSignal::new(false);
     view! {
-        <td class=move || format!("ws-cell ws-{}", cell.get().map(|c| status_value(c.status)).unwrap_or("unknown"))>
+        <td class=move || format!("ws-cell ws-{}", cell.get().map(|c| c.status.key()).unwrap_or("unknown"))>
             <label class="visually-hidden" for=format!("ws-{}-{}", unit.id, offering.id)>{format!("Status of {where_}")}</label>
             <select id=format!("ws-{}-{}", unit.id, offering.id)
-                prop:value=move || cell.get().map(|c| status_value(c.status)).unwrap_or("")
+                prop:value=move || cell.get().map(|c| c.status.key()).unwrap_or("")
                 on:change=move |ev| {
-                    if let Some(s) = STATUSES.iter().find(|x| x.1 == event_target_value(&ev)) {
-                        edit.run(CellEdit::Status(s.0));
+                    if let Some(s) = CellStatus::from_key(&event_target_value(&ev)) {
+                        edit.run(CellEdit::Status(s));
                     }
                 }>
                 <option value="">"Unknown"</option>
-                {STATUSES.iter().map(|(_, v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+                {CellStatus::ALL.map(|s| view! { <option value=s.key()>{s.label()}</option> })}
             </select>
             <label class="visually-hidden" for=format!("wsv-{}-{}", unit.id, offering.id)>{format!("Value of {where_}")}</label>
             <input id=format!("wsv-{}-{}", unit.id, offering.id) type="text" inputmode="decimal" placeholder="Value"
@@ -200,12 +188,4 @@ enum CellEdit {
     Status(CellStatus),
     Value(Option<f64>),
     Competitor(String),
-}
-
-fn status_value(s: CellStatus) -> &'static str {
-    STATUSES
-        .iter()
-        .find(|x| x.0 == s)
-        .map(|x| x.1)
-        .unwrap_or("open")
 }

@@ -127,58 +127,8 @@ fn problem(path: &str, message: impl Into<String>) -> Vec<Problem> {
 
 /// Reads an export file of either kind; see the module documentation.
 pub fn parse_import(text: &str) -> Result<ImportFile, Vec<Problem>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(problem("", "the file is empty"));
-    }
-    let doc: Value = serde_json::from_str(text).map_err(|e| {
-        let full = e.to_string();
-        let what = full
-            .rsplit_once(" at line ")
-            .map(|(w, _)| w.to_string())
-            .unwrap_or(full);
-        problem(
-            "",
-            format!(
-                "the file is not valid JSON: {what} (line {}, column {})",
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
-    let Value::Object(mut obj) = doc else {
-        return Err(problem(
-            "",
-            "the file is not an Account Planner export (expected a JSON object)",
-        ));
-    };
-    let kind = match obj.get("kind") {
-        None => ImportKind::Workspace,
-        Some(Value::String(k)) if k == KIND_WORKSPACE => ImportKind::Workspace,
-        Some(Value::String(k)) if k == KIND_ACCOUNT => ImportKind::Account,
-        Some(other) => {
-            return Err(problem(
-                "kind",
-                format!(
-                    "unknown kind {}: expected \"workspace\" or \"account\"",
-                    short(other)
-                ),
-            ))
-        }
-    };
-    // Without a kind, a file must at least look like a workspace: another app's JSON
-    // would otherwise decode to an empty workspace through the field defaults.
-    const WORKSPACE_FIELDS: [&str; 5] =
-        ["schema_version", "accounts", "settings", "team", "members"];
-    if kind == ImportKind::Workspace
-        && !obj.contains_key("kind")
-        && !WORKSPACE_FIELDS.iter().any(|f| obj.contains_key(*f))
-    {
-        return Err(problem(
-            "",
-            "the file is JSON but not an Account Planner export (it has no accounts, team, settings or schema_version)",
-        ));
-    }
+    let mut obj = json_object(text)?;
+    let kind = import_kind(&obj)?;
     obj.remove("kind");
     let version_problem = |e: MigrateError| problem("schema_version", e.to_string());
     let version =
@@ -212,6 +162,70 @@ pub fn parse_import(text: &str) -> Result<ImportFile, Vec<Problem>> {
         workspace,
         from_version,
     })
+}
+
+/// The file's JSON object (a byte-order mark is skipped), or why it has none: empty, not
+/// JSON (with the line and column), or JSON but not an object.
+fn json_object(text: &str) -> Result<Map<String, Value>, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(problem("", "the file is empty"));
+    }
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        let full = e.to_string();
+        let what = full
+            .rsplit_once(" at line ")
+            .map(|(w, _)| w.to_string())
+            .unwrap_or(full);
+        problem(
+            "",
+            format!(
+                "the file is not valid JSON: {what} (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    let Value::Object(obj) = doc else {
+        return Err(problem(
+            "",
+            "the file is not an Account Planner export (expected a JSON object)",
+        ));
+    };
+    Ok(obj)
+}
+
+/// Which kind of export the object says it is; without a `kind`, a workspace when it
+/// looks like one.
+fn import_kind(obj: &Map<String, Value>) -> Result<ImportKind, Vec<Problem>> {
+    let kind = match obj.get("kind") {
+        None => ImportKind::Workspace,
+        Some(Value::String(k)) if k == KIND_WORKSPACE => ImportKind::Workspace,
+        Some(Value::String(k)) if k == KIND_ACCOUNT => ImportKind::Account,
+        Some(other) => {
+            return Err(problem(
+                "kind",
+                format!(
+                    "unknown kind {}: expected \"workspace\" or \"account\"",
+                    short(other)
+                ),
+            ))
+        }
+    };
+    // Without a kind, a file must at least look like a workspace: another app's JSON
+    // would otherwise decode to an empty workspace through the field defaults.
+    const WORKSPACE_FIELDS: [&str; 5] =
+        ["schema_version", "accounts", "settings", "team", "members"];
+    if kind == ImportKind::Workspace
+        && !obj.contains_key("kind")
+        && !WORKSPACE_FIELDS.iter().any(|f| obj.contains_key(*f))
+    {
+        return Err(problem(
+            "",
+            "the file is JSON but not an Account Planner export (it has no accounts, team, settings or schema_version)",
+        ));
+    }
+    Ok(kind)
 }
 
 /// `accounts[0].x` → `account.x` in an account file's paths.

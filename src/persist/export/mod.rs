@@ -30,6 +30,37 @@ pub(crate) mod sample {
             title: "Account manager".into(),
             updated_at: Some(at(0)),
         };
+        let mut acme = Account::new(Id::new("acc-acme"), "Acme, Inc.", day(2026, 1, 5), at(20));
+        acme.owner = Some(Id::new("tm-ann"));
+        acme.segment = Segment::Strategic;
+        acme.plan.contacts = contacts();
+        acme.plan.goals = vec![Goal {
+            id: Id::new("g-cost"),
+            title: "Lower cost to serve".into(),
+            source_contact: Some(Id::new("c-ceo")),
+            updated_at: Some(at(30)),
+            ..Goal::default()
+        }];
+        acme.plan.interactions = interactions();
+        acme.plan.opportunities = opportunities();
+        acme.plan.cadence = cadence();
+        let globex = Account::new(Id::new("acc-globex"), "Globex", day(2026, 2, 1), at(40));
+        Workspace {
+            id: Id::new("ws-sample"),
+            name: "Ann's accounts".into(),
+            team: vec![
+                member("tm-ann", "Ann Archer"),
+                member("tm-bob", "Bob Baker"),
+                member("tm-cy", "Cy Unused"),
+            ],
+            accounts: vec![acme.into(), globex.into()],
+            ..Workspace::default()
+        }
+    }
+
+    /// A CEO, a CFO reporting to them and an IT manager reporting to the CFO, whose name is a
+    /// spreadsheet formula.
+    fn contacts() -> Vec<Contact> {
         let contact = |id: &str, name: &str, dept: &str, level: &str| Contact {
             id: Id::new(id),
             name: name.into(),
@@ -54,18 +85,12 @@ pub(crate) mod sample {
         it.reports_to = Some(Id::new("c-cfo"));
         it.notes = "line one\nline two, with comma".into();
 
-        let mut acme = Account::new(Id::new("acc-acme"), "Acme, Inc.", day(2026, 1, 5), at(20));
-        acme.owner = Some(Id::new("tm-ann"));
-        acme.segment = Segment::Strategic;
-        acme.plan.contacts = vec![ceo, cfo, it];
-        acme.plan.goals = vec![Goal {
-            id: Id::new("g-cost"),
-            title: "Lower cost to serve".into(),
-            source_contact: Some(Id::new("c-ceo")),
-            updated_at: Some(at(30)),
-            ..Goal::default()
-        }];
-        acme.plan.interactions = vec![
+        vec![ceo, cfo, it]
+    }
+
+    /// Two dated interactions, the first with two contacts.
+    fn interactions() -> Vec<Interaction> {
+        vec![
             Interaction {
                 id: Id::new("x-1"),
                 date: Some(day(2026, 2, 3)),
@@ -79,8 +104,12 @@ pub(crate) mod sample {
                 contacts: vec![Id::new("c-ceo")],
                 ..Interaction::default()
             },
-        ];
-        acme.plan.opportunities = vec![
+        ]
+    }
+
+    /// An open opportunity aligned to the goal, and a won one whose name starts with a dash.
+    fn opportunities() -> Vec<Opportunity> {
+        vec![
             Opportunity {
                 id: Id::new("o-analytics"),
                 name: "Analytics roll-out".into(),
@@ -102,8 +131,12 @@ pub(crate) mod sample {
                 stage: Stage::Won,
                 ..Opportunity::default()
             },
-        ];
-        acme.plan.cadence = vec![
+        ]
+    }
+
+    /// A quarterly QBR, a monthly call whose title has separators, and an unscheduled meeting.
+    fn cadence() -> Vec<Meeting> {
+        vec![
             Meeting {
                 id: Id::new("m-qbr"),
                 title: "QBR".into(),
@@ -129,19 +162,7 @@ pub(crate) mod sample {
                 next_date: None,
                 ..Meeting::default()
             },
-        ];
-        let globex = Account::new(Id::new("acc-globex"), "Globex", day(2026, 2, 1), at(40));
-        Workspace {
-            id: Id::new("ws-sample"),
-            name: "Ann's accounts".into(),
-            team: vec![
-                member("tm-ann", "Ann Archer"),
-                member("tm-bob", "Bob Baker"),
-                member("tm-cy", "Cy Unused"),
-            ],
-            accounts: vec![acme.into(), globex.into()],
-            ..Workspace::default()
-        }
+        ]
     }
 
     #[test]

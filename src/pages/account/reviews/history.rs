@@ -19,15 +19,6 @@ struct Shown {
     follow_ups: Vec<(String, Option<ActionStatus>)>,
 }
 
-fn status_label(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Open => "open",
-        ActionStatus::InProgress => "in progress",
-        ActionStatus::Done => "done",
-        ActionStatus::Cancelled => "cancelled",
-    }
-}
-
 #[component]
 pub fn ReviewHistory(id: Id) -> impl IntoView {
     let state = use_app();
@@ -143,7 +134,7 @@ fn HistoryRow(s: Shown, actions_href: String) -> impl IntoView {
                                 {follow_ups.into_iter().map(|(title, status)| view! {
                                     <li>
                                         {title}
-                                        {status.map(|s| format!(" ({})", status_label(s)))}
+                                        {status.map(|s| format!(" ({})", s.label().to_lowercase()))}
                                     </li>
                                 }).collect_view()}
                             </ul>
