@@ -1,10 +1,13 @@
 //! The portfolio: every account's score, band, trend, revenue, renewal countdown and
 //! staleness in one row, and the totals a manager or a leader looks at first.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::model::{Account, Band, Id, Segment, Workspace};
+use super::model::{Account, Band, Id, Segment, Settings, TeamMember, Workspace};
 use super::scoring::{score_account, trend, Trend};
 use super::staleness::review_summary;
 use super::summary::AccountSummary;
@@ -132,18 +135,85 @@ pub fn portfolio_while_loading(
     pending: &[(Id, AccountSummary)],
     today: NaiveDate,
 ) -> Portfolio {
-    let decoded = ws
+    assemble(ws, pending, today, |a| row(ws, a, today))
+}
+
+/// The portfolio from the rows of `row_of`, one per account not archived.
+fn assemble(
+    ws: &Workspace,
+    pending: &[(Id, AccountSummary)],
+    today: NaiveDate,
+    mut row_of: impl FnMut(&Arc<Account>) -> PortfolioRow,
+) -> Portfolio {
+    let mut rows: Vec<PortfolioRow> = ws
         .accounts
         .iter()
         .filter(|a| !a.archived)
-        .map(|a| row(ws, a, today));
+        .map(&mut row_of)
+        .collect();
     let summarised = pending
         .iter()
         .filter(|(_, s)| !s.archived)
         .map(|(id, s)| pending_row(ws, id, s, today));
-    let rows: Vec<PortfolioRow> = decoded.chain(summarised).collect();
+    rows.extend(summarised);
     let totals = totals(&rows);
     Portfolio { rows, totals }
+}
+
+/// Rows worked out before, by account. An account is an `Arc` that every change replaces
+/// (`Workspace::account_mut` copies it while anyone else holds it, and this cache does),
+/// so the same allocation is the same plan: only new and changed accounts are scored
+/// again, and a start can score plans as it decodes them. A row also depends on the
+/// settings, the team (owners' names) and the day: a change of any of them empties it.
+#[derive(Default)]
+pub struct RowCache {
+    basis: Option<(Settings, Vec<TeamMember>, NaiveDate)>,
+    /// By the account's address, with the account kept, so that its address cannot be
+    /// taken by another account while its row is here.
+    rows: FxHashMap<usize, (Arc<Account>, PortfolioRow)>,
+}
+
+impl RowCache {
+    /// `a`'s row, scored now unless it is here.
+    pub fn row(&mut self, ws: &Workspace, a: &Arc<Account>, today: NaiveDate) -> PortfolioRow {
+        self.check_basis(ws, today);
+        self.cached_row(ws, a, today)
+    }
+
+    /// [`portfolio_while_loading`] from the rows here; forgets the rows of accounts that
+    /// nothing else holds any more.
+    pub fn portfolio_while_loading(
+        &mut self,
+        ws: &Workspace,
+        pending: &[(Id, AccountSummary)],
+        today: NaiveDate,
+    ) -> Portfolio {
+        self.check_basis(ws, today);
+        self.rows.retain(|_, (a, _)| Arc::strong_count(a) > 1);
+        assemble(ws, pending, today, |a| self.cached_row(ws, a, today))
+    }
+
+    fn check_basis(&mut self, ws: &Workspace, today: NaiveDate) {
+        let same = self.basis.as_ref().is_some_and(|(settings, team, day)| {
+            *day == today && settings == &ws.settings && team == &ws.team
+        });
+        if !same {
+            self.rows.clear();
+            self.basis = Some((ws.settings.clone(), ws.team.clone(), today));
+        }
+    }
+
+    fn cached_row(&mut self, ws: &Workspace, a: &Arc<Account>, today: NaiveDate) -> PortfolioRow {
+        let key = Arc::as_ptr(a) as usize;
+        if let Some((held, r)) = self.rows.get(&key) {
+            if Arc::ptr_eq(held, a) {
+                return r.clone();
+            }
+        }
+        let r = row(ws, a, today);
+        self.rows.insert(key, (a.clone(), r.clone()));
+        r
+    }
 }
 
 pub fn totals(rows: &[PortfolioRow]) -> PortfolioTotals {
@@ -306,5 +376,68 @@ mod tests {
             (1_000.0, Some(60))
         );
         assert_eq!((done.totals.pending, done.totals.commitment), (0, 1_000.0));
+    }
+
+    #[test]
+    fn cached_rows_are_the_rows_and_follow_every_change() {
+        let today = day("2026-11-24");
+        let mut ws = crate::domain::sample::demo::demo_workspace(today);
+        let mut cache = RowCache::default();
+        let fresh = |ws: &Workspace, today| portfolio(ws, today);
+        assert_eq!(
+            cache.portfolio_while_loading(&ws, &[], today),
+            fresh(&ws, today)
+        );
+        // A change to one account, then to the settings, the team and the day.
+        let id = ws.accounts[0].id.clone();
+        ws.account_mut(&id).unwrap().plan.revenue.commitment = Some(123_456.0);
+        assert_eq!(
+            cache.portfolio_while_loading(&ws, &[], today),
+            fresh(&ws, today)
+        );
+        ws.settings.weights = Default::default();
+        assert_eq!(
+            cache.portfolio_while_loading(&ws, &[], today),
+            fresh(&ws, today)
+        );
+        ws.team[0].name = "Someone Else".into();
+        assert_eq!(
+            cache.portfolio_while_loading(&ws, &[], today),
+            fresh(&ws, today)
+        );
+        let later = day("2027-02-01");
+        assert_eq!(
+            cache.portfolio_while_loading(&ws, &[], later),
+            fresh(&ws, later)
+        );
+        // Rows of accounts no longer held anywhere else are forgotten.
+        let held = cache.rows.len();
+        ws.accounts.truncate(1);
+        cache.portfolio_while_loading(&ws, &[], later);
+        assert!(
+            cache.rows.len() == 1 && held > 1,
+            "{held} then {}",
+            cache.rows.len()
+        );
+    }
+
+    #[test]
+    fn a_row_scored_ahead_is_the_one_the_portfolio_uses() {
+        let today = day("2026-11-24");
+        let ws = crate::domain::sample::demo::demo_workspace(today);
+        let mut cache = RowCache::default();
+        for a in &ws.accounts {
+            assert_eq!(cache.row(&ws, a, today), row(&ws, a, today));
+        }
+        let ahead = cache.rows.len();
+        assert_eq!(
+            cache.portfolio_while_loading(&ws, &[], today),
+            portfolio(&ws, today)
+        );
+        assert_eq!(
+            cache.rows.len(),
+            ahead,
+            "nothing scored twice, nothing dropped"
+        );
     }
 }

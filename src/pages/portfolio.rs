@@ -81,16 +81,8 @@ fn compare(a: &PortfolioRow, b: &PortfolioRow, col: Column) -> std::cmp::Orderin
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
     let state = use_app();
-    let today = state.today;
     // While the start decodes plans, the accounts not decoded yet show their summaries.
-    let data = Memo::new(move |_| {
-        state.loading.with(|pending| {
-            let pending = pending.as_deref().map_or(&[][..], Vec::as_slice);
-            state
-                .workspace
-                .with(|ws| portfolio::portfolio_while_loading(ws, pending, today))
-        })
-    });
+    let data = Memo::new(move |_| state.portfolio());
     let search = RwSignal::new(String::new());
     let segment = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());

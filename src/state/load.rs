@@ -17,7 +17,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{mark, new_workspace_id, AppState};
-use crate::domain::model::{Id, Workspace};
+use crate::domain::model::{Account, Id, Workspace};
 use crate::domain::sample::demo::demo_workspace;
 use crate::domain::summary::AccountSummary;
 use crate::persist::browser;
@@ -155,8 +155,13 @@ pub(super) enum Decoding {
 }
 
 impl Decoding {
-    /// Decodes while `go_on` says so, and storage with the plans once they are all here.
-    fn advance(self, mut go_on: impl FnMut() -> bool) -> Decoding {
+    /// Decodes while `go_on` says so, handing each plan that opened to `decoded`, and
+    /// storage with the plans once they are all here.
+    fn advance(
+        self,
+        mut go_on: impl FnMut() -> bool,
+        mut decoded: impl FnMut(&Arc<Account>),
+    ) -> Decoding {
         let Decoding::Plans {
             entries,
             mut decodes,
@@ -170,6 +175,9 @@ impl Decoding {
             }
             if !decodes.decode_next(&entries) {
                 break;
+            }
+            if let Some(account) = decodes.last() {
+                decoded(account);
             }
         }
         Decoding::Done(Box::new(codec::decode_storage_with(&entries, decodes)))
@@ -307,7 +315,16 @@ impl AppState {
         let Some(Some(decoding)) = self.decoding.try_update_value(Option::take) else {
             return;
         };
-        let decoding = decoding.advance(|| now() < until);
+        // Each plan is scored as it is decoded, so the hand-over does not score them all.
+        let (today, rows) = (self.today, self.rows);
+        let decoding = self.workspace.with_untracked(|meta| {
+            decoding.advance(
+                || now() < until,
+                |account| {
+                    rows.update_value(|cache| _ = cache.row(meta, account, today));
+                },
+            )
+        });
         let done = matches!(decoding, Decoding::Done(_));
         self.decoding.set_value(Some(decoding));
         if done {
@@ -323,7 +340,7 @@ impl AppState {
         let Some(Some(decoding)) = self.decoding.try_update_value(Option::take) else {
             return;
         };
-        let Decoding::Done(loaded) = decoding.advance(|| true) else {
+        let Decoding::Done(loaded) = decoding.advance(|| true, |_| {}) else {
             unreachable!("advance decodes everything when it may go on")
         };
         let mut start = Start::decoded(*loaded);

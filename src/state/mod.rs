@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::model::{new_id, Id, Workspace};
+use crate::domain::portfolio::{portfolio_while_loading, Portfolio, RowCache};
 use crate::domain::validate::Problem;
 use crate::persist::codec::{self, Quarantined};
 use crate::persist::tabs::TabConflict;
@@ -36,6 +37,8 @@ pub struct AppState {
     /// by their summaries (see `load`); `None` once every plan is in the workspace.
     pub loading: RwSignal<Option<load::Pending>>,
     decoding: StoredValue<Option<load::Decoding>>,
+    /// The portfolio's rows worked out so far (see [`AppState::portfolio`]).
+    rows: StoredValue<RowCache>,
     /// Set while the latest changes exist only in memory, with the reason.
     pub storage_problem: RwSignal<Option<String>>,
     /// Stored values that failed to decode: kept untouched (and backed up), shown to the
@@ -82,6 +85,7 @@ impl AppState {
             write,
             loading: RwSignal::new(loading),
             decoding: StoredValue::new(decoding),
+            rows: StoredValue::new(RowCache::default()),
             saved: StoredValue::new(start.saved),
             // The demo of a first visit is not stored yet: its first save writes all of it.
             unsaved: StoredValue::new(if start.first_visit {
@@ -103,6 +107,23 @@ impl AppState {
             persistence_refused: RwSignal::new(false),
             today,
         }
+    }
+}
+
+impl AppState {
+    /// The portfolio as it stands, with the accounts still known by their summaries only;
+    /// only accounts changed since the last time are scored again. Tracks the workspace.
+    pub fn portfolio(&self) -> Portfolio {
+        self.loading
+            .with(|pending| {
+                let pending = pending.as_deref().map_or(&[][..], Vec::as_slice);
+                self.workspace.with(|ws| {
+                    self.rows.try_update_value(|cache| {
+                        cache.portfolio_while_loading(ws, pending, self.today)
+                    })
+                })
+            })
+            .unwrap_or_else(|| portfolio_while_loading(&Workspace::default(), &[], self.today))
     }
 }
 

@@ -362,10 +362,19 @@ pub fn decode_storage(entries: &[(String, String)]) -> Loaded {
 /// caller can spread the work over several turns of the page; then
 /// [`decode_storage_with`] decodes the rest of storage with them.
 pub struct AccountDecodes {
-    /// For each entry, its account's decode once done.
-    done: Vec<Option<Result<(Account, Upgrade), Failure>>>,
+    /// For each entry, its account's decode once done: shared, so that what the workspace
+    /// holds in the end is the very allocation a caller saw decoded ([`AccountDecodes::last`]).
+    done: Vec<Option<Decoded>>,
     /// The next entry to look at.
     next: usize,
+    /// The entry decoded last.
+    last: Option<usize>,
+}
+
+type Decoded = Result<(Arc<Account>, Upgrade), Failure>;
+
+fn decode_shared(id: &str, raw: &str) -> Decoded {
+    decode_account(id, raw).map(|(account, upgrade)| (Arc::new(account), upgrade))
 }
 
 impl AccountDecodes {
@@ -375,6 +384,15 @@ impl AccountDecodes {
                 .take(entries.len())
                 .collect(),
             next: 0,
+            last: None,
+        }
+    }
+
+    /// The account [`AccountDecodes::decode_next`] decoded last, if it opened.
+    pub fn last(&self) -> Option<&Arc<Account>> {
+        match self.done.get(self.last?)? {
+            Some(Ok((account, _))) => Some(account),
+            _ => None,
         }
     }
 
@@ -385,7 +403,8 @@ impl AccountDecodes {
             let at = self.next;
             self.next += 1;
             if let Some(Kind::Account(id)) = kind_of(key) {
-                self.done[at] = Some(decode_account(id, raw));
+                self.done[at] = Some(decode_shared(id, raw));
+                self.last = Some(at);
                 return true;
             }
         }
@@ -393,10 +412,10 @@ impl AccountDecodes {
     }
 
     /// The decode of entry `at`: taken if done, else done now.
-    fn take(&mut self, at: usize, id: &str, raw: &str) -> Result<(Account, Upgrade), Failure> {
+    fn take(&mut self, at: usize, id: &str, raw: &str) -> Decoded {
         match self.done.get_mut(at).and_then(Option::take) {
             Some(done) => done,
-            None => decode_account(id, raw),
+            None => decode_shared(id, raw),
         }
     }
 }
@@ -462,7 +481,7 @@ struct Found<'a> {
     index_present: bool,
     /// The accounts that opened, in storage order: the id their key names, the account and
     /// how it must be written back.
-    accounts: Vec<(&'a str, Account, Upgrade)>,
+    accounts: Vec<(&'a str, Arc<Account>, Upgrade)>,
     quarantined: Vec<Quarantined>,
     /// The keys written by a newer app, with their versions.
     newer: Vec<(String, u64)>,
@@ -573,7 +592,7 @@ struct Unplaced<'a> {
 
 impl<'a> Unplaced<'a> {
     /// Marks the accounts of an older format (noted) or plain (silently) for rewriting.
-    fn new(found: Vec<(&'a str, Account, Upgrade)>, repairs: &mut Repairs) -> Self {
+    fn new(found: Vec<(&'a str, Arc<Account>, Upgrade)>, repairs: &mut Repairs) -> Self {
         let mut accounts = Vec::with_capacity(found.len());
         let mut at = FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
         for (id, account, upgrade) in found {
@@ -586,7 +605,7 @@ impl<'a> Unplaced<'a> {
                 }
                 repairs.accounts.push(account.id.clone());
             }
-            let account = Some(Arc::new(account));
+            let account = Some(account);
             match at.entry(id) {
                 // One key twice (not in localStorage): the later value, in the first place.
                 Entry::Occupied(e) => accounts[*e.get()] = account,
