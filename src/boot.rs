@@ -15,9 +15,10 @@ pub fn mount() {
     // Storage is read a slice per turn of the page, and the first render is a task of its
     // own: reading a large storage and rendering in one would keep the page busy for long.
     wasm_bindgen_futures::spawn_local(async {
-        let stored = Stored::read_in_turns().await;
+        let read = Stored::read_in_turns().await;
         set_timeout(
             move || {
+                let stored = read.now_or_again();
                 // The static shell of index.html has done its job (something to paint at once).
                 if let Some(boot) = document().get_element_by_id("boot") {
                     boot.remove();

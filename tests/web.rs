@@ -554,39 +554,63 @@ async fn a_change_made_while_plans_decode_waits_for_them_and_loses_nothing() {
     );
 }
 
+/// The id of the account a read of storage reads first (storage's own key order).
+fn first_account_read() -> String {
+    js_sys::Object::keys(&storage())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .find_map(|k| k.strip_prefix("account-planner/account/").map(String::from))
+        .unwrap()
+}
+
+/// Another tab renames account `id` of [`store_synthetic`]'s 300, as its save writes it, and
+/// the storage event tells this tab.
+fn rename_in_another_tab(id: &str) {
+    use account_planner::persist::codec::{account_key, encode_account};
+    let ws = synthetic(300, chrono::Local::now().date_naive());
+    let found = ws.accounts.iter().find(|a| a.id.as_str() == id).unwrap();
+    let mut account = account_planner::domain::model::Account::clone(found);
+    account.name = "Renamed In Another Tab".into();
+    storage()
+        .set_item(&account_key(&account.id), &encode_account(&account))
+        .unwrap();
+    let ev = web_sys::StorageEvent::new("storage").unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+}
+
+/// Mounts the app started from `stored` and finds the renamed account with the search.
+async fn assert_the_start_shows_the_rename(
+    root: &HtmlElement,
+    stored: account_planner::state::Stored,
+) {
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        leptos::view! { <account_planner::app::App stored /> }
+    });
+    sleep(Duration::from_millis(20)).await;
+    type_into(
+        &input_labelled(root, "Search accounts"),
+        "renamed in another",
+    );
+    sleep(Duration::from_millis(50)).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("1 of 300 accounts"), "{text}");
+    assert!(text.contains("Renamed In Another Tab"), "{text}");
+}
+
 #[wasm_bindgen_test]
 async fn another_tabs_write_during_a_start_read_in_turns_makes_it_read_storage_again() {
-    use account_planner::persist::codec::{account_key, encode_account};
     use account_planner::state::Stored;
     let root = fresh_root();
     store_synthetic(300);
-    // The account read first (storage's own key order), before the read's first turn.
-    let keys = js_sys::Object::keys(&storage());
-    let first_key = keys
-        .iter()
-        .filter_map(|k| k.as_string())
-        .find(|k| k.starts_with("account-planner/account/"))
-        .unwrap();
-    let id = first_key
-        .trim_start_matches("account-planner/account/")
-        .to_string();
-    // Another tab renames it while this one reads, and the storage event tells this tab.
+    // The account read first is renamed by another tab between two turns of the read.
+    let id = first_account_read();
     let fired_during_read = std::rc::Rc::new(std::cell::Cell::new(None::<bool>));
     let reading = std::rc::Rc::new(std::cell::Cell::new(true));
     let other_tab = wasm_bindgen::closure::Closure::once_into_js({
         let (fired, reading) = (fired_during_read.clone(), reading.clone());
         move || {
             fired.set(Some(reading.get()));
-            let today = chrono::Local::now().date_naive();
-            let ws = synthetic(300, today);
-            let found = ws.accounts.iter().find(|a| a.id.as_str() == id).unwrap();
-            let mut account = account_planner::domain::model::Account::clone(found);
-            account.name = "Renamed In Another Tab".into();
-            storage()
-                .set_item(&account_key(&account.id), &encode_account(&account))
-                .unwrap();
-            let ev = web_sys::StorageEvent::new("storage").unwrap();
-            web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+            rename_in_another_tab(&id);
         }
     });
     web_sys::window()
@@ -594,25 +618,24 @@ async fn another_tabs_write_during_a_start_read_in_turns_makes_it_read_storage_a
         .set_timeout_with_callback_and_timeout_and_arguments_0(other_tab.unchecked_ref(), 0)
         .unwrap();
     // Turns of 0 ms: a turn after every 50 keys.
-    let stored = Stored::read_in_turns_of(0.0).await;
+    let read = Stored::read_in_turns_of(0.0).await;
     reading.set(false);
     assert_eq!(
         fired_during_read.get(),
         Some(true),
         "the other tab's write landed between two turns of the read"
     );
-
     // The start shows storage as the other tab left it, not what was read before its write.
-    let _app = leptos::mount::mount_to(root.clone(), move || {
-        leptos::view! { <account_planner::app::App stored /> }
-    });
-    sleep(Duration::from_millis(20)).await;
-    type_into(
-        &input_labelled(&root, "Search accounts"),
-        "renamed in another",
-    );
-    sleep(Duration::from_millis(50)).await;
-    let text = root.text_content().unwrap();
-    assert!(text.contains("1 of 300 accounts"), "{text}");
-    assert!(text.contains("Renamed In Another Tab"), "{text}");
+    assert_the_start_shows_the_rename(&root, read.now_or_again()).await;
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_write_after_the_read_but_before_the_mount_is_not_lost() {
+    use account_planner::state::Stored;
+    let root = fresh_root();
+    store_synthetic(300);
+    let read = Stored::read_in_turns_of(0.0).await;
+    // Between the end of the read and the task that mounts the app.
+    rename_in_another_tab(&first_account_read());
+    assert_the_start_shows_the_rename(&root, read.now_or_again()).await;
 }

@@ -60,14 +60,13 @@ impl Stored {
     }
 
     /// [`Stored::read`], giving the page a turn every [`SLICE_MS`] while it reads: a large
-    /// storage takes longer than that to read. If another tab writes meanwhile, what was
-    /// read may mix before and after its write: storage is then read again, at once.
-    pub async fn read_in_turns() -> Stored {
+    /// storage takes longer than that to read. See [`ReadInTurns::now_or_again`].
+    pub async fn read_in_turns() -> ReadInTurns {
         Stored::read_in_turns_of(SLICE_MS).await
     }
 
     /// [`Stored::read_in_turns`] with turns of `ms` milliseconds.
-    pub async fn read_in_turns_of(ms: f64) -> Stored {
+    pub async fn read_in_turns_of(ms: f64) -> ReadInTurns {
         mark("load-start");
         let written = Rc::new(Cell::new(false));
         let listener = window_event_listener(leptos::ev::storage, {
@@ -78,16 +77,14 @@ impl Stored {
                 }
             }
         });
-        let read = read_values_in_turns(ms).await;
-        listener.remove();
-        let read = if written.get() {
-            browser::read_all()
-        } else {
-            read
-        };
-        match read {
+        let stored = match read_values_in_turns(ms).await {
             Ok(entries) => Stored::decode(entries),
             Err(e) => Stored::Unavailable(e.to_string()),
+        };
+        ReadInTurns {
+            stored,
+            written,
+            listener,
         }
     }
 
@@ -107,6 +104,29 @@ impl Stored {
         };
         mark("load-summarised");
         stored
+    }
+}
+
+/// Storage read in turns, still listening for other tabs' writes: between two turns of
+/// the read, and until the app listens itself, another tab may save, and what was read
+/// would then mix values from before and after its write (the storage event that tells
+/// this tab would also be lost).
+pub struct ReadInTurns {
+    stored: Stored,
+    written: Rc<Cell<bool>>,
+    listener: WindowListenerHandle,
+}
+
+impl ReadInTurns {
+    /// What was read, or, when another tab wrote since the read began, storage read again
+    /// now, in one task. Call it in the task that mounts the app, which then listens.
+    pub fn now_or_again(self) -> Stored {
+        self.listener.remove();
+        if self.written.get() {
+            Stored::read()
+        } else {
+            self.stored
+        }
     }
 }
 
