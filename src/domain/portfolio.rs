@@ -56,7 +56,7 @@ pub struct PortfolioTotals {
     pub pending: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Portfolio {
     pub rows: Vec<PortfolioRow>,
     pub totals: PortfolioTotals,
@@ -125,17 +125,7 @@ pub fn pending_row(ws: &Workspace, id: &Id, s: &AccountSummary, today: NaiveDate
 }
 
 pub fn portfolio(ws: &Workspace, today: NaiveDate) -> Portfolio {
-    portfolio_while_loading(ws, &[], today)
-}
-
-/// The portfolio while plans are still being decoded: the decoded accounts' rows, and a
-/// [`pending_row`] for each account known only by its summary.
-pub fn portfolio_while_loading(
-    ws: &Workspace,
-    pending: &[(Id, AccountSummary)],
-    today: NaiveDate,
-) -> Portfolio {
-    assemble(ws, pending, today, |a| row(ws, a, today))
+    assemble(ws, &[], today, |a| row(ws, a, today))
 }
 
 /// The portfolio from the rows of `row_of`, one per account not archived.
@@ -180,8 +170,9 @@ impl RowCache {
         self.cached_row(ws, a, today)
     }
 
-    /// [`portfolio_while_loading`] from the rows here; forgets the rows of accounts that
-    /// nothing else holds any more.
+    /// The portfolio while plans are still being decoded: the decoded accounts' rows, from
+    /// here where they are, and a [`pending_row`] for each account known only by its
+    /// summary. Forgets the rows of accounts that nothing else holds any more.
     pub fn portfolio_while_loading(
         &mut self,
         ws: &Workspace,
@@ -354,7 +345,7 @@ mod tests {
             .map(|x| (x.id.clone(), AccountSummary::of(x)))
             .collect();
 
-        let loading = portfolio_while_loading(&ws, &pending, today);
+        let loading = RowCache::default().portfolio_while_loading(&ws, &pending, today);
         assert_eq!(loading.rows.len(), 1, "archived accounts are left out");
         let r = &loading.rows[0];
         assert!(r.pending);

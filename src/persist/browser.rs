@@ -72,10 +72,13 @@ fn classify(e: &wasm_bindgen::JsValue) -> StorageError {
 
 /// Every key of ours with its raw text, in key order.
 pub fn read_all() -> Result<Vec<(String, String)>, StorageError> {
-    read_values(our_keys()?)
+    let mut keys = our_keys()?;
+    keys.sort_unstable();
+    read_values(keys)
 }
 
-/// `keys` (from [`our_keys`]) with their raw text, in key order; keys gone since are left out.
+/// `keys` (from [`our_keys`]) with their raw text, in the order given; keys gone since are
+/// left out.
 pub fn read_values(keys: Vec<String>) -> Result<Vec<(String, String)>, StorageError> {
     let s = storage()?;
     let mut out = Vec::new();
@@ -84,7 +87,6 @@ pub fn read_values(keys: Vec<String>) -> Result<Vec<(String, String)>, StorageEr
             out.push((key, value));
         }
     }
-    out.sort_unstable();
     Ok(out)
 }
 

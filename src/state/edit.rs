@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::{fresh_id, new_workspace_id, AppState};
+use super::{fresh_id, give_id, AppState};
 use crate::domain::model::{Account, Id, PlanPart, Settings, TeamMember, Workspace};
 use crate::domain::validate::{introduced_problems, Problem};
 use crate::persist::browser;
@@ -46,9 +46,7 @@ impl AppState {
     /// Replaces the whole workspace (reset, clear the demo, delete everything).
     pub fn replace_workspace(&self, mut ws: Workspace) {
         self.finish_loading();
-        if ws.id.as_str().is_empty() {
-            ws.id = new_workspace_id();
-        }
+        give_id(&mut ws);
         self.write.set(ws);
         self.schedule_save(None);
     }

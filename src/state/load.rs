@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{mark, new_workspace_id, AppState};
+use super::{give_id, mark, AppState};
 use crate::domain::model::{Account, Id, Workspace};
 use crate::domain::sample::demo::demo_workspace;
 use crate::domain::summary::AccountSummary;
@@ -130,9 +130,11 @@ impl ReadInTurns {
     }
 }
 
-/// Every value of ours, read 50 keys at a time, with a turn for the page every `ms`.
+/// Every value of ours in key order (as [`browser::read_all`] reads them), 50 keys at a
+/// time, with a turn for the page every `ms`.
 async fn read_values_in_turns(ms: f64) -> Result<Vec<(String, String)>, browser::StorageError> {
-    let keys = browser::our_keys()?;
+    let mut keys = browser::our_keys()?;
+    keys.sort_unstable();
     let mut entries = Vec::with_capacity(keys.len());
     let mut turn = now();
     for some in keys.chunks(50) {
@@ -142,7 +144,6 @@ async fn read_values_in_turns(ms: f64) -> Result<Vec<(String, String)>, browser:
             turn = now();
         }
     }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(entries)
 }
 
@@ -255,10 +256,7 @@ impl Start {
                 }
             }
         };
-        // A workspace without an id gets one on its first save.
-        if start.workspace.id.as_str().is_empty() {
-            start.workspace.id = new_workspace_id();
-        }
+        give_id(&mut start.workspace);
         start
     }
 
@@ -364,9 +362,7 @@ impl AppState {
             unreachable!("advance decodes everything when it may go on")
         };
         let mut start = Start::decoded(*loaded);
-        if start.workspace.id.as_str().is_empty() {
-            start.workspace.id = new_workspace_id();
-        }
+        give_id(&mut start.workspace);
         self.saved.set_value(start.saved);
         self.write.set(start.workspace);
         self.quarantined.set(start.quarantined);

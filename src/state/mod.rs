@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::model::{new_id, Id, Workspace};
-use crate::domain::portfolio::{portfolio_while_loading, Portfolio, RowCache};
+use crate::domain::portfolio::{Portfolio, RowCache};
 use crate::domain::validate::Problem;
 use crate::persist::codec::{self, Quarantined};
 use crate::persist::tabs::TabConflict;
@@ -123,7 +123,8 @@ impl AppState {
                     })
                 })
             })
-            .unwrap_or_else(|| portfolio_while_loading(&Workspace::default(), &[], self.today))
+            // Disposed: the view asking is going away.
+            .unwrap_or_default()
     }
 }
 
@@ -154,4 +155,12 @@ fn fresh_id(prefix: &str) -> Id {
 /// A fresh id for a workspace.
 fn new_workspace_id() -> Id {
     fresh_id("ws")
+}
+
+/// Gives a workspace without an id (a new one, or one stored before ids) a fresh one,
+/// which its next save stores.
+fn give_id(ws: &mut Workspace) {
+    if ws.id.as_str().is_empty() {
+        ws.id = new_workspace_id();
+    }
 }

@@ -302,18 +302,17 @@ pub fn decode_changed(key: &str, raw: Option<&str>) -> Option<Changed> {
 /// top-level `name`) of valid JSON, else the first non-empty `"name": "…"` in the text
 /// (an account's name comes right after its id in what this app writes).
 pub fn guess_account_name(raw: &str) -> Option<String> {
-    // The summary a packed value starts with names it, however damaged the rest is.
-    if let Some(summary) = packed::summary_of::<AccountSummary>(raw) {
-        return Some(summary.name.trim().chars().take(200).collect())
-            .filter(|n: &String| !n.is_empty());
-    }
-    if let Some(inner) = packed::salvage(raw) {
-        return guess_account_name(&inner);
-    }
     let clean = |s: &str| {
         let s: String = s.trim().chars().take(200).collect();
         (!s.is_empty()).then_some(s)
     };
+    // The summary a packed value starts with names it, however damaged the rest is.
+    if let Some(summary) = packed::summary_of::<AccountSummary>(raw) {
+        return clean(&summary.name);
+    }
+    if let Some(inner) = packed::salvage(raw) {
+        return guess_account_name(&inner);
+    }
     if let Ok(v) = serde_json::from_str::<Value>(raw) {
         // Valid JSON: only the account's own name counts, never a contact's.
         return ["/account/name", "/name"]
