@@ -563,13 +563,15 @@ fn first_account_read() -> String {
         .unwrap()
 }
 
-/// Another tab renames account `id` of [`store_synthetic`]'s 300, as its save writes it, and
-/// the storage event tells this tab.
+/// Another tab renames stored account `id`, as its save writes it, and the storage event
+/// tells this tab.
 fn rename_in_another_tab(id: &str) {
+    use account_planner::domain::model::Account;
     use account_planner::persist::codec::{account_key, encode_account};
-    let ws = synthetic(300, chrono::Local::now().date_naive());
-    let found = ws.accounts.iter().find(|a| a.id.as_str() == id).unwrap();
-    let mut account = account_planner::domain::model::Account::clone(found);
+    let key = format!("account-planner/account/{id}");
+    let stored = stored_json(&storage().get_item(&key).unwrap().unwrap());
+    let envelope: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let mut account: Account = serde_json::from_value(envelope["account"].clone()).unwrap();
     account.name = "Renamed In Another Tab".into();
     storage()
         .set_item(&account_key(&account.id), &encode_account(&account))
@@ -593,7 +595,7 @@ async fn assert_the_start_shows_the_rename(
     );
     sleep(Duration::from_millis(50)).await;
     let text = root.text_content().unwrap();
-    assert!(text.contains("1 of 300 accounts"), "{text}");
+    assert!(text.contains("1 of 120 accounts"), "{text}");
     assert!(text.contains("Renamed In Another Tab"), "{text}");
 }
 
@@ -601,7 +603,7 @@ async fn assert_the_start_shows_the_rename(
 async fn another_tabs_write_during_a_start_read_in_turns_makes_it_read_storage_again() {
     use account_planner::state::Stored;
     let root = fresh_root();
-    store_synthetic(300);
+    store_synthetic(120);
     // The account read first is renamed by another tab between two turns of the read.
     let id = first_account_read();
     let fired_during_read = std::rc::Rc::new(std::cell::Cell::new(None::<bool>));
@@ -633,7 +635,7 @@ async fn another_tabs_write_during_a_start_read_in_turns_makes_it_read_storage_a
 async fn another_tabs_write_after_the_read_but_before_the_mount_is_not_lost() {
     use account_planner::state::Stored;
     let root = fresh_root();
-    store_synthetic(300);
+    store_synthetic(120);
     let read = Stored::read_in_turns_of(0.0).await;
     // Between the end of the read and the task that mounts the app.
     rename_in_another_tab(&first_account_read());
