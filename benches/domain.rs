@@ -9,7 +9,10 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
-use account_planner::domain::model::{Id, Workspace};
+use account_planner::domain::merge::{
+    merge, stamp_changes, stamp_team_changes, Choices, Scope as MergeScope,
+};
+use account_planner::domain::model::{Account, Id, Workspace};
 use account_planner::domain::portfolio::portfolio;
 use account_planner::domain::sample::synthetic::{synthetic_workspace, BENCH};
 use account_planner::domain::scoring::score_account;
@@ -19,7 +22,6 @@ use account_planner::persist::codec::{
     writes_after_loss, Scope,
 };
 use account_planner::persist::export::json::{export_workspace, parse_import};
-use account_planner::persist::merge::{apply_merge, plan_merge, Choices};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -40,40 +42,56 @@ fn workspace() -> Workspace {
 /// What another device exports after a merge with `local` (the sync mark) and a week of
 /// work there: every tenth account edited, every fiftieth deleted, 50 accounts added.
 /// Local edited every 25th account meanwhile, so some accounts conflict.
+/// Two copies of the 1,000 benchmark accounts that last saw each other at `mark`: 100
+/// accounts edited on both sides since (different entities on each side, and the same
+/// contact in 10 of them: conflicts), 20 deleted there, 50 new there.
 fn two_devices() -> (Workspace, Workspace) {
     let mark = at(today(), 8);
-    let later = at(today() + Days::new(3), 9);
+    let here = at(today() + Days::new(3), 9);
+    let there = at(today() + Days::new(3), 10);
     let mut local = workspace();
     let mut incoming = local.clone();
     incoming.id = Id::new("ws-other-device");
     incoming.name = "Other device".into();
     local.sync_marks.insert(incoming.id.clone(), mark);
-    for (i, a) in incoming.accounts.iter_mut().map(Arc::make_mut).enumerate() {
-        if i % 10 == 0 {
-            a.name.push_str(" (renamed)");
+    incoming.sync_marks.insert(local.id.clone(), mark);
+    for i in (0..1000).step_by(10) {
+        edit(&mut local, i, here, |a| {
+            a.plan.contacts[0].title = "Chief Executive".into();
+            a.plan.goals.pop();
+        });
+        edit(&mut incoming, i, there, |a| {
+            a.plan.contacts[1].title = "Head of Procurement".into();
             a.plan.revenue.commitment = a.plan.revenue.commitment.map(|c| c * 1.1);
-            a.updated_at = Some(later);
-        }
+            if i % 100 == 0 {
+                a.plan.contacts[0].title = "Chair".into();
+            }
+        });
     }
-    for (i, a) in local.accounts.iter_mut().map(Arc::make_mut).enumerate() {
-        if i % 25 == 0 {
-            a.notes.push_str("Edited here.");
-            a.updated_at = Some(later);
-        }
-    }
+    let before = incoming.clone();
     let mut k = 0;
     incoming.accounts.retain(|_| {
         k += 1;
-        k % 50 != 0
+        k % 50 != 3
     });
+    stamp_team_changes(&before, &mut incoming, there);
     let extra = synthetic_workspace(2, 50, &BENCH, today());
     for a in extra.accounts {
         let mut a = Arc::unwrap_or_clone(a);
         a.id = Id(format!("new-{}", a.id));
-        a.updated_at = Some(later);
+        a.updated_at = Some(there);
         incoming.accounts.push(Arc::new(a));
     }
     (local, incoming)
+}
+
+/// An edit of account `i` at `when`, stamped as the app stamps it.
+fn edit(ws: &mut Workspace, i: usize, when: DateTime<Utc>, f: impl FnOnce(&mut Account)) {
+    let before = ws.accounts[i].clone();
+    let a = Arc::make_mut(&mut ws.accounts[i]);
+    f(a);
+    stamp_changes(&before, a, when);
+    a.updated_at = Some(when);
 }
 
 fn benches(c: &mut Criterion) {
@@ -92,9 +110,9 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("validate_1000", |b| b.iter(|| black_box(validate(&ws))));
 
-    let text = export_workspace(&ws);
+    let text = export_workspace(&ws, at(today(), 12));
     c.bench_function("json_encode_1000", |b| {
-        b.iter(|| black_box(export_workspace(&ws)))
+        b.iter(|| black_box(export_workspace(&ws, at(today(), 12))))
     });
     c.bench_function("json_decode_1000", |b| {
         b.iter(|| black_box(parse_import(&text).expect("the export imports")))
@@ -140,14 +158,15 @@ fn benches(c: &mut Criterion) {
 
     let (local, incoming) = two_devices();
     c.bench_function("merge_1000", |b| {
+        let now = at(today() + Days::new(4), 10);
         b.iter(|| {
-            let plan = plan_merge(&local, &incoming);
-            black_box(apply_merge(
+            black_box(merge(
                 &local,
                 &incoming,
-                &plan,
+                MergeScope::Workspace,
                 &Choices::default(),
-                at(today() + Days::new(3), 10),
+                now,
+                now,
             ))
         })
     });

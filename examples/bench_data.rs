@@ -44,7 +44,7 @@ fn main() -> std::io::Result<()> {
         serde_json::to_string(&storage).expect("strings serialise"),
     )?;
     drop(storage);
-    let export_bytes = export_workspace(&ws).len();
+    let export_bytes = export_workspace(&ws, chrono::DateTime::UNIX_EPOCH).len();
 
     // The accounts are independent, so the first `n` are what `synthetic_workspace(1, n, …)`
     // would give: grow `n` until the file reaches the size.
@@ -54,13 +54,13 @@ fn main() -> std::io::Result<()> {
     };
     let per_account = export_bytes / ACCOUNTS;
     let mut n = (IMPORT_BYTES / per_account).clamp(1, ACCOUNTS);
-    let mut file = export_workspace(&prefix(n));
+    let mut file = export_workspace(&prefix(n), chrono::DateTime::UNIX_EPOCH);
     while file.len() < IMPORT_BYTES && n < ACCOUNTS {
         n += 1;
-        file = export_workspace(&prefix(n));
+        file = export_workspace(&prefix(n), chrono::DateTime::UNIX_EPOCH);
     }
     while n > 1 {
-        let smaller = export_workspace(&prefix(n - 1));
+        let smaller = export_workspace(&prefix(n - 1), chrono::DateTime::UNIX_EPOCH);
         if smaller.len() < IMPORT_BYTES {
             break;
         }

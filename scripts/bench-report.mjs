@@ -25,7 +25,7 @@ const NATIVE = {
   storage_writes_1_edit_1000: 'codec::storage_writes after one edit (every account compared, one encoded)',
   storage_writes_keystroke_1000: 'the writes of a keystroke\'s save as the app computes them: scoped to the edited account (codec::writes_after_loss with Scope::Accounts)',
   encode_account_busy: 'codec::encode_account of one account of the benchmark shape (JSON, DEFLATE, packed text)',
-  merge_1000: 'plan_merge + apply_merge of two devices\' copies (1,000 accounts; 10% changed there, 4% here, 2% deleted, 50 new)',
+  merge_1000: 'entity-level merge of two copies of 1,000 accounts (100 edited on both sides, 10 of them in conflict; 20 deleted there, 50 new)',
 };
 for (const [name, note] of Object.entries(NATIVE)) {
   const file = at(`target/criterion/${name}/new/estimates.json`);
@@ -58,6 +58,7 @@ const BUDGETS = [
   ['load_1000_scored', 1000, 'every score shown, 1,000 accounts ≤ 1,000 ms'],
   ['load_1000_longest_task', 50, 'no task over 50 ms during that load'],
   ['native_score_1000', 20, 'scoring 1,000 accounts natively ≤ 20 ms'],
+  ['merge_1000', 500, 'merging two 1,000-account workspaces, 100 edited on both sides ≤ 500 ms'],
   ['wasm_score_1000', 60, 'scoring 1,000 accounts in wasm ≤ 60 ms'],
   ['import_4mb_preview', 500, 'import preview of 4 MB ≤ 500 ms'],
   ['demo_keystroke_to_saved', 16, 'keystroke to saved ≤ 16 ms (demo)'],

@@ -80,27 +80,28 @@ fn accept_dropped_files(state: AppState) {
     });
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         set_drop_highlight(false);
-        let Some(file) = ev
+        let files: Vec<web_sys::File> = ev
             .data_transfer()
             .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0))
-        else {
+            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+            .unwrap_or_default();
+        let Some(first) = files.first() else {
             return;
         };
         ev.prevent_default();
         navigate_to(&href_for(&[("page", "data")]));
-        let name = file.name();
+        let name = first.name();
         let refused = move |e: chunk::Unavailable| {
             state.refuse_import(&name, format!("the file could not be checked: {e}"));
         };
         #[cfg(feature = "split")]
         leptos::task::spawn_local(async move {
-            if let Err(e) = import_dropped(state, file).await {
+            if let Err(e) = import_dropped(state, files).await {
                 refused(e);
             }
         });
         #[cfg(not(feature = "split"))]
-        if let Err(e) = import_dropped(state, file) {
+        if let Err(e) = import_dropped(state, files) {
             refused(e);
         }
     });
@@ -198,12 +199,12 @@ fn settings_view() -> Result<AnyView, chunk::Unavailable> {
     Ok(view! { <SettingsPage /> }.into_any())
 }
 
-/// The import of a dropped file, in a chunk of its own (the import page's code).
+/// The import of dropped files, in a chunk of its own (the import page's code).
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(import_dropped, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn import_dropped(state: AppState, file: web_sys::File) -> Result<(), chunk::Unavailable> {
-    state.import_file(file);
+fn import_dropped(state: AppState, files: Vec<web_sys::File>) -> Result<(), chunk::Unavailable> {
+    state.import_files(files);
     Ok(())
 }

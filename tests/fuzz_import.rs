@@ -18,12 +18,13 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use account_planner::domain::merge::Choices;
 use account_planner::domain::model::Workspace;
 use account_planner::domain::sample::demo::demo_workspace;
 use account_planner::domain::sample::synthetic::{synthetic_workspace, SMALL};
 use account_planner::domain::validate::validate;
 use account_planner::persist::export::json::{export_account, export_workspace, parse_import};
-use account_planner::persist::merge::{apply_merge, plan_merge, Choices};
+use account_planner::persist::merge::merge_file;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 fn today() -> NaiveDate {
@@ -40,19 +41,20 @@ fn corpus() -> Vec<Vec<u8>> {
     let mut out = vec![
         fs::read(root.join("tests/fixtures/workspace-v0.json")).unwrap(),
         fs::read(root.join("tests/fixtures/workspace-v1.json")).unwrap(),
+        fs::read(root.join("tests/fixtures/workspace-v2.json")).unwrap(),
     ];
     let demo = demo_workspace(today());
-    out.push(export_workspace(&demo).into_bytes());
+    out.push(export_workspace(&demo, chrono::DateTime::UNIX_EPOCH).into_bytes());
     out.push(
-        export_account(&demo, &demo.accounts[0].id)
+        export_account(&demo, &demo.accounts[0].id, chrono::DateTime::UNIX_EPOCH)
             .unwrap()
             .into_bytes(),
     );
     for seed in 1..=3 {
         let ws = synthetic_workspace(seed, 1 + seed as usize, &SMALL, today());
-        out.push(export_workspace(&ws).into_bytes());
+        out.push(export_workspace(&ws, chrono::DateTime::UNIX_EPOCH).into_bytes());
         out.push(
-            export_account(&ws, &ws.accounts[0].id)
+            export_account(&ws, &ws.accounts[0].id, chrono::DateTime::UNIX_EPOCH)
                 .unwrap()
                 .into_bytes(),
         );
@@ -168,9 +170,8 @@ fn import_path(bytes: &[u8], local: &Workspace) -> Result<bool, String> {
             Ok(false)
         }
         Ok(file) => {
-            let plan = plan_merge(local, &file.workspace);
             let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
-            let merged = apply_merge(local, &file.workspace, &plan, &Choices::default(), now);
+            let merged = merge_file(local, &file, &Choices::default(), now).workspace;
             let problems = validate(&merged);
             if problems.is_empty() {
                 Ok(true)

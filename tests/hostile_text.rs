@@ -39,7 +39,8 @@ fn workspace_with(text: &str) -> Workspace {
 }
 
 fn round_trip(ws: &Workspace) -> Workspace {
-    let file = parse_import(&export_workspace(ws)).expect("our own export is accepted");
+    let file = parse_import(&export_workspace(ws, chrono::DateTime::UNIX_EPOCH))
+        .expect("our own export is accepted");
     file.workspace
 }
 
@@ -51,7 +52,8 @@ fn hostile_strings_round_trip_exactly_in_every_kind_of_file() {
         assert_eq!(back.accounts[0], ws.accounts[0], "workspace file, {text:?}");
         assert_eq!(back.team[0].name, *text);
         let id: &Id = &ws.accounts[0].id;
-        let account = parse_import(&export_account(&ws, id).unwrap()).unwrap();
+        let account =
+            parse_import(&export_account(&ws, id, chrono::DateTime::UNIX_EPOCH).unwrap()).unwrap();
         assert_eq!(
             account.workspace.accounts[0], ws.accounts[0],
             "account file, {text:?}"

@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 const SCHEMA: &str = include_str!("../docs/workspace.schema.json");
 const V0: &str = include_str!("fixtures/workspace-v0.json");
 const V1: &str = include_str!("fixtures/workspace-v1.json");
+const V2: &str = include_str!("fixtures/workspace-v2.json");
 
 static SCHEMA_VALUE: LazyLock<Value> =
     LazyLock::new(|| serde_json::from_str(SCHEMA).expect("the schema is JSON"));
@@ -94,7 +95,10 @@ fn the_demo_workspace_export_matches() {
         let day = today().checked_add_days(Days::new(days_later)).unwrap();
         let ws = demo_workspace(day);
         assert!(validate(&ws).is_empty());
-        assert_valid(&format!("demo workspace of {day}"), &export_workspace(&ws));
+        assert_valid(
+            &format!("demo workspace of {day}"),
+            &export_workspace(&ws, chrono::DateTime::UNIX_EPOCH),
+        );
     }
 }
 
@@ -102,7 +106,10 @@ fn the_demo_workspace_export_matches() {
 fn synthetic_workspace_exports_match() {
     for seed in [0, 1, 2, 3, 42, 1_000, u64::MAX] {
         let ws = synthetic_workspace(seed, 3, &SMALL, today());
-        assert_valid(&format!("synthetic seed {seed}"), &export_workspace(&ws));
+        assert_valid(
+            &format!("synthetic seed {seed}"),
+            &export_workspace(&ws, chrono::DateTime::UNIX_EPOCH),
+        );
     }
 }
 
@@ -112,15 +119,27 @@ fn account_exports_match() {
     let synthetic = synthetic_workspace(7, 2, &SMALL, today());
     for ws in [&demo, &synthetic] {
         for account in &ws.accounts {
-            let text = export_account(ws, &account.id).expect("the account exists");
+            let text = export_account(ws, &account.id, chrono::DateTime::UNIX_EPOCH)
+                .expect("the account exists");
             assert_valid(&format!("account file of {}", account.id), &text);
         }
     }
 }
 
 #[test]
-fn the_version_1_fixture_matches() {
-    assert_valid("tests/fixtures/workspace-v1.json", V1);
+fn the_version_2_fixture_matches() {
+    assert_valid("tests/fixtures/workspace-v2.json", V2);
+}
+
+#[test]
+fn the_version_1_fixture_does_not_match_but_its_migrated_export_does() {
+    let v1: Value = serde_json::from_str(V1).unwrap();
+    assert!(!errors(&v1).is_empty());
+    let migrated = parse_import(V1).expect("the v1 fixture loads").workspace;
+    assert_valid(
+        "v1 fixture migrated and exported",
+        &export_workspace(&migrated, chrono::DateTime::UNIX_EPOCH),
+    );
 }
 
 #[test]
@@ -131,7 +150,7 @@ fn the_version_0_fixture_does_not_match_but_its_migrated_export_does() {
     let migrated = parse_import(V0).expect("the v0 fixture loads").workspace;
     assert_valid(
         "v0 fixture migrated and exported",
-        &export_workspace(&migrated),
+        &export_workspace(&migrated, chrono::DateTime::UNIX_EPOCH),
     );
 }
 
@@ -236,7 +255,7 @@ fn every_field_is_checked_with_a_real_value() {
     // the wrong type for its values.
     let ws = rich_workspace();
     assert_eq!(validate(&ws), vec![]);
-    let text = export_workspace(&ws);
+    let text = export_workspace(&ws, chrono::DateTime::UNIX_EPOCH);
     assert_valid("rich workspace", &text);
     let (mut seen, mut filled) = (BTreeSet::new(), BTreeSet::new());
     walk(
@@ -322,7 +341,11 @@ fn every_enum_lists_exactly_the_serialized_variant_names() {
 // ---- The schema is not vacuous: each of these is refused, at the right place. ----
 
 fn demo_export() -> Value {
-    serde_json::from_str(&export_workspace(&demo_workspace(today()))).unwrap()
+    serde_json::from_str(&export_workspace(
+        &demo_workspace(today()),
+        chrono::DateTime::UNIX_EPOCH,
+    ))
+    .unwrap()
 }
 
 fn first_opportunity(v: &Value) -> (usize, usize) {
@@ -364,7 +387,7 @@ fn a_renamed_field_is_refused() {
 #[test]
 fn a_renamed_field_in_an_account_file_is_refused() {
     let ws = demo_workspace(today());
-    let text = export_account(&ws, &ws.accounts[0].id).unwrap();
+    let text = export_account(&ws, &ws.accounts[0].id, chrono::DateTime::UNIX_EPOCH).unwrap();
     let mut v: Value = serde_json::from_str(&text).unwrap();
     let revenue = v["account"]["plan"]["revenue"].as_object_mut().unwrap();
     let x = revenue.remove("commitment").unwrap();
@@ -428,7 +451,7 @@ fn other_out_of_shape_values_are_refused_where_they_are() {
         ("/settings/bands/green_from", json!(101)),
         ("/settings/rhythm/monthly_review_days", json!(0)),
         ("/team/0/name", Value::Null),
-        ("/schema_version", json!(2)),
+        ("/schema_version", json!(1)),
     ];
     for (at, value) in cases {
         let mut v = demo_export();
@@ -463,11 +486,11 @@ proptest! {
     ) {
         let day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + Days::new(days);
         let ws = synthetic_workspace(seed, accounts, &SMALL, day);
-        let text = export_workspace(&ws);
+        let text = export_workspace(&ws, chrono::DateTime::UNIX_EPOCH);
         let errs = errors(&serde_json::from_str(&text).unwrap());
         prop_assert!(errs.is_empty(), "seed {}: {:#?}", seed, errs);
         if let Some(a) = ws.accounts.first() {
-            let text = export_account(&ws, &a.id).unwrap();
+            let text = export_account(&ws, &a.id, chrono::DateTime::UNIX_EPOCH).unwrap();
             let errs = errors(&serde_json::from_str(&text).unwrap());
             prop_assert!(errs.is_empty(), "seed {} account file: {:#?}", seed, errs);
         }

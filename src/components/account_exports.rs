@@ -29,7 +29,7 @@ pub fn AccountExports(id: Id) -> impl IntoView {
                 Export::Plan => (
                     export_file_name(name, state.today, "json"),
                     "application/json",
-                    json::export_account(ws, id)?,
+                    json::export_account(ws, id, Utc::now())?,
                 ),
                 Export::Contacts => (
                     export_file_name(&format!("{name} contacts"), state.today, "csv"),

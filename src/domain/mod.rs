@@ -5,6 +5,7 @@ pub mod advice;
 pub mod coaching;
 pub mod coverage;
 pub mod dates;
+pub mod merge;
 pub mod model;
 pub mod money;
 pub mod org_chart;

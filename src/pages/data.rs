@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::model::Id;
-use crate::persist::merge::{Choice, Choices, Status};
+use super::import_preview::ImportPreview;
 use crate::state::use_app;
 
 #[component]
@@ -39,8 +38,8 @@ fn ImportSection() -> impl IntoView {
     let state = use_app();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            state.import_file(file);
+        if let Some(list) = input.files() {
+            state.import_files((0..list.length()).filter_map(|i| list.get(i)).collect());
         }
         // Picking the same file again must fire `change` again.
         input.set_value("");
@@ -49,12 +48,13 @@ fn ImportSection() -> impl IntoView {
         <section class="card" aria-labelledby="import-heading">
             <h2 id="import-heading">"Import"</h2>
             <p>
-                "Import a workspace or account file exported by Account Planner. It is checked completely first; you then see what it would add or change, and nothing is written until you confirm. You can also drop a file anywhere on this page."
+                "Import workspace or account files exported by Account Planner: yours from another device, or your team's (pick or drop several to roll them up). Each is checked completely first; you then see what they would add or change, entity by entity, and nothing is written until you confirm. You can also drop files anywhere on this page."
             </p>
             <div class="field">
-                <label for="import-file">"Import a file"</label>
-                <input id="import-file" type="file" accept=".json,application/json" on:change=on_change />
+                <label for="import-file">"Import files"</label>
+                <input id="import-file" type="file" multiple accept=".json,application/json" on:change=on_change />
             </div>
+            <ImportProgress />
             {move || state.import_done.get().map(|msg| view! { <p class="notice" role="status">{msg}</p> })}
             <ImportErrors />
             <ImportPreview />
@@ -66,7 +66,7 @@ fn ImportSection() -> impl IntoView {
 fn ImportErrors() -> impl IntoView {
     let state = use_app();
     move || {
-        state.import_errors.get().map(|(file, problems)| {
+        state.import_errors.get().into_iter().map(|(file, problems)| {
             let count = problems.len();
             let shown: Vec<_> = problems.into_iter().take(50).collect();
             view! {
@@ -92,128 +92,23 @@ fn ImportErrors() -> impl IntoView {
                     {(count > 50).then(|| view! { <p>{format!("…and {} more.", count - 50)}</p> })}
                 </div>
             }
-        })
+        }).collect_view()
     }
 }
 
-fn status_text(status: Status) -> &'static str {
-    match status {
-        Status::Added => "New: will be added",
-        Status::Updated => "Changed in the file: will be updated",
-        Status::Unchanged => "Same as yours",
-        Status::LocalNewer => "Yours is newer: kept",
-        Status::Conflict => "Changed on both sides: your choice",
-    }
-}
-
+/// While files are read: which one, how far, and a way to stop.
 #[component]
-fn ImportPreview() -> impl IntoView {
+fn ImportProgress() -> impl IntoView {
     let state = use_app();
-    let choices = RwSignal::new(Choices::default());
     move || {
-        state.pending_import.get().map(|pending| {
-            choices.set(Choices::default());
-            let plan = pending.plan.clone();
-            let summary = format!(
-                "{} new, {} updated, {} unchanged, {} kept because yours is newer, {} in conflict.",
-                plan.count(Status::Added),
-                plan.count(Status::Updated),
-                plan.count(Status::Unchanged),
-                plan.count(Status::LocalNewer),
-                plan.count(Status::Conflict),
-            );
-            let rows = plan
-                .accounts
-                .iter()
-                .cloned()
-                .map(|e| view! { <PreviewRow entry_id=e.id name=e.name status=e.status choices /> })
-                .collect_view();
-            let members = plan
-                .members
-                .iter()
-                .filter(|m| m.status != Status::Unchanged)
-                .map(|m| format!("{} ({})", m.name, status_text(m.status).to_lowercase()))
-                .collect::<Vec<_>>();
-            let apply = move |_| state.apply_import(&choices.get_untracked());
-            let cancel = move |_| state.pending_import.set(None);
+        state.import_progress.get().map(|p| {
             view! {
-                <section class="import-preview" aria-labelledby="preview-heading">
-                    <h3 id="preview-heading">{format!("Review “{}” before importing", pending.file_name)}</h3>
-                    <p>{summary}</p>
-                    {state.is_demo().then(|| view! {
-                        <p class="note">"The demo accounts are replaced by this file's."</p>
-                    })}
-                    <table class="table">
-                        <caption class="visually-hidden">"Accounts in the file"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Account"</th>
-                                <th scope="col">"What happens"</th>
-                                <th scope="col">"Your choice"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                    {(!members.is_empty()).then(|| view! { <p>"Team members: " {members.join(", ")}</p> })}
-                    {(plan.settings == Status::Conflict).then(|| view! {
-                        <p>"The file's settings differ from yours; yours are kept."</p>
-                    })}
-                    <div class="button-row">
-                        <button type="button" on:click=apply>"Import"</button>
-                        <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
-                    </div>
-                </section>
+                <div class="import-progress">
+                    <p role="status">{format!("Reading file {} of {}: {}…", p.done + 1, p.total, p.current)}</p>
+                    <progress max=p.total value=p.done aria-label="Files read"></progress>
+                    <button type="button" class="secondary" on:click=move |_| state.cancel_import()>"Cancel import"</button>
+                </div>
             }
         })
-    }
-}
-
-#[component]
-fn PreviewRow(
-    entry_id: Id,
-    name: String,
-    status: Status,
-    choices: RwSignal<Choices>,
-) -> impl IntoView {
-    let choosable = matches!(
-        status,
-        Status::Conflict | Status::LocalNewer | Status::Updated
-    );
-    let select_id = format!("choice-{entry_id}");
-    let label = format!("Choice for {name}");
-    let id_for_change = entry_id.clone();
-    let on_change = move |ev| {
-        let choice = match event_target_value(&ev).as_str() {
-            "incoming" => Choice::TakeIncoming,
-            "both" => Choice::KeepBoth,
-            _ => Choice::KeepLocal,
-        };
-        choices.update(|c| {
-            c.accounts.insert(id_for_change.clone(), choice);
-        });
-    };
-    let default = match Choice::default_for(status) {
-        Choice::TakeIncoming => "incoming",
-        Choice::KeepBoth => "both",
-        Choice::KeepLocal => "local",
-    };
-    view! {
-        <tr>
-            <th scope="row">{name.clone()}</th>
-            <td>{status_text(status)}</td>
-            <td>
-                {choosable
-                    .then(|| {
-                        view! {
-                            <label class="visually-hidden" for=select_id.clone()>{label}</label>
-                            <select id=select_id on:change=on_change prop:value=default>
-                                <option value="local" selected=default == "local">"Keep mine"</option>
-                                <option value="incoming" selected=default == "incoming">"Take theirs"</option>
-                                <option value="both" selected=default == "both">"Keep both"</option>
-                            </select>
-                        }
-                    })}
-            </td>
-        </tr>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod data;
+pub mod import_preview;
 pub mod portfolio;
 pub mod settings;
 pub mod team;

@@ -17,7 +17,12 @@
 //!   `cadence`… beside `name`), with the plan year as `plan_year`; and accounts had no fiscal
 //!   year start (every plan followed the calendar year, so version 1 gets
 //!   `fiscal_year_start_month: 1`).
-//! * **1** — the current format: see `docs/format.md`.
+//! * **1** — entities merged account by account; no tombstones, no stamps of their own on
+//!   an account's details and revenue.
+//! * **2** — the current format (see `docs/format.md`): tombstones (`deleted`, empty when
+//!   absent), `details_updated_at` on accounts and `updated_at` on revenue, which version 1
+//!   documents get from their account's `updated_at` (the latest any part could have
+//!   changed, so a merge never takes them for older than they are).
 //!
 //! Policy: a step never drops data it does not understand; it only moves or renames. A
 //! document of a *newer* version than [`SCHEMA_VERSION`] is refused, never downgraded.
@@ -32,7 +37,7 @@ pub type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[n]` migrates version `n` to `n + 1`. Its length is checked against
 /// [`SCHEMA_VERSION`] at compile time: raising the version without adding a step does not build.
-pub const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1];
+pub const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
 
 /// Why a document could not be brought to the current version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,6 +228,39 @@ fn v0_account_to_v1(a: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
+/// Version 1 → 2: an account's details and revenue get its `updated_at` as their own stamp.
+/// Tombstones start empty (the field's default).
+fn v1_to_v2(doc: Value) -> Result<Value, String> {
+    let Value::Object(mut ws) = doc else {
+        return Err("expected a JSON object".into());
+    };
+    if let Some(accounts) = ws.get_mut("accounts") {
+        let Value::Array(accounts) = accounts else {
+            return Err("accounts is not a list".into());
+        };
+        for account in accounts.iter_mut() {
+            if let Value::Object(a) = account {
+                v1_account_to_v2(a);
+            }
+        }
+    }
+    Ok(Value::Object(ws))
+}
+
+fn v1_account_to_v2(a: &mut Map<String, Value>) {
+    let stamp = match a.get("updated_at") {
+        Some(s @ Value::String(_)) => s.clone(),
+        _ => return,
+    };
+    a.entry("details_updated_at")
+        .or_insert_with(|| stamp.clone());
+    if let Some(Value::Object(plan)) = a.get_mut("plan") {
+        if let Some(Value::Object(revenue)) = plan.get_mut("revenue") {
+            revenue.entry("updated_at").or_insert(stamp);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,8 +299,8 @@ mod tests {
 
     #[test]
     fn a_current_document_passes_through_untouched() {
-        let doc = json!({"schema_version": 1, "name": "X", "accounts": [{"id": "a", "plan": {"year": 2026}}]});
-        assert_eq!(migrate_workspace(doc.clone()), Ok((doc, 1)));
+        let doc = json!({"schema_version": 2, "name": "X", "accounts": [{"id": "a", "plan": {"year": 2026}}]});
+        assert_eq!(migrate_workspace(doc.clone()), Ok((doc, 2)));
     }
 
     #[test]
@@ -284,7 +322,7 @@ mod tests {
         assert_eq!(
             v1,
             json!({
-                "schema_version": 1,
+                "schema_version": 2,
                 "name": "Old",
                 "team": [{"id": "tm-1", "name": "Ann"}],
                 "accounts": [{
@@ -300,6 +338,25 @@ mod tests {
                 }]
             })
         );
+    }
+
+    #[test]
+    fn v1_gives_details_and_revenue_the_account_stamp() {
+        let stamp = "2026-10-01T12:00:00Z";
+        let v1 = json!({"schema_version": 1, "accounts": [
+            {"id": "a", "updated_at": stamp, "plan": {"revenue": {"commitment": 5.0}}},
+            {"id": "b", "details_updated_at": "2026-09-01T00:00:00Z", "updated_at": stamp},
+            {"id": "c"}
+        ]});
+        let (v2, from) = migrate_workspace(v1).unwrap();
+        assert_eq!(from, 1);
+        assert_eq!(v2["accounts"][0]["details_updated_at"], stamp);
+        assert_eq!(v2["accounts"][0]["plan"]["revenue"]["updated_at"], stamp);
+        assert_eq!(
+            v2["accounts"][1]["details_updated_at"], "2026-09-01T00:00:00Z",
+            "kept"
+        );
+        assert_eq!(v2["accounts"][2], json!({"id": "c"}), "nothing to copy");
     }
 
     #[test]

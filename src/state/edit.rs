@@ -7,6 +7,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use super::{fresh_id, give_id, AppState};
+use crate::domain::merge::{stamp_changes, stamp_team_changes};
 use crate::domain::model::{Account, Id, PlanPart, Settings, TeamMember, Workspace};
 use crate::domain::validate::{introduced_problems, Problem};
 use crate::persist::browser;
@@ -26,13 +27,19 @@ impl AppState {
         Ok(id)
     }
 
-    /// Applies `edit` to one account, stamps it as changed and queues the save.
+    /// Applies `edit` to one account, stamps what it changed (and records what it deleted)
+    /// for merges, and queues the save.
     pub fn update_account(&self, id: &Id, edit: impl FnOnce(&mut Account)) {
         self.finish_loading();
         self.write.update(|ws| {
+            let Some(before) = ws.shared(id).cloned() else {
+                return;
+            };
             if let Some(account) = ws.account_mut(id) {
                 edit(account);
-                account.updated_at = Some(Utc::now());
+                let now = Utc::now();
+                stamp_changes(&before, account, now);
+                account.updated_at = Some(now);
             }
         });
         self.schedule_save(Some(id));
@@ -111,6 +118,7 @@ impl AppState {
         if !problems.is_empty() {
             return Err(problems);
         }
+        stamp_team_changes(&before, &mut after, Utc::now());
         self.write.set(after);
         self.schedule_save(None);
         Ok(())

@@ -12,7 +12,9 @@ impl AppState {
     pub fn download_workspace(&self) {
         self.finish_loading();
         let name = export_file_name("workspace", self.today, "json");
-        let text = self.workspace.with_untracked(export_workspace);
+        let text = self
+            .workspace
+            .with_untracked(|ws| export_workspace(ws, chrono::Utc::now()));
         if let Err(e) = browser::download_text(&name, "application/json", &text) {
             self.refuse_import(&name, format!("the export could not be saved: {e}"));
         }

@@ -1,93 +1,130 @@
-//! Importing a file: read, checked completely and previewed; nothing changes until the
-//! user has chosen how to settle each conflict.
+//! Importing files: read one after another (with progress, and a way to cancel), each
+//! checked completely, then one combined preview; nothing changes until the user has
+//! chosen how to settle each conflict.
 
 use std::borrow::Cow;
 
 use chrono::Utc;
 use leptos::prelude::*;
 
+use super::load::next_turn;
 use super::{new_workspace_id, AppState};
+use crate::domain::merge::{Choices, Merged, Status};
 use crate::domain::model::Workspace;
 use crate::domain::validate::Problem;
 use crate::persist::browser;
 use crate::persist::export::json::{self, ImportFile};
-use crate::persist::merge::{self, Choices, MergePlan};
+use crate::persist::merge;
 
-/// Larger files are refused before reading: a real workspace of 1,000 accounts is a few
-/// megabytes, and reading hundreds of megabytes would freeze the page.
-const MAX_IMPORT_BYTES: f64 = 25.0 * 1024.0 * 1024.0;
+/// Larger files are refused before reading: a busy workspace of 1,000 accounts is a few
+/// tens of megabytes, and reading hundreds of megabytes would freeze the page.
+const MAX_IMPORT_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
 
-/// A checked import file and what merging it would do.
+/// A checked file and its name.
+#[derive(Clone, Debug)]
+pub struct NamedFile {
+    pub name: String,
+    pub file: ImportFile,
+}
+
+/// Checked files and what merging them would do with the default choices.
 #[derive(Clone, Debug)]
 pub struct PendingImport {
-    pub file_name: String,
-    pub file: ImportFile,
-    pub plan: MergePlan,
+    pub files: Vec<NamedFile>,
+    pub preview: Merged,
+}
+
+impl PendingImport {
+    /// "“a.json”" or "3 files".
+    pub fn title(&self) -> String {
+        match self.files.as_slice() {
+            [one] => format!("“{}”", one.name),
+            files => format!("{} files", files.len()),
+        }
+    }
+}
+
+/// Where the reading of several files stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportProgress {
+    /// Files read and checked so far.
+    pub done: usize,
+    pub total: usize,
+    /// The file being read.
+    pub current: String,
 }
 
 impl AppState {
-    /// Reads a picked or dropped file and hands it to the import check.
-    pub fn import_file(&self, file: web_sys::File) {
-        let name = file.name();
-        if file.size() > MAX_IMPORT_BYTES {
-            self.refuse_import(
-                &name,
-                format!(
-                    "the file is {:.1} MB; files over {:.0} MB are not imported",
-                    file.size() / 1_048_576.0,
-                    MAX_IMPORT_BYTES / 1_048_576.0
-                ),
-            );
+    /// Reads the picked or dropped files one after another and previews them together.
+    pub fn import_files(&self, files: Vec<web_sys::File>) {
+        if files.is_empty() {
             return;
         }
+        let run = self.import_run.get_value() + 1;
+        self.import_run.set_value(run);
+        self.pending_import.set(None);
+        self.import_done.set(None);
+        self.import_errors.set(Vec::new());
         let state = *self;
         leptos::task::spawn_local(async move {
-            match browser::read_file_text(&file).await {
-                Ok(text) => state.start_import(&name, &text),
-                Err(e) => state.refuse_import(&name, format!("the file could not be read: {e}")),
+            let mut read = Vec::new();
+            let total = files.len();
+            for (done, file) in files.into_iter().enumerate() {
+                let name = file.name();
+                let progress = ImportProgress {
+                    done,
+                    total,
+                    current: name.clone(),
+                };
+                if !state.still_running(run, Some(progress)) {
+                    return;
+                }
+                next_turn().await;
+                match state.read_one(&file).await {
+                    Ok(text) if state.import_run.get_value() == run => {
+                        next_turn().await;
+                        state.check_one(&name, &text, &mut read);
+                    }
+                    Ok(_) => return,
+                    Err(why) => state.refused(&name, why),
+                }
+            }
+            if state.still_running(run, None) {
+                next_turn().await;
+                state.preview(read);
             }
         });
     }
 
-    /// Reads an import file's text, checks it completely and plans the merge; nothing
-    /// changes until `apply_import`. Problems are kept for the page to show.
+    /// Reads one picked or dropped file; see [`import_files`](Self::import_files).
+    pub fn import_file(&self, file: web_sys::File) {
+        self.import_files(vec![file]);
+    }
+
+    /// Checks an import's text (a share link's plan) and previews it.
     pub fn start_import(&self, file_name: &str, text: &str) {
-        self.finish_loading();
+        self.import_run.set_value(self.import_run.get_value() + 1);
+        self.import_progress.set(None);
         self.import_done.set(None);
-        let result = json::parse_import(text).map(|file| {
-            let plan = self
-                .workspace
-                .with_untracked(|local| merge::plan_merge(&import_base(local), &file.workspace));
-            PendingImport {
-                file_name: file_name.to_string(),
-                file,
-                plan,
-            }
-        });
-        match result {
-            Ok(pending) => {
-                self.import_errors.set(None);
-                self.pending_import.set(Some(pending));
-            }
-            Err(problems) => {
-                self.pending_import.set(None);
-                self.import_errors
-                    .set(Some((file_name.to_string(), problems)));
-            }
-        }
+        self.import_errors.set(Vec::new());
+        let mut read = Vec::new();
+        self.check_one(file_name, text, &mut read);
+        self.preview(read);
+    }
+
+    /// Stops reading files; nothing read so far is kept.
+    pub fn cancel_import(&self) {
+        self.import_run.set_value(self.import_run.get_value() + 1);
+        self.import_progress.set(None);
+        self.pending_import.set(None);
     }
 
     /// Refuses a file before reading it (too large, unreadable), with the reason.
     pub fn refuse_import(&self, file_name: &str, why: String) {
         self.pending_import.set(None);
         self.import_done.set(None);
-        self.import_errors.set(Some((
-            file_name.to_string(),
-            vec![Problem {
-                path: String::new(),
-                message: why,
-            }],
-        )));
+        self.import_errors.set(Vec::new());
+        self.refused(file_name, why);
     }
 
     /// Applies the pending import with the user's choices.
@@ -96,27 +133,89 @@ impl AppState {
         let Some(pending) = self.pending_import.get_untracked() else {
             return;
         };
+        let files = pending.files.iter().map(|f| &f.file);
         let merged = self.workspace.with_untracked(|local| {
-            merge::apply_merge(
+            merge::merge_files(&import_base(local), files, choices, Utc::now())
+        });
+        let added = merged.count(Status::Added);
+        let taken = merged
+            .changes
+            .iter()
+            .filter(|c| matches!(c.status, Status::Updated | Status::Removed))
+            .count();
+        let settled = merged.conflicts().count();
+        self.write.set(merged.workspace);
+        self.pending_import.set(None);
+        self.import_done.set(Some(format!(
+            "Imported {}: {added} added, {taken} changed or removed as in the file, {settled} conflict{} settled as you chose.",
+            pending.title(),
+            if settled == 1 { "" } else { "s" }
+        )));
+        self.schedule_save(None);
+    }
+
+    /// Whether the run is still the current one; records its progress if so.
+    fn still_running(&self, run: u32, progress: Option<ImportProgress>) -> bool {
+        let current = self.import_run.get_value() == run;
+        if current {
+            self.import_progress.set(progress);
+        }
+        current
+    }
+
+    async fn read_one(&self, file: &web_sys::File) -> Result<String, String> {
+        if file.size() > MAX_IMPORT_BYTES {
+            return Err(format!(
+                "the file is {:.1} MB; files over {:.0} MB are not imported",
+                file.size() / 1_048_576.0,
+                MAX_IMPORT_BYTES / 1_048_576.0
+            ));
+        }
+        browser::read_file_text(file)
+            .await
+            .map_err(|e| format!("the file could not be read: {e}"))
+    }
+
+    /// Checks one file completely; a file with problems is listed with them.
+    fn check_one(&self, name: &str, text: &str, read: &mut Vec<NamedFile>) {
+        match json::parse_import(text) {
+            Ok(file) => read.push(NamedFile {
+                name: name.to_string(),
+                file,
+            }),
+            Err(problems) => self
+                .import_errors
+                .update(|e| e.push((name.to_string(), problems))),
+        }
+    }
+
+    fn refused(&self, name: &str, why: String) {
+        let problem = Problem {
+            path: String::new(),
+            message: why,
+        };
+        self.import_errors
+            .update(|e| e.push((name.to_string(), vec![problem])));
+    }
+
+    /// The combined preview of the checked files, with the default choices.
+    fn preview(&self, files: Vec<NamedFile>) {
+        self.import_progress.set(None);
+        if files.is_empty() {
+            return;
+        }
+        self.finish_loading();
+        let checked = files.iter().map(|f| &f.file);
+        let preview = self.workspace.with_untracked(|local| {
+            merge::merge_files(
                 &import_base(local),
-                &pending.file.workspace,
-                &pending.plan,
-                choices,
+                checked,
+                &Choices::default(),
                 Utc::now(),
             )
         });
-        let before = self
-            .workspace
-            .with_untracked(|ws| if ws.demo { 0 } else { ws.accounts.len() });
-        let added = merged.accounts.len().saturating_sub(before);
-        self.write.set(merged);
-        self.pending_import.set(None);
-        self.import_done.set(Some(format!(
-            "Imported {}: {added} account{} added, the rest merged as you chose.",
-            pending.file_name,
-            if added == 1 { "" } else { "s" }
-        )));
-        self.schedule_save(None);
+        self.pending_import
+            .set(Some(PendingImport { files, preview }));
     }
 }
 

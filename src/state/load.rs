@@ -153,7 +153,7 @@ fn now() -> f64 {
 }
 
 /// Resolves in a later task, once the page has had its turn.
-async fn next_turn() {
+pub(super) async fn next_turn() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });

@@ -22,7 +22,7 @@ use crate::domain::validate::Problem;
 use crate::persist::codec::{self, Quarantined};
 use crate::persist::tabs::TabConflict;
 
-pub use import::PendingImport;
+pub use import::{ImportProgress, PendingImport};
 pub use load::Stored;
 pub use undo::Undo;
 
@@ -49,8 +49,13 @@ pub struct AppState {
     pub read_only: RwSignal<Option<String>>,
     /// An import read and checked, waiting for the user's review.
     pub pending_import: RwSignal<Option<PendingImport>>,
-    /// Why the last file could not be imported: its name and every problem found.
-    pub import_errors: RwSignal<Option<(String, Vec<Problem>)>>,
+    /// The files of the last import that could not be imported: each name and every
+    /// problem found.
+    pub import_errors: RwSignal<Vec<(String, Vec<Problem>)>>,
+    /// Set while files are being read for an import.
+    pub import_progress: RwSignal<Option<ImportProgress>>,
+    /// The current reading of files; a cancel or a newer import makes older ones stop.
+    import_run: StoredValue<u32>,
     /// What the last applied import did, in a sentence.
     pub import_done: RwSignal<Option<String>>,
     /// Accounts changed both here and in another tab, waiting for the user's choice; their
@@ -97,7 +102,9 @@ impl AppState {
             quarantined: RwSignal::new(start.quarantined),
             read_only: RwSignal::new(start.read_only),
             pending_import: RwSignal::new(None),
-            import_errors: RwSignal::new(None),
+            import_errors: RwSignal::new(Vec::new()),
+            import_progress: RwSignal::new(None),
+            import_run: StoredValue::new(0),
             import_done: RwSignal::new(None),
             tab_conflicts: RwSignal::new(Vec::new()),
             undo: RwSignal::new(Vec::new()),

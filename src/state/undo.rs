@@ -2,9 +2,11 @@
 
 use std::sync::Arc;
 
+use chrono::Utc;
 use leptos::prelude::*;
 
 use super::AppState;
+use crate::domain::merge::{stamp_changes, stamp_team_changes};
 use crate::domain::model::{Account, Id};
 
 /// How many deletions can be undone.
@@ -53,7 +55,9 @@ impl AppState {
             return;
         };
         self.write.update(|ws| {
+            let before = ws.clone();
             ws.accounts.remove(index);
+            stamp_team_changes(&before, ws, Utc::now());
         });
         self.schedule_save(Some(&account.id));
         self.remember_for_undo(Undo::DeletedAccount { index, account });
@@ -70,7 +74,11 @@ impl AppState {
                 let id = before.id.clone();
                 self.write.update(|ws| {
                     if let Some(a) = ws.accounts.iter_mut().find(|a| a.id == id) {
-                        *a = before;
+                        // What comes back is stamped as changed now and loses its tombstones.
+                        let mut back = (*before).clone();
+                        back.deleted = a.deleted.clone();
+                        stamp_changes(a, &mut back, Utc::now());
+                        *a = Arc::new(back);
                     }
                 });
                 self.schedule_save(Some(&id));
@@ -79,8 +87,10 @@ impl AppState {
                 self.schedule_save(Some(&account.id));
                 self.write.update(|ws| {
                     if ws.account(&account.id).is_none() {
+                        let before = ws.clone();
                         let at = index.min(ws.accounts.len());
                         ws.accounts.insert(at, account);
+                        stamp_team_changes(&before, ws, Utc::now());
                     }
                 });
             }

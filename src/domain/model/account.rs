@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Action, Contact, Contract, Feedback, Goal, Id, Interaction, Meeting, Opportunity, PlanPart,
-    Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp, WhiteSpace,
+    Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp, Tombstone, WhiteSpace,
 };
 use crate::domain::dates;
 
@@ -27,9 +27,20 @@ pub struct Account {
     pub archived: bool,
     #[serde(deserialize_with = "dates::opt_day")]
     pub created_on: Option<NaiveDate>,
+    /// The last change to anything of the account (its plan included).
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
+    /// The last change to the account's own fields (its details: name, industry, segment,
+    /// owner, fiscal year, notes, archived, the plan's year), which merge as one entity.
+    #[serde(
+        deserialize_with = "dates::opt_stamp",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub details_updated_at: Option<Timestamp>,
     pub plan: AccountPlan,
+    /// What was deleted from the plan, so that merges do not bring it back.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
 }
 
 impl Account {
@@ -42,6 +53,7 @@ impl Account {
             fiscal_year_start_month: 1,
             created_on: Some(today),
             updated_at: Some(now),
+            details_updated_at: Some(now),
             plan: AccountPlan {
                 year: today.year(),
                 ..AccountPlan::default()

@@ -470,3 +470,51 @@ choices!(ReviewKind {
     Quarterly => "quarterly", "Quarterly update";
     Coaching => "coaching", "Coaching review";
 });
+
+/// The kinds of entity a merge compares one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Account,
+    Member,
+    Settings,
+    /// The account's own fields (name, industry, segment, owner, notes…).
+    Details,
+    Revenue,
+    Contract,
+    Contact,
+    Interaction,
+    Goal,
+    Measure,
+    Feedback,
+    /// A business unit of the white-space grid.
+    Unit,
+    /// A white-space cell; its id is `unit/offering`.
+    Cell,
+    Opportunity,
+    Action,
+    Meeting,
+    TeamRole,
+    Review,
+}
+
+choices!(EntityKind {
+    Account => "account", "account";
+    Member => "member", "team member";
+    Settings => "settings", "settings";
+    Details => "details", "account details";
+    Revenue => "revenue", "revenue";
+    Contract => "contract", "contract";
+    Contact => "contact", "contact";
+    Interaction => "interaction", "interaction";
+    Goal => "goal", "goal";
+    Measure => "measure", "success measure";
+    Feedback => "feedback", "feedback item";
+    Unit => "unit", "business unit";
+    Cell => "cell", "white-space cell";
+    Opportunity => "opportunity", "opportunity";
+    Action => "action", "action";
+    Meeting => "meeting", "meeting";
+    TeamRole => "team_role", "team role";
+    Review => "review", "review";
+});

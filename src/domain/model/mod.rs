@@ -9,6 +9,7 @@ mod ids;
 mod plan;
 mod review;
 mod settings;
+mod tombstone;
 mod workspace;
 
 pub use account::*;
@@ -17,6 +18,7 @@ pub use ids::*;
 pub use plan::*;
 pub use review::*;
 pub use settings::*;
+pub use tombstone::*;
 pub use workspace::*;
 
 #[cfg(test)]

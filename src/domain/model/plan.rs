@@ -23,6 +23,11 @@ pub struct Revenue {
     pub growth_target: Option<Money>,
     /// Actual spend per fiscal quarter (Q1..Q4); `None` until recorded.
     pub quarterly_actuals: [Option<Money>; 4],
+    #[serde(
+        deserialize_with = "dates::opt_stamp",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<Timestamp>,
 }
 
 /// What the customer is trying to achieve; an unsourced goal is a guess.

@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Account, Id, Settings, Timestamp};
+use super::{Account, Id, Settings, Timestamp, Tombstone};
 use crate::domain::dates;
 
 /// The schema version this build writes. Older versions are migrated forward on load and
 /// import; newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything a user has: one JSON document when exported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +33,9 @@ pub struct Workspace {
     /// conflict) from an edit on one side only.
     #[serde(deserialize_with = "dates::stamp_map")]
     pub sync_marks: BTreeMap<Id, Timestamp>,
+    /// Accounts and team members deleted, so that merges do not bring them back.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
 }
 
 impl Default for Workspace {
@@ -46,6 +49,7 @@ impl Default for Workspace {
             team: Vec::new(),
             accounts: Vec::new(),
             sync_marks: BTreeMap::new(),
+            deleted: Vec::new(),
         }
     }
 }

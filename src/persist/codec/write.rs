@@ -56,6 +56,7 @@ fn meta_clone(ws: &Workspace) -> Workspace {
         team: ws.team.clone(),
         accounts: Vec::new(),
         sync_marks: ws.sync_marks.clone(),
+        deleted: ws.deleted.clone(),
     }
 }
 
@@ -335,9 +336,9 @@ mod tests {
         );
         assert_eq!(
             entries[2].1,
-            r#"{"accounts":["acc-1","acc-2"],"schema_version":1}"#
+            r#"{"accounts":["acc-1","acc-2"],"schema_version":2}"#
         );
-        assert!(entries[3].1.contains(r#""schema_version":1"#));
+        assert!(entries[3].1.contains(r#""schema_version":2"#));
         assert!(!entries[3].1.contains("\"accounts\""));
         let loaded = decode_storage(&entries);
         assert_eq!(loaded.workspace, ws);

@@ -10,22 +10,25 @@
 //! line and column), the schema version (newer refused, older migrated), every field's type
 //! (with its path), then [`validate`]. It never panics, whatever the input.
 
-use std::collections::HashSet;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::domain::model::{Account, Id, Settings, TeamMember, Workspace, SCHEMA_VERSION};
+use crate::domain::merge::referenced_members;
+use crate::domain::model::{
+    Account, Id, Settings, TeamMember, Timestamp, Workspace, SCHEMA_VERSION,
+};
 use crate::domain::validate::{validate, Problem};
 use crate::persist::migrate::{self, MigrateError};
 
 pub const KIND_WORKSPACE: &str = "workspace";
 pub const KIND_ACCOUNT: &str = "account";
 
-/// The whole workspace as a pretty JSON file, fields in the model's order.
-pub fn export_workspace(ws: &Workspace) -> String {
+/// The whole workspace as a pretty JSON file, fields in the model's order, written at `now`.
+pub fn export_workspace(ws: &Workspace, now: Timestamp) -> String {
     let fixed;
     let ws = if ws.schema_version == SCHEMA_VERSION {
         ws
@@ -38,6 +41,7 @@ pub fn export_workspace(ws: &Workspace) -> String {
     };
     let file = WorkspaceFile {
         kind: KIND_WORKSPACE,
+        exported_at: now,
         workspace: ws,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
@@ -46,20 +50,23 @@ pub fn export_workspace(ws: &Workspace) -> String {
 #[derive(Serialize)]
 struct WorkspaceFile<'a> {
     kind: &'static str,
+    exported_at: Timestamp,
     #[serde(flatten)]
     workspace: &'a Workspace,
 }
 
 /// The account file of one account, or `None` when the workspace has no such account.
-pub fn export_account(ws: &Workspace, id: &Id) -> Option<String> {
+pub fn export_account(ws: &Workspace, id: &Id, now: Timestamp) -> Option<String> {
     let account = ws.account(id)?;
     let used = referenced_members(account);
     let team: Vec<&TeamMember> = ws.team.iter().filter(|m| used.contains(&m.id)).collect();
     let file = AccountFileOut {
         schema_version: SCHEMA_VERSION,
         kind: KIND_ACCOUNT,
+        exported_at: now,
         workspace_id: &ws.id,
         workspace_name: &ws.name,
+        sync_marks: &ws.sync_marks,
         account,
         team,
         settings: &ws.settings,
@@ -71,33 +78,13 @@ pub fn export_account(ws: &Workspace, id: &Id) -> Option<String> {
 struct AccountFileOut<'a> {
     schema_version: u32,
     kind: &'static str,
+    exported_at: Timestamp,
     workspace_id: &'a Id,
     workspace_name: &'a str,
+    sync_marks: &'a BTreeMap<Id, Timestamp>,
     account: &'a Account,
     team: Vec<&'a TeamMember>,
     settings: &'a Settings,
-}
-
-/// Every team member an account refers to.
-pub fn referenced_members(a: &Account) -> HashSet<Id> {
-    let p = &a.plan;
-    let mut ids: HashSet<Id> = HashSet::new();
-    let mut add = |id: &Option<Id>| {
-        if let Some(id) = id {
-            ids.insert(id.clone());
-        }
-    };
-    add(&a.owner);
-    p.contacts.iter().for_each(|c| add(&c.owner));
-    p.interactions.iter().for_each(|x| add(&x.by));
-    p.opportunities.iter().for_each(|o| add(&o.owner));
-    p.actions.iter().for_each(|x| add(&x.owner));
-    p.team.iter().for_each(|r| add(&r.member));
-    p.reviews.iter().for_each(|r| add(&r.reviewer));
-    for m in &p.cadence {
-        ids.extend(m.internal_attendees.iter().cloned());
-    }
-    ids
 }
 
 /// What an import file holds.
@@ -107,7 +94,7 @@ pub enum ImportKind {
     Account,
 }
 
-/// A file that passed every check, ready for [`plan_merge`](crate::persist::merge::plan_merge).
+/// A file that passed every check, ready for [`merge_file`](crate::persist::merge::merge_file).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportFile {
     pub kind: ImportKind,
@@ -116,6 +103,8 @@ pub struct ImportFile {
     pub workspace: Workspace,
     /// The schema version the file was written in (older ones were migrated).
     pub from_version: u32,
+    /// When the file was written (files before schema version 2 do not say).
+    pub exported_at: Option<Timestamp>,
 }
 
 fn problem(path: &str, message: impl Into<String>) -> Vec<Problem> {
@@ -130,9 +119,15 @@ pub fn parse_import(text: &str) -> Result<ImportFile, Vec<Problem>> {
     let mut obj = json_object(text)?;
     let kind = import_kind(&obj)?;
     obj.remove("kind");
+    let exported_at = exported_at(obj.remove("exported_at"))?;
     let version_problem = |e: MigrateError| problem("schema_version", e.to_string());
-    let version =
-        migrate::schema_version_of(&Value::Object(obj.clone())).map_err(version_problem)?;
+    // The version is read in place: a copy of a large file's document would cost as much
+    // as reading it.
+    let doc = Value::Object(obj);
+    let version = migrate::schema_version_of(&doc).map_err(version_problem)?;
+    let Value::Object(obj) = doc else {
+        unreachable!("made from an object above")
+    };
     if version > u64::from(SCHEMA_VERSION) {
         return Err(version_problem(MigrateError::Newer {
             found: version,
@@ -161,7 +156,26 @@ pub fn parse_import(text: &str) -> Result<ImportFile, Vec<Problem>> {
         kind,
         workspace,
         from_version,
+        exported_at,
     })
+}
+
+/// The file's `exported_at`, if it has one.
+fn exported_at(value: Option<Value>) -> Result<Option<Timestamp>, Vec<Problem>> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => match s.parse::<Timestamp>() {
+            Ok(at) => Ok(Some(at)),
+            Err(_) => Err(problem(
+                "exported_at",
+                format!("expected a date and time such as 2026-12-04T09:30:00Z, found \"{s}\""),
+            )),
+        },
+        Some(other) => Err(problem(
+            "exported_at",
+            format!("expected a date and time, found {}", short(&other)),
+        )),
+    }
 }
 
 /// The file's JSON object (a byte-order mark is skipped), or why it has none: empty, not
@@ -293,6 +307,9 @@ fn decode_workspace(mut obj: Map<String, Value>, version: u64) -> Result<Workspa
 struct AccountFileHead {
     workspace_id: Id,
     workspace_name: String,
+    /// What the sender's workspace last saw of others (the base of a merge).
+    #[serde(deserialize_with = "crate::domain::dates::stamp_map")]
+    sync_marks: BTreeMap<Id, Timestamp>,
 }
 
 fn decode_account_file(
@@ -353,7 +370,8 @@ fn decode_account_file(
             settings,
             team,
             accounts: vec![Arc::new(account)],
-            sync_marks: Default::default(),
+            sync_marks: head.sync_marks,
+            deleted: Vec::new(),
         }),
         _ => Err(problems),
     }
@@ -473,9 +491,11 @@ mod tests {
     #[test]
     fn a_workspace_export_starts_with_its_version_and_kind_and_round_trips() {
         let ws = sample::workspace();
-        let text = export_workspace(&ws);
+        let text = export_workspace(&ws, chrono::DateTime::UNIX_EPOCH);
         assert!(
-            text.starts_with("{\n  \"kind\": \"workspace\",\n  \"schema_version\": 1,\n"),
+            text.starts_with(
+                "{\n  \"kind\": \"workspace\",\n  \"exported_at\": \"1970-01-01T00:00:00Z\",\n  \"schema_version\": 2,\n"
+            ),
             "{}",
             &text[..80]
         );
@@ -493,10 +513,11 @@ mod tests {
     #[test]
     fn an_account_export_carries_the_members_it_references_and_the_settings() {
         let ws = sample::workspace();
-        let text = export_account(&ws, &Id::new("acc-acme")).unwrap();
+        let text = export_account(&ws, &Id::new("acc-acme"), chrono::DateTime::UNIX_EPOCH).unwrap();
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["kind"], "account");
-        assert_eq!(v["schema_version"], 1);
+        assert_eq!(v["schema_version"], 2);
+        assert_eq!(v["exported_at"], "1970-01-01T00:00:00Z");
         assert_eq!(v["workspace_id"], "ws-sample");
         let team: Vec<&str> = v["team"]
             .as_array()
@@ -513,7 +534,10 @@ mod tests {
         assert_eq!(got.settings, ws.settings);
         assert_eq!(got.team, ws.team[..2].to_vec());
         assert_eq!(got.accounts, vec![ws.accounts[0].clone()]);
-        assert_eq!(export_account(&ws, &Id::new("nope")), None);
+        assert_eq!(
+            export_account(&ws, &Id::new("nope"), chrono::DateTime::UNIX_EPOCH),
+            None
+        );
     }
 
     #[test]
@@ -526,7 +550,7 @@ mod tests {
                 "the file is not valid JSON: key must be a string (line 3, column 3)".to_string()
             )]
         );
-        let cut = &export_workspace(&sample::workspace())[..100];
+        let cut = &export_workspace(&sample::workspace(), chrono::DateTime::UNIX_EPOCH)[..100];
         let msg = &paths(parse_import(cut))[0].1;
         assert!(msg.contains("EOF while parsing"), "{msg}");
         assert_eq!(
@@ -539,12 +563,12 @@ mod tests {
     #[test]
     fn a_newer_file_is_refused_with_both_versions() {
         let got = paths(parse_import(
-            r#"{"schema_version": 2, "kind": "workspace"}"#,
+            r#"{"schema_version": 3, "kind": "workspace"}"#,
         ));
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "schema_version");
         assert!(got[0].1.contains("newer version"), "{}", got[0].1);
-        assert!(got[0].1.contains("schema version 2"), "{}", got[0].1);
+        assert!(got[0].1.contains("schema version 3"), "{}", got[0].1);
         let bad = paths(parse_import(r#"{"schema_version": "one"}"#));
         assert_eq!(bad[0].0, "schema_version");
         let kind = paths(parse_import(r#"{"schema_version": 1, "kind": "plan"}"#));
@@ -553,7 +577,11 @@ mod tests {
 
     #[test]
     fn type_errors_are_reported_per_account_with_their_paths() {
-        let mut v: Value = serde_json::from_str(&export_workspace(&sample::workspace())).unwrap();
+        let mut v: Value = serde_json::from_str(&export_workspace(
+            &sample::workspace(),
+            chrono::DateTime::UNIX_EPOCH,
+        ))
+        .unwrap();
         v["accounts"][0]["plan"]["contacts"][1]["strength"] = Value::from(300);
         v["accounts"][1]["segment"] = Value::from("mega");
         v["settings"]["bands"]["green_from"] = Value::from("high");
@@ -577,7 +605,12 @@ mod tests {
             ]
         );
         let mut v: Value = serde_json::from_str(
-            &export_account(&sample::workspace(), &Id::new("acc-acme")).unwrap(),
+            &export_account(
+                &sample::workspace(),
+                &Id::new("acc-acme"),
+                chrono::DateTime::UNIX_EPOCH,
+            )
+            .unwrap(),
         )
         .unwrap();
         v["account"]["plan"]["revenue"]["quarterly_actuals"] = Value::from(vec![1, 2]);
@@ -590,12 +623,15 @@ mod tests {
     fn validation_problems_come_back_with_paths_in_the_file() {
         let mut ws = sample::workspace();
         Arc::make_mut(&mut ws.accounts[0]).plan.contacts[0].level = Some(Id::new("lvl-nope"));
-        let got = paths(parse_import(&export_workspace(&ws)));
+        let got = paths(parse_import(&export_workspace(
+            &ws,
+            chrono::DateTime::UNIX_EPOCH,
+        )));
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "accounts[0].plan.contacts[0].level");
         // In an account file the same field is under `account`, and a member the file
         // does not carry is reported.
-        let text = export_account(&ws, &Id::new("acc-acme")).unwrap();
+        let text = export_account(&ws, &Id::new("acc-acme"), chrono::DateTime::UNIX_EPOCH).unwrap();
         let mut v: Value = serde_json::from_str(&text).unwrap();
         v["team"] = Value::Array(vec![]);
         let got = paths(parse_import(&v.to_string()));
@@ -672,9 +708,9 @@ mod tests {
         ) {
             let ws = sample::workspace();
             let text = if account {
-                export_account(&ws, &Id::new("acc-acme")).unwrap()
+                export_account(&ws, &Id::new("acc-acme"), chrono::DateTime::UNIX_EPOCH).unwrap()
             } else {
-                export_workspace(&ws)
+                export_workspace(&ws, chrono::DateTime::UNIX_EPOCH)
             };
             let mutated = mutate(&text, &ops);
             match parse_import(&mutated) {
@@ -687,7 +723,7 @@ mod tests {
         fn a_wrong_value_anywhere_is_reported_at_a_path_that_exists(seed in any::<u64>()) {
             // Replace one leaf of a valid export with an object: always a type error, whose
             // path must point into the file.
-            let mut v: Value = serde_json::from_str(&export_workspace(&sample::workspace())).unwrap();
+            let mut v: Value = serde_json::from_str(&export_workspace(&sample::workspace(), chrono::DateTime::UNIX_EPOCH)).unwrap();
             let mut leaves = Vec::new();
             collect_leaves(&v, String::new(), &mut leaves);
             leaves.retain(|p| p != "/schema_version" && p != "/kind");
@@ -723,6 +759,7 @@ mod fixtures {
 
     const V0: &str = include_str!("../../../tests/fixtures/workspace-v0.json");
     const V1: &str = include_str!("../../../tests/fixtures/workspace-v1.json");
+    const V2: &str = include_str!("../../../tests/fixtures/workspace-v2.json");
 
     /// What both fixtures hold, written out by hand.
     fn expected() -> Workspace {
@@ -735,10 +772,13 @@ mod fixtures {
             fiscal_year_start_month: 1,
             created_on: Some(day(2025, 1, 6)),
             updated_at: Some(at(0)),
+            // Version 2 gives the details and the revenue the account's stamp.
+            details_updated_at: Some(at(0)),
             ..Account::default()
         };
         acme.plan.year = 2025;
         acme.plan.revenue.commitment = Some(250_000.0);
+        acme.plan.revenue.updated_at = Some(at(0));
         acme.plan.contacts.push(Contact {
             id: Id::new("c-1"),
             name: "Dana Boss".into(),
@@ -789,10 +829,35 @@ mod fixtures {
         assert_eq!(file.workspace, expected());
     }
 
+    /// The version 2 fixture: the same, with what version 2 added (tombstones).
+    fn expected_v2() -> Workspace {
+        let mut ws = expected();
+        let acme = Arc::make_mut(&mut ws.accounts[0]);
+        acme.deleted.push(Tombstone {
+            kind: EntityKind::Goal,
+            id: Id::new("g-0"),
+            at: at(1),
+        });
+        ws.deleted.push(Tombstone {
+            kind: EntityKind::Member,
+            id: Id::new("tm-0"),
+            at: at(2),
+        });
+        ws
+    }
+
+    #[test]
+    fn the_version_2_fixture_loads() {
+        let file = parse_import(V2).unwrap();
+        assert_eq!(file.from_version, 2);
+        assert_eq!(file.exported_at, Some(at(3)));
+        assert_eq!(file.workspace, expected_v2());
+    }
+
     #[test]
     #[ignore = "writes the fixture; run by hand only when a new version is frozen"]
     fn print_current_fixture() {
-        println!("{}", export_workspace(&expected()));
+        println!("{}", export_workspace(&expected_v2(), at(3)));
     }
 }
 

@@ -76,6 +76,7 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
             stonebridge(today).into(),
         ],
         sync_marks: BTreeMap::new(),
+        deleted: Vec::new(),
     }
 }
 
@@ -322,6 +323,7 @@ impl B {
             commitment: Some(commitment),
             growth_target: Some(growth),
             quarterly_actuals: past_quarter_actuals(fy, self.today, commitment, || pace),
+            updated_at: None,
         };
     }
 
@@ -495,7 +497,9 @@ impl B {
             archived: false,
             created_on: Some(self.day(-created_ago)),
             updated_at: None,
+            details_updated_at: None,
             plan: self.plan,
+            deleted: Vec::new(),
         }
     }
 }

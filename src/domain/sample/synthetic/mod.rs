@@ -149,6 +149,7 @@ pub fn synthetic_workspace(
         team,
         accounts,
         sync_marks: Default::default(),
+        deleted: Vec::new(),
     }
 }
 
@@ -235,6 +236,8 @@ fn synthetic_account(
         archived: false,
         created_on: Some(days_before(today, rng.range(120, 2000))),
         updated_at: Some(noon(days_before(today, rng.range(0, 60)))),
+        details_updated_at: None,
+        deleted: Vec::new(),
         plan: AccountPlan {
             year,
             revenue,

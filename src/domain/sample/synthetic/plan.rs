@@ -39,6 +39,7 @@ pub(super) fn revenue(
         commitment: Some(commitment),
         growth_target: Some(growth_target),
         quarterly_actuals,
+        updated_at: None,
     }
 }
 

@@ -1,0 +1,156 @@
+//! Stamps and tombstones for a change made here: every entity an edit changed gets `now`,
+//! every entity it removed a tombstone, so that the next merge can tell what changed.
+
+use std::collections::{HashMap, HashSet};
+
+use super::entity::Entity;
+use crate::domain::model::{Account, AccountPlan, EntityKind, Id, Timestamp, Tombstone, Workspace};
+
+/// Stamps what changed from `before` to `after` (one account) and records what was
+/// deleted; an entity that is back (an undo) loses its tombstone.
+pub fn stamp_changes(before: &Account, after: &mut Account, now: Timestamp) {
+    if details_differ(before, after) && before.details_updated_at == after.details_updated_at {
+        after.details_updated_at = Some(now);
+    }
+    let (b, a) = (&before.plan, &mut after.plan);
+    stamp_one(&b.revenue, &mut a.revenue, now);
+    stamp_one(&b.contract, &mut a.contract, now);
+    let mut gone: Vec<(EntityKind, Id)> = Vec::new();
+    macro_rules! lists {
+        ($($($field:ident).+),+) => {
+            $(stamp_list(&b.$($field).+, &mut a.$($field).+, now, &mut gone);)+
+        };
+    }
+    lists!(
+        contacts,
+        interactions,
+        goals,
+        measures,
+        white_space.units,
+        white_space.cells,
+        opportunities,
+        actions,
+        cadence,
+        team,
+        reviews,
+        feedback.start,
+        feedback.stop,
+        feedback.keep
+    );
+    if gone.is_empty() && after.deleted.is_empty() {
+        return;
+    }
+    let present = entity_ids(&after.plan);
+    after
+        .deleted
+        .retain(|t| !present.contains(&(t.kind, t.id.clone())));
+    for (kind, id) in gone {
+        if !present.contains(&(kind, id.clone())) {
+            after.deleted.retain(|t| !(t.kind == kind && t.id == id));
+            after.deleted.push(Tombstone { kind, id, at: now });
+        }
+    }
+}
+
+/// Records the accounts and team members deleted from `before` to `after`, and stamps
+/// the team members that changed.
+pub fn stamp_team_changes(before: &Workspace, after: &mut Workspace, now: Timestamp) {
+    let mut gone: Vec<(EntityKind, Id)> = Vec::new();
+    stamp_list(&before.team, &mut after.team, now, &mut gone);
+    let kept: HashSet<&Id> = after.accounts.iter().map(|a| &a.id).collect();
+    gone.extend(
+        before
+            .accounts
+            .iter()
+            .filter(|a| !kept.contains(&a.id))
+            .map(|a| (EntityKind::Account, a.id.clone())),
+    );
+    let back = |t: &Tombstone| match t.kind {
+        EntityKind::Account => after.account(&t.id).is_some(),
+        EntityKind::Member => after.member(&t.id).is_some(),
+        _ => false,
+    };
+    let deleted: Vec<Tombstone> = after.deleted.iter().filter(|t| !back(t)).cloned().collect();
+    after.deleted = deleted;
+    for (kind, id) in gone {
+        after.deleted.retain(|t| !(t.kind == kind && t.id == id));
+        after.deleted.push(Tombstone { kind, id, at: now });
+    }
+}
+
+fn details_differ(b: &Account, a: &Account) -> bool {
+    b.name != a.name
+        || b.industry != a.industry
+        || b.segment != a.segment
+        || b.owner != a.owner
+        || b.fiscal_year_start_month != a.fiscal_year_start_month
+        || b.notes != a.notes
+        || b.archived != a.archived
+        || b.created_on != a.created_on
+        || b.plan.year != a.plan.year
+}
+
+fn stamp_one<T: Entity>(before: &T, after: &mut T, now: Timestamp) {
+    if before.stamp() == after.stamp() && !before.same_content(after) {
+        after.set_stamp(now);
+    }
+}
+
+/// Stamps the changed and new entities of a list; the removed ones go to `gone`.
+fn stamp_list<T: Entity>(
+    before: &[T],
+    after: &mut [T],
+    now: Timestamp,
+    gone: &mut Vec<(EntityKind, Id)>,
+) {
+    if before == after {
+        return;
+    }
+    let old: HashMap<Id, &T> = before.iter().map(|e| (e.id(), e)).collect();
+    let mut seen: HashSet<Id> = HashSet::with_capacity(after.len());
+    for e in after.iter_mut() {
+        let id = e.id();
+        match old.get(&id) {
+            Some(was) => stamp_one(*was, e, now),
+            None if e.stamp().is_none() => e.set_stamp(now),
+            None => {}
+        }
+        seen.insert(id);
+    }
+    gone.extend(
+        old.into_keys()
+            .filter(|id| !seen.contains(id))
+            .map(|id| (T::KIND, id)),
+    );
+}
+
+/// Every entity of a plan, by kind and id.
+pub(crate) fn entity_ids(p: &AccountPlan) -> HashSet<(EntityKind, Id)> {
+    let mut out = HashSet::new();
+    macro_rules! add {
+        ($($($field:ident).+),+) => {
+            $(out.extend(p.$($field).+.iter().map(|e| (kind_of(&p.$($field).+), e.id())));)+
+        };
+    }
+    add!(
+        contacts,
+        interactions,
+        goals,
+        measures,
+        white_space.units,
+        white_space.cells,
+        opportunities,
+        actions,
+        cadence,
+        team,
+        reviews,
+        feedback.start,
+        feedback.stop,
+        feedback.keep
+    );
+    out
+}
+
+fn kind_of<T: Entity>(_: &[T]) -> EntityKind {
+    T::KIND
+}
