@@ -226,7 +226,7 @@ async function import4mb(browser, url, accounts) {
     await page.goto(url);
     await waitForMark(page, 'portfolio-interactive');
     await page.getByRole('link', { name: 'Import & export' }).click();
-    const input = page.getByLabel('Import a file');
+    const input = page.getByLabel('Import files');
     await input.waitFor({ state: 'attached' });
     await page.evaluate(() => {
       window.__import = {};

@@ -155,7 +155,7 @@ export const JOURNEYS = [
       const other = await session();
       try {
         await other.get(`${url}?page=data`);
-        const input = await field(other, 'Import a file');
+        const input = await field(other, 'Import files');
         await input.sendKeys(file);
         await seeText(other, 'before importing');
         await clickButton(other, 'Import');

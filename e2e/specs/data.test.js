@@ -32,7 +32,7 @@ test('a workspace exported and imported into a fresh browser comes back whole', 
   assert.match(download.suggestedFilename(), /^account-planner-workspace-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  assert.equal(exported.schema_version, 1);
+  assert.equal(exported.schema_version, 2);
   assert.deepEqual(exported.accounts.map((a) => a.name).sort(), ['Soylent Foods', 'Tyrell Systems']);
 
   // Into a fresh browser (a first visit: the demo shows), where an import replaces the demo.
@@ -46,7 +46,7 @@ test('a workspace exported and imported into a fresh browser comes back whole', 
   await page.goto(server.url);
   await page.getByRole('region', { name: 'Demo data' }).waitFor();
   await page.getByRole('link', { name: 'Import & export' }).click();
-  await page.getByLabel('Import a file').setInputFiles(kept);
+  await page.getByLabel('Import files').setInputFiles(kept);
   await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor();
   await page.getByText("The demo accounts are replaced by this file's.").waitFor();
   const rows = page.getByRole('table', { name: 'Accounts in the file' }).getByRole('row');
@@ -76,19 +76,19 @@ test('a broken file is refused with the path of each problem and changes nothing
     kind: 'workspace', schema_version: 1,
     accounts: [{ id: 'acc-1', name: 'Bad', plan: { opportunities: [{ id: 'o1', name: 'Deal', probability: 1.7 }] } }],
   };
-  await page.getByLabel('Import a file').setInputFiles({
+  await page.getByLabel('Import files').setInputFiles({
     name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)),
   });
   const alert = page.getByRole('alert').filter({ hasText: '“bad.json” was not imported.' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /accounts\[0\]\.plan\.opportunities\[0\]\.probability/);
 
-  await page.getByLabel('Import a file').setInputFiles({
+  await page.getByLabel('Import files').setInputFiles({
     name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('this is not json {'),
   });
   await page.getByRole('alert').filter({ hasText: 'not valid JSON' }).waitFor();
 
-  await page.getByLabel('Import a file').setInputFiles({
+  await page.getByLabel('Import files').setInputFiles({
     name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 99, "accounts": []}'),
   });
   await page.getByRole('alert').filter({ hasText: 'newer' }).waitFor();

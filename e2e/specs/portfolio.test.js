@@ -102,7 +102,7 @@ test('a large portfolio shows a page of rows at a time; search, summary and sort
   file.accounts = Array.from({ length: 230 }, (_, i) => ({
     ...structuredClone(model), id: `acc-bulk-${i}`, name: `Bulk account ${String(i).padStart(3, '0')}`,
   }));
-  await page.getByLabel('Import a file').setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByLabel('Import files').setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
   await page.getByRole('link', { name: 'Portfolio' }).first().click();

@@ -96,7 +96,7 @@ test('hostile text is shown as text and survives export and import exactly', asy
   const page2 = await openPage(other);
   page2.on('dialog', (d) => { page2.errors.push(`a dialog opened: ${d.message()}`); d.dismiss(); });
   await page2.goto(`${server.url}?page=data`);
-  await page2.getByLabel('Import a file').setInputFiles(file);
+  await page2.getByLabel('Import files').setInputFiles(file);
   await page2.getByRole('button', { name: 'Import', exact: true }).click();
   await page2.getByRole('link', { name: 'Portfolio' }).first().click();
   await page2.getByRole('link', { name }).click();
