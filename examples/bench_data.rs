@@ -23,6 +23,9 @@ use account_planner::persist::export::json::export_workspace;
 
 const ACCOUNTS: usize = 1000;
 const IMPORT_BYTES: usize = 4_000_000;
+/// A leader's roll-up: this many managers' workspace files of this many busy accounts.
+const ROLLUP_FILES: usize = 8;
+const ROLLUP_ACCOUNTS: usize = 50;
 
 fn main() -> std::io::Result<()> {
     let out = PathBuf::from(
@@ -68,6 +71,7 @@ fn main() -> std::io::Result<()> {
         file = smaller;
     }
     std::fs::write(out.join("workspace-4mb.json"), &file)?;
+    let rollup_bytes = write_rollup_files(&out, today)?;
 
     let data = serde_json::json!({
         "today": today.to_string(),
@@ -77,6 +81,9 @@ fn main() -> std::io::Result<()> {
         "export_bytes": export_bytes,
         "import_file_accounts": n,
         "import_file_bytes": file.len(),
+        "rollup_files": ROLLUP_FILES,
+        "rollup_accounts_per_file": ROLLUP_ACCOUNTS,
+        "rollup_bytes": rollup_bytes,
     });
     std::fs::write(out.join("data.json"), data.to_string())?;
     println!(
@@ -85,4 +92,23 @@ fn main() -> std::io::Result<()> {
         file.len()
     );
     Ok(())
+}
+
+/// The roll-up files `rollup-1.json`…: each a manager's workspace (its own id) of
+/// `ROLLUP_ACCOUNTS` busy accounts, the team and settings shared. Returns their total size.
+fn write_rollup_files(out: &std::path::Path, today: chrono::NaiveDate) -> std::io::Result<usize> {
+    let all = synthetic_workspace(7, ROLLUP_FILES * ROLLUP_ACCOUNTS, &BENCH, today);
+    let mut total = 0;
+    for (k, accounts) in all.accounts.chunks(ROLLUP_ACCOUNTS).enumerate() {
+        let ws = Workspace {
+            id: account_planner::domain::model::Id(format!("ws-manager-{}", k + 1)),
+            name: format!("Manager {}", k + 1),
+            accounts: accounts.to_vec(),
+            ..all.clone()
+        };
+        let text = export_workspace(&ws, chrono::Utc::now());
+        total += text.len();
+        std::fs::write(out.join(format!("rollup-{}.json", k + 1)), text)?;
+    }
+    Ok(total)
 }

@@ -61,6 +61,8 @@ const BUDGETS = [
   ['merge_1000', 500, 'merging two 1,000-account workspaces, 100 edited on both sides ≤ 500 ms'],
   ['wasm_score_1000', 60, 'scoring 1,000 accounts in wasm ≤ 60 ms'],
   ['import_4mb_preview', 500, 'import preview of 4 MB ≤ 500 ms'],
+  ['rollup_8_preview', 3000, 'roll-up of eight 50-account files until the preview ≤ 3 s'],
+  ['rollup_8_longest_task', 200, 'no task over 200 ms meanwhile'],
   ['demo_keystroke_to_saved', 16, 'keystroke to saved ≤ 16 ms (demo)'],
   ['ws1000_keystroke_to_saved', 16, 'keystroke to saved ≤ 16 ms (1,000 accounts)'],
   ['demo_bytes_per_keystroke', 10_000, 'well under 10 KB per keystroke (demo)'],

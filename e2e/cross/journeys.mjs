@@ -170,6 +170,76 @@ export const JOURNEYS = [
     },
   },
   {
+    name: 'a colleague’s later file merges entity by entity: both sides’ new contacts are kept',
+    async run(d, { url, session }) {
+      const contact = async (dd, name) => {
+        await openSection(dd, 'Contacts & interactions');
+        await clickButton(dd, 'Add contact');
+        await focusSettled(dd);
+        await type(dd, 'Name', name, NEWEST);
+        await sleep(SAVE);
+      };
+      await d.get(url);
+      await startEmpty(d);
+      await addAccount(d, 'Initech');
+      await clickLink(d, 'Initech');
+      await contact(d, 'Ann Lee');
+      const files = [];
+      const exportNow = async () => {
+        await clickLink(d, 'Import & export');
+        await clickButton(d, 'Export workspace');
+        const n = files.length;
+        const text = await d.wait(() => d.executeScript('return window.__exports[arguments[0]];', n), 15000, 'the export');
+        const file = join(await mkdtemp(join(tmpdir(), 'ap-cross-')), `colleague-${n}.json`);
+        await writeFile(file, text);
+        files.push(file);
+      };
+      await d.executeScript(`
+        window.__exports = [];
+        const create = URL.createObjectURL;
+        URL.createObjectURL = (blob) => { blob.text().then((t) => window.__exports.push(t)); return create(blob); };
+      `);
+      await exportNow();
+      await clickLink(d, 'Portfolio');
+      await clickLink(d, 'Initech');
+      await contact(d, 'Raj Patel');
+      await exportNow();
+      await d.quit();
+
+      const other = await session();
+      try {
+        const importFile = async (file) => {
+          await other.get(`${url}?page=data`);
+          await (await field(other, 'Import files')).sendKeys(file);
+          await seeText(other, 'before importing');
+        };
+        await importFile(files[0]);
+        await clickButton(other, 'Import');
+        await seeText(other, 'Imported');
+        await sleep(SAVE);
+        await other.get(url);
+        await clickLink(other, 'Initech');
+        await contact(other, 'Local Person');
+        await importFile(files[1]);
+        const asked = await other.executeScript('return document.body.textContent.includes("Conflicts: changed on both sides");');
+        assert.equal(asked, false, 'no question for edits to different entities');
+        await clickButton(other, 'Import');
+        await seeText(other, 'Imported');
+        await sleep(SAVE);
+        await other.get(url);
+        await clickLink(other, 'Initech');
+        await openSection(other, 'Contacts & interactions');
+        const names = await other.executeScript(`
+          return [...document.querySelectorAll('label')].filter((l) => l.textContent.trim() === 'Name')
+            .map((l) => (l.control || document.getElementById(l.htmlFor)).value).sort();
+        `);
+        assert.deepEqual(names, ['Ann Lee', 'Local Person', 'Raj Patel']);
+      } finally {
+        await other.quit();
+      }
+    },
+  },
+  {
     name: 'the single-file build runs from file:// and keeps an account across a reload',
     async run(d, { single }) {
       await d.get(`file://${single}`);
