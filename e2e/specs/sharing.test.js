@@ -154,3 +154,34 @@ test("a leader rolls up three managers' files in one preview", async () => {
   assertNoErrors(leader.page, assert);
   await leader.context.close();
 });
+
+test('reading large files shows progress and can be cancelled, changing nothing', async () => {
+  // Six files of about 6 MB (200 accounts of 200 contacts each).
+  const file = (k) => {
+    const accounts = Array.from({ length: 200 }, (_, i) => ({
+      id: `acc-${k}-${i}`,
+      name: `Big ${k}-${i}`,
+      plan: {
+        contacts: Array.from({ length: 200 }, (_, j) => ({ id: `con-${k}-${i}-${j}`, name: `Person ${j}`, notes: 'n'.repeat(100) })),
+      },
+    }));
+    const json = JSON.stringify({ kind: 'workspace', schema_version: 2, id: `ws-big-${k}`, name: `Big ${k}`, accounts });
+    return { name: `big-${k}.json`, mimeType: 'application/json', buffer: Buffer.from(json) };
+  };
+  const files = Array.from({ length: 6 }, (_, k) => file(k + 1));
+  const { context, page } = await openApp(browser, server.url, { empty: true });
+  await addAccount(page, 'Mine');
+  await page.getByRole('link', { name: 'Import & export' }).click();
+  await page.getByLabel('Import files').setInputFiles(files);
+  await page.getByRole('status').filter({ hasText: /Reading file \d of 6/ }).waitFor();
+  await page.getByRole('progressbar', { name: 'Files read' }).waitFor();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await page.getByRole('status').filter({ hasText: /Reading file/ }).waitFor({ state: 'detached' });
+  await page.waitForTimeout(1500);
+  assert.equal(await page.getByRole('heading', { name: /before importing/ }).count(), 0, 'no preview after a cancel');
+  await page.getByRole('link', { name: 'Portfolio' }).first().click();
+  await page.getByRole('link', { name: 'Mine' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: /^Big / }).count(), 0, 'nothing imported');
+  assertNoErrors(page, assert);
+  await context.close();
+});

@@ -162,10 +162,10 @@ impl Ctx<'_> {
 
 /// The top-level fields whose values differ, as short text, stamps aside.
 fn field_diffs<T: Entity>(mine: &T, theirs: &T) -> Vec<FieldDiff> {
-    // Through text rather than `to_value`: the text serializers of every entity are in the
-    // app already (storage, exports); `to_value` would add a second copy of each.
-    let object = |e: &T| serde_json::to_string(e).and_then(|s| serde_json::from_str::<Value>(&s));
-    let (Ok(Value::Object(m)), Ok(Value::Object(t))) = (object(mine), object(theirs)) else {
+    // `to_value`, as storage writes every entity: no second serializer per entity.
+    let (Ok(Value::Object(m)), Ok(Value::Object(t))) =
+        (serde_json::to_value(mine), serde_json::to_value(theirs))
+    else {
         return Vec::new();
     };
     m.iter()
