@@ -235,17 +235,18 @@ fn ConflictChoice(
     place: Option<String>,
     choices: RwSignal<Choices>,
 ) -> impl IntoView {
+    let kind = change.entity.kind;
+    // A part every account has once (details, revenue, contract; the settings) is named
+    // by its kind alone.
+    let what = match kind {
+        EntityKind::Details | EntityKind::Revenue | EntityKind::Contract | EntityKind::Settings => {
+            capitalised(kind.label())
+        }
+        _ => format!("{} “{}”", capitalised(kind.label()), change.name),
+    };
     let legend = match &place {
-        Some(account) => format!(
-            "{} “{}” in {account}",
-            capitalised(change.entity.kind.label()),
-            change.name
-        ),
-        None => format!(
-            "{} “{}”",
-            capitalised(change.entity.kind.label()),
-            change.name
-        ),
+        Some(account) => format!("{what} in {account}"),
+        None => what,
     };
     let clash = match change.status {
         Status::Conflict(Clash::DeletedHere) => "You deleted it; the file changed it.",
