@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Action, Contact, Contract, Feedback, Goal, Id, Interaction, Meeting, Opportunity, PlanPart,
-    Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp, WhiteSpace,
+    Action, Contact, Contract, Contributors, Feedback, Goal, Id, Interaction, Meeting, Opportunity,
+    PlanPart, Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp, WhiteSpace,
 };
 use crate::domain::dates;
 
@@ -69,6 +69,8 @@ pub struct AccountPlan {
     pub cadence: Vec<Meeting>,
     pub team: Vec<TeamRole>,
     pub contract: Contract,
+    /// Who helped develop the plan.
+    pub contributors: Contributors,
     pub reviews: Vec<Review>,
     /// When each part was last reviewed.
     #[serde(deserialize_with = "dates::day_map")]

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::domain::customer_version::customer_version;
 use crate::domain::model::{Account, Id, Settings, TeamMember, Workspace, SCHEMA_VERSION};
 use crate::domain::validate::{validate, Problem};
 use crate::persist::migrate::{self, MigrateError};
@@ -52,12 +53,36 @@ struct WorkspaceFile<'a> {
 
 /// The account file of one account, or `None` when the workspace has no such account.
 pub fn export_account(ws: &Workspace, id: &Id) -> Option<String> {
-    let account = ws.account(id)?;
+    account_file(ws, ws.account(id)?, false)
+}
+
+/// What the customer version's account id and name end with.
+pub const CUSTOMER_ID_SUFFIX: &str = "-customer";
+pub const CUSTOMER_NAME_SUFFIX: &str = " (customer version)";
+
+/// The account file of one account's customer version ([`customer_version`]), or `None`
+/// when the workspace has no such account. It is marked three ways: `"customer_version":
+/// true`, and the account's id and name end with [`CUSTOMER_ID_SUFFIX`] and
+/// [`CUSTOMER_NAME_SUFFIX`]. So an import, by this app or an older one, adds it beside the
+/// full plan instead of replacing the full plan's stances, notes and reviews with blanks.
+pub fn export_customer_account(ws: &Workspace, id: &Id) -> Option<String> {
+    let mut account = customer_version(ws.account(id)?);
+    if !account.id.as_str().ends_with(CUSTOMER_ID_SUFFIX) {
+        account.id = Id(format!("{}{CUSTOMER_ID_SUFFIX}", account.id));
+    }
+    if !account.name.ends_with(CUSTOMER_NAME_SUFFIX) {
+        account.name.push_str(CUSTOMER_NAME_SUFFIX);
+    }
+    account_file(ws, &account, true)
+}
+
+fn account_file(ws: &Workspace, account: &Account, customer_version: bool) -> Option<String> {
     let used = referenced_members(account);
     let team: Vec<&TeamMember> = ws.team.iter().filter(|m| used.contains(&m.id)).collect();
     let file = AccountFileOut {
         schema_version: SCHEMA_VERSION,
         kind: KIND_ACCOUNT,
+        customer_version,
         workspace_id: &ws.id,
         workspace_name: &ws.name,
         account,
@@ -71,11 +96,18 @@ pub fn export_account(ws: &Workspace, id: &Id) -> Option<String> {
 struct AccountFileOut<'a> {
     schema_version: u32,
     kind: &'static str,
+    /// Written only for a customer version (import ignores it).
+    #[serde(skip_serializing_if = "is_false")]
+    customer_version: bool,
     workspace_id: &'a Id,
     workspace_name: &'a str,
     account: &'a Account,
     team: Vec<&'a TeamMember>,
     settings: &'a Settings,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// Every team member an account refers to.
@@ -97,6 +129,7 @@ pub fn referenced_members(a: &Account) -> HashSet<Id> {
     for m in &p.cadence {
         ids.extend(m.internal_attendees.iter().cloned());
     }
+    ids.extend(p.contributors.members.iter().cloned());
     ids
 }
 
@@ -514,6 +547,32 @@ mod tests {
         assert_eq!(got.team, ws.team[..2].to_vec());
         assert_eq!(got.accounts, vec![ws.accounts[0].clone()]);
         assert_eq!(export_account(&ws, &Id::new("nope")), None);
+        assert!(!text.contains("customer_version"));
+    }
+
+    #[test]
+    fn a_customer_version_imports_beside_the_full_plan_never_over_it() {
+        let mut ws = sample::workspace();
+        let acme = Arc::make_mut(&mut ws.accounts[0]);
+        acme.notes = "Internal: budget holder is leaving".into();
+        acme.plan.contributors.members = vec![Id::new("tm-cy")];
+        let text = export_customer_account(&ws, &Id::new("acc-acme")).unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["customer_version"], true);
+        assert_eq!(v["account"]["id"], "acc-acme-customer");
+        assert_eq!(v["account"]["name"], "Acme, Inc. (customer version)");
+        assert!(!text.contains("Internal:") && !text.contains("supporter"));
+        // A contributor of our team travels with the file, so that it validates.
+        let file = parse_import(&text).unwrap();
+        let got = &file.workspace;
+        assert!(got.team.iter().any(|m| m.id.as_str() == "tm-cy"));
+        assert_eq!(got.accounts[0].plan.goals, ws.accounts[0].plan.goals);
+        // Its own customer version keeps the marks without doubling them.
+        let again = export_customer_account(got, &got.accounts[0].id).unwrap();
+        let v: Value = serde_json::from_str(&again).unwrap();
+        assert_eq!(v["account"]["id"], "acc-acme-customer");
+        assert_eq!(v["account"]["name"], "Acme, Inc. (customer version)");
+        assert_eq!(export_customer_account(&ws, &Id::new("nope")), None);
     }
 
     #[test]
