@@ -2,16 +2,21 @@
 //! the charts, grouped into three sheets (a page break before each: the scorecard with the
 //! account, its goals and measures; the people; growth and execution) so that a plan fits
 //! on a few A4 or Letter pages for a meeting with the customer. `style/print.css` hides
-//! the app around it when printing.
+//! the app around it when printing. The customer version (`&version=customer`, so that a
+//! reload stays on it) prints `domain::customer_version` of the plan, without the scorecard
+//! and without the columns and rows of what it leaves out.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::charts::heatmap::WhiteSpaceHeatmap;
+use crate::components::fields::CheckboxField;
 use crate::domain::coverage::last_touches;
+use crate::domain::customer_version::customer_version;
 use crate::domain::model::{Account, Id, PlanPart, Settings, TeamMember};
 use crate::domain::white_space::heatmap;
 use crate::format::{format_money_short, format_number};
+use crate::nav::{href_for, navigate_to};
 use crate::state::{use_app, AppState};
 
 use super::relationship_map::RelationshipMap;
@@ -26,11 +31,13 @@ fn day(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_else(|| "–".into())
 }
 
-/// Names of the account's people and the workspace's terms.
+/// Names of the account's people and the workspace's terms, and which version prints.
 struct Names<'a> {
     account: &'a Account,
     team: &'a [TeamMember],
     settings: &'a Settings,
+    /// The customer version: the columns and rows of what it leaves out are left out too.
+    customer: bool,
 }
 
 impl Names<'_> {
@@ -64,6 +71,24 @@ impl Names<'_> {
             .map(|t| t.name.clone())
             .unwrap_or_else(|| "–".into())
     }
+    /// Who helped develop the plan: the customer's people, then ours.
+    fn contributors(&self) -> String {
+        let who = &self.account.plan.contributors;
+        let contacts = who.contacts.iter().filter_map(|id| {
+            let c = self.account.plan.contacts.iter().find(|c| &c.id == id)?;
+            Some(display_name(&c.name, "Unnamed contact"))
+        });
+        let members = who.members.iter().filter_map(|id| {
+            let m = self.team.iter().find(|m| &m.id == id)?;
+            Some(display_name(&m.name, "Unnamed member"))
+        });
+        let names: Vec<String> = contacts.chain(members).collect();
+        if names.is_empty() {
+            "–".into()
+        } else {
+            names.join(", ")
+        }
+    }
     fn goal(&self, id: &Option<Id>) -> String {
         id.as_ref()
             .and_then(|id| self.account.plan.goals.iter().find(|g| &g.id == id))
@@ -92,6 +117,7 @@ fn none_yet(what: &'static str) -> AnyView {
 fn with_names(
     state: AppState,
     account: Memo<Option<Account>>,
+    customer: bool,
     draw: impl FnOnce(&Names) -> AnyView,
 ) -> AnyView {
     account.with(|a| {
@@ -101,35 +127,59 @@ fn with_names(
                 account: a,
                 team: &ws.team,
                 settings: &ws.settings,
+                customer,
             })
         })
     })
 }
 
+/// The print view's URL, of the customer version or of the whole plan.
+fn print_href(id: &Id, customer: bool) -> String {
+    let mut params = vec![("account", id.as_str()), ("section", super::PRINT_SLUG)];
+    if customer {
+        params.push((super::VERSION_PARAM, super::CUSTOMER_VERSION));
+    }
+    href_for(&params)
+}
+
 #[component]
-pub fn PrintPlan(id: Id) -> impl IntoView {
+pub fn PrintPlan(id: Id, customer: bool) -> impl IntoView {
     let state = use_app();
     let today = state.today;
     let account = {
         let id = id.clone();
-        Memo::new(move |_| state.workspace.with(|ws| ws.account(&id).cloned()))
+        Memo::new(move |_| {
+            state.workspace.with(|ws| {
+                let a = ws.account(&id)?;
+                Some(if customer {
+                    customer_version(a)
+                } else {
+                    a.clone()
+                })
+            })
+        })
     };
-    let map_id = id.clone();
     let white_space = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.account(&map_id)
-                .map(|a| heatmap(&a.plan.white_space, &ws.settings.offerings))
+        account.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    state
+                        .workspace
+                        .with(|ws| heatmap(&a.plan.white_space, &ws.settings.offerings))
+                })
                 .unwrap_or_default()
         })
     });
-    let back = crate::nav::href_for(&[("account", id.as_str()), ("section", "scorecard")]);
+    let back = href_for(&[("account", id.as_str()), ("section", "scorecard")]);
+    let switch_id = id.clone();
+    let switch = Callback::new(move |on: bool| navigate_to(&print_href(&switch_id, on)));
     let sheet_id = id.clone();
     let text_parts = move || {
-        with_names(state, account, |names| {
+        with_names(state, account, customer, |names| {
             view! {
                 <div class="print-sheet-rest">
                     {part(PlanPart::Revenue, revenue(names))}
-                    {part(PlanPart::Contract, contract(names.account))}
+                    {part(PlanPart::Contract, contract(names))}
                     {part(PlanPart::Goals, goals(names))}
                     {part(PlanPart::SuccessMeasures, measures(names))}
                     {part(PlanPart::Feedback, feedback(names))}
@@ -138,7 +188,7 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
                     {part(PlanPart::Contacts, contacts(names, today))}
                     <section class="print-part" aria-labelledby="print-map">
                         <h2 id="print-map">"Relationship map"</h2>
-                        <RelationshipMap id=sheet_id.clone() />
+                        <RelationshipMap id=sheet_id.clone() customer />
                     </section>
                 </div>
             }
@@ -146,7 +196,7 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
         })
     };
     let growth_parts = move || {
-        with_names(state, account, |names| {
+        with_names(state, account, customer, |names| {
             view! {
                 {part(PlanPart::Opportunities, opportunities(names))}
                 {part(PlanPart::Actions, actions(names, today))}
@@ -162,14 +212,21 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
     view! {
         <div class="print-plan">
             <div class="print-toolbar screen-only" role="region" aria-label="Print">
-                <p>"The whole plan on a few pages, as it prints: the app's navigation and buttons are left out."</p>
+                <p>{if customer {
+                    "The customer version, to build the plan with the customer: without stances, relationship strength, roles in decisions, internal notes, competitors, probabilities, the growth target, contract risk, scores and coaching."
+                } else {
+                    "The whole plan on a few pages, as it prints: the app's navigation and buttons are left out."
+                }}</p>
+                <CheckboxField label="Customer version" value=customer on_commit=switch />
                 <button type="button" on:click=print>"Print"</button>
                 <a href=back>"Back to the plan"</a>
             </div>
-            <PrintCover account=account today=today />
-            <div class="print-sheet print-first">
-                <ScorecardSection id=id.clone() />
-            </div>
+            <PrintCover account=account today=today customer />
+            {(!customer).then(|| view! {
+                <div class="print-sheet print-first">
+                    <ScorecardSection id=id.clone() />
+                </div>
+            })}
             {text_parts}
             <div class="print-sheet">
                 <section class="print-part" aria-labelledby="print-white-space">
@@ -183,28 +240,31 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn PrintCover(account: Memo<Option<Account>>, today: NaiveDate) -> impl IntoView {
+fn PrintCover(account: Memo<Option<Account>>, today: NaiveDate, customer: bool) -> impl IntoView {
     let state = use_app();
     move || {
         account.with(|a| {
             a.as_ref().map(|a| {
-                let owner = state.workspace.with(|ws| {
-                    Names {
+                let (owner, contributors) = state.workspace.with(|ws| {
+                    let names = Names {
                         account: a,
                         team: &ws.team,
                         settings: &ws.settings,
-                    }
-                    .member(&a.owner)
+                        customer,
+                    };
+                    (names.member(&a.owner), names.contributors())
                 });
                 let months = super::overview::MONTHS;
                 view! {
                     <div class="print-cover">
                         <p class="print-kicker">{format!("Account plan {}", a.plan.year)}</p>
+                        {customer.then(|| view! { <h2 class="print-version">"Customer version"</h2> })}
                         <dl class="print-facts">
                             <div><dt>"Industry"</dt><dd>{if a.industry.is_empty() { "–".to_string() } else { a.industry.clone() }}</dd></div>
                             <div><dt>"Segment"</dt><dd>{a.segment.label()}</dd></div>
                             <div><dt>"Owner"</dt><dd>{owner}</dd></div>
                             <div><dt>"Fiscal year starts"</dt><dd>{months[usize::from(a.fiscal_year_start_month.clamp(1, 12)) - 1]}</dd></div>
+                            <div><dt>"Developed with"</dt><dd>{contributors}</dd></div>
                             <div><dt>"Printed"</dt><dd>{today.to_string()}</dd></div>
                         </dl>
                         {(!a.notes.trim().is_empty()).then(|| view! { <p>{a.notes.clone()}</p> })}
@@ -228,7 +288,7 @@ fn revenue(n: &Names) -> AnyView {
         <dl class="print-facts">
             <div><dt>"Last year's spend"</dt><dd>{money(r.last_year)}</dd></div>
             <div><dt>"Revenue commitment"</dt><dd>{money(r.commitment)}</dd></div>
-            <div><dt>"Growth target"</dt><dd>{money(r.growth_target)}</dd></div>
+            {(!n.customer).then(|| view! { <div><dt>"Growth target"</dt><dd>{money(r.growth_target)}</dd></div> })}
             {quarters}
             <div><dt>"Actual to date"</dt><dd>{format_number(actual)}</dd></div>
         </dl>
@@ -236,8 +296,8 @@ fn revenue(n: &Names) -> AnyView {
     .into_any()
 }
 
-fn contract(a: &Account) -> AnyView {
-    let c = &a.plan.contract;
+fn contract(n: &Names) -> AnyView {
+    let c = &n.account.plan.contract;
     view! {
         <dl class="print-facts">
             <div><dt>"Start"</dt><dd>{day(c.start_date)}</dd></div>
@@ -245,7 +305,7 @@ fn contract(a: &Account) -> AnyView {
             <div><dt>"Notice"</dt><dd>{c.notice_days.map(|d| format!("{d} days")).unwrap_or_else(|| "–".into())}</dd></div>
             <div><dt>"Value"</dt><dd>{money(c.value)}</dd></div>
             <div><dt>"Renewal"</dt><dd>{c.renewal_status.label()}</dd></div>
-            <div><dt>"Risk"</dt><dd>{c.risk.label()}</dd></div>
+            {(!n.customer).then(|| view! { <div><dt>"Risk"</dt><dd>{c.risk.label()}</dd></div> })}
         </dl>
         {(!c.notes.trim().is_empty()).then(|| view! { <p>{c.notes.clone()}</p> })}
     }
@@ -343,11 +403,13 @@ fn contacts(n: &Names, today: NaiveDate) -> AnyView {
         .collect();
     recent.sort_by_key(|i| std::cmp::Reverse(i.date));
     recent.truncate(6);
+    let internal = !n.customer;
     view! {
         <table class="table print-table">
             <thead><tr>
                 <th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Department"</th><th scope="col">"Level"</th>
-                <th scope="col">"Role"</th><th scope="col">"Stance"</th><th scope="col">"Strength"</th><th scope="col">"Our owner"</th><th scope="col">"Last interaction"</th>
+                {internal.then(|| view! { <th scope="col">"Role"</th><th scope="col">"Stance"</th><th scope="col">"Strength"</th> })}
+                <th scope="col">"Our owner"</th><th scope="col">"Last interaction"</th>
             </tr></thead>
             <tbody>
                 {plan.contacts.iter().map(|c| view! {
@@ -356,9 +418,11 @@ fn contacts(n: &Names, today: NaiveDate) -> AnyView {
                         <td>{c.title.clone()}</td>
                         <td>{Names::term(&n.settings.departments, &c.department)}</td>
                         <td>{n.settings.levels.iter().find(|l| Some(&l.id) == c.level.as_ref()).map(|l| l.name.clone()).unwrap_or_else(|| "–".into())}</td>
-                        <td>{c.role.map(|r| r.label()).unwrap_or("–")}</td>
-                        <td>{c.stance.map(|s| s.label()).unwrap_or("–")}</td>
-                        <td>{c.strength.map(|s| format!("{s} of 5")).unwrap_or_else(|| "–".into())}</td>
+                        {internal.then(|| view! {
+                            <td>{c.role.map(|r| r.label()).unwrap_or("–")}</td>
+                            <td>{c.stance.map(|s| s.label()).unwrap_or("–")}</td>
+                            <td>{c.strength.map(|s| format!("{s} of 5")).unwrap_or_else(|| "–".into())}</td>
+                        })}
                         <td>{n.member(&c.owner)}</td>
                         <td>{last.get(c.id.as_str()).map(|d| describe_day(*d, today)).unwrap_or_else(|| "never".into())}</td>
                     </tr>
@@ -368,14 +432,14 @@ fn contacts(n: &Names, today: NaiveDate) -> AnyView {
         {(!recent.is_empty()).then(|| view! {
             <h3>"Latest interactions"</h3>
             <table class="table print-table">
-                <thead><tr><th scope="col">"Date"</th><th scope="col">"With"</th><th scope="col">"Kind"</th><th scope="col">"Note"</th></tr></thead>
+                <thead><tr><th scope="col">"Date"</th><th scope="col">"With"</th><th scope="col">"Kind"</th>{internal.then(|| view! { <th scope="col">"Note"</th> })}</tr></thead>
                 <tbody>
                     {recent.into_iter().map(|i| view! {
                         <tr>
                             <td class="nowrap">{day(i.date)}</td>
                             <td>{n.contacts(&i.contacts)}</td>
                             <td>{i.kind.label()}</td>
-                            <td>{i.note.clone()}</td>
+                            {internal.then(|| view! { <td>{i.note.clone()}</td> })}
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -395,11 +459,12 @@ fn opportunities(n: &Names) -> AnyView {
         .filter(|o| o.stage.is_open())
         .filter_map(|o| o.value)
         .sum();
+    let internal = !n.customer;
     view! {
         <table class="table print-table">
             <thead><tr>
                 <th scope="col">"Opportunity"</th><th scope="col">"Customer goal"</th><th scope="col">"Dimension"</th><th scope="col">"Stage"</th>
-                <th scope="col">"Value"</th><th scope="col">"Probability"</th><th scope="col">"Close"</th><th scope="col">"Next step"</th><th scope="col">"Owner"</th>
+                <th scope="col">"Value"</th>{internal.then(|| view! { <th scope="col">"Probability"</th> })}<th scope="col">"Close"</th><th scope="col">"Next step"</th><th scope="col">"Owner"</th>
             </tr></thead>
             <tbody>
                 {list.iter().map(|o| view! {
@@ -409,7 +474,7 @@ fn opportunities(n: &Names) -> AnyView {
                         <td>{o.dimension.label()}</td>
                         <td>{o.stage.label()}</td>
                         <td>{money(o.value)}</td>
-                        <td>{format!("{:.0}%", o.probability * 100.0)}</td>
+                        {internal.then(|| view! { <td>{format!("{:.0}%", o.probability * 100.0)}</td> })}
                         <td class="nowrap">{day(o.close_date)}</td>
                         <td>{o.next_step.clone()}</td>
                         <td>{n.member(&o.owner)}</td>
