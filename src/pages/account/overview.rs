@@ -110,20 +110,22 @@ fn Contributors(id: Id) -> impl IntoView {
     let s = use_app();
     view! {
         <h3>"Who helped develop the plan"</h3>
-        <CheckboxPicks
-            legend="Contacts who helped develop the plan"
-            box_prefix=format!("contrib-con-{id}")
-            options=contact_options(s, &id)
-            chosen=s.account_value(&id, |a| a.plan.contributors.contacts.clone())
-            toggle=s.account_setter(&id, |a, c: Id| toggle_id(&mut a.plan.contributors.contacts, c))
-        />
-        <CheckboxPicks
-            legend="Team members who helped develop the plan"
-            box_prefix=format!("contrib-mem-{id}")
-            options=member_options(s)
-            chosen=s.account_value(&id, |a| a.plan.contributors.members.clone())
-            toggle=s.account_setter(&id, |a, m: Id| toggle_id(&mut a.plan.contributors.members, m))
-        />
+        <div class="contributors">
+            <CheckboxPicks
+                legend="Contacts who helped develop the plan"
+                box_prefix=format!("contrib-con-{id}")
+                options=contact_options(s, &id)
+                chosen=s.account_value(&id, |a| a.plan.contributors.contacts.clone())
+                toggle=s.account_setter(&id, |a, c: Id| toggle_id(&mut a.plan.contributors.contacts, c))
+            />
+            <CheckboxPicks
+                legend="Team members who helped develop the plan"
+                box_prefix=format!("contrib-mem-{id}")
+                options=member_options(s)
+                chosen=s.account_value(&id, |a| a.plan.contributors.members.clone())
+                toggle=s.account_setter(&id, |a, m: Id| toggle_id(&mut a.plan.contributors.members, m))
+            />
+        </div>
     }
 }
 

@@ -109,6 +109,50 @@ fn part(p: PlanPart, body: AnyView) -> impl IntoView {
     }
 }
 
+/// A list of facts, label and value, in the order given.
+fn facts(items: Vec<(String, String)>) -> AnyView {
+    view! {
+        <dl class="print-facts">
+            {items.into_iter().map(|(t, d)| view! { <div><dt>{t}</dt><dd>{d}</dd></div> }).collect_view()}
+        </dl>
+    }
+    .into_any()
+}
+
+/// A table of text under `head`, without the columns at the positions in `hidden` (what
+/// the customer version leaves out); the cells of the columns in `nowrap` (dates) do not
+/// wrap.
+fn text_table(
+    head: &[&'static str],
+    rows: Vec<Vec<String>>,
+    hidden: &[usize],
+    nowrap: &[usize],
+) -> AnyView {
+    let shown = move |i: &usize| !hidden.contains(i);
+    let head: Vec<&'static str> = (0..head.len()).filter(shown).map(|i| head[i]).collect();
+    let rows: Vec<Vec<(String, bool)>> = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .enumerate()
+                .filter(|(i, _)| shown(i))
+                .map(|(i, cell)| (cell, nowrap.contains(&i)))
+                .collect()
+        })
+        .collect();
+    view! {
+        <table class="table print-table">
+            <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {rows.into_iter().map(|row| view! {
+                    <tr>{row.into_iter().map(|(cell, nowrap)| view! { <td class:nowrap=nowrap>{cell}</td> }).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
 fn none_yet(what: &'static str) -> AnyView {
     view! { <p class="hint">{what}</p> }.into_any()
 }
@@ -259,14 +303,14 @@ fn PrintCover(account: Memo<Option<Account>>, today: NaiveDate, customer: bool) 
                     <div class="print-cover">
                         <p class="print-kicker">{format!("Account plan {}", a.plan.year)}</p>
                         {customer.then(|| view! { <h2 class="print-version">"Customer version"</h2> })}
-                        <dl class="print-facts">
-                            <div><dt>"Industry"</dt><dd>{if a.industry.is_empty() { "–".to_string() } else { a.industry.clone() }}</dd></div>
-                            <div><dt>"Segment"</dt><dd>{a.segment.label()}</dd></div>
-                            <div><dt>"Owner"</dt><dd>{owner}</dd></div>
-                            <div><dt>"Fiscal year starts"</dt><dd>{months[usize::from(a.fiscal_year_start_month.clamp(1, 12)) - 1]}</dd></div>
-                            <div><dt>"Developed with"</dt><dd>{contributors}</dd></div>
-                            <div><dt>"Printed"</dt><dd>{today.to_string()}</dd></div>
-                        </dl>
+                        {facts(vec![
+                            ("Industry".into(), if a.industry.is_empty() { "–".to_string() } else { a.industry.clone() }),
+                            ("Segment".into(), a.segment.label().into()),
+                            ("Owner".into(), owner),
+                            ("Fiscal year starts".into(), months[usize::from(a.fiscal_year_start_month.clamp(1, 12)) - 1].into()),
+                            ("Developed with".into(), contributors),
+                            ("Printed".into(), today.to_string()),
+                        ])}
                         {(!a.notes.trim().is_empty()).then(|| view! { <p>{a.notes.clone()}</p> })}
                     </div>
                 }
@@ -278,35 +322,39 @@ fn PrintCover(account: Memo<Option<Account>>, today: NaiveDate, customer: bool) 
 fn revenue(n: &Names) -> AnyView {
     let r = &n.account.plan.revenue;
     let actual: f64 = r.quarterly_actuals.iter().flatten().sum();
-    let quarters = r
-        .quarterly_actuals
-        .iter()
-        .enumerate()
-        .map(|(q, v)| view! { <div><dt>{format!("Q{} actual", q + 1)}</dt><dd>{money(*v)}</dd></div> })
-        .collect_view();
-    view! {
-        <dl class="print-facts">
-            <div><dt>"Last year's spend"</dt><dd>{money(r.last_year)}</dd></div>
-            <div><dt>"Revenue commitment"</dt><dd>{money(r.commitment)}</dd></div>
-            {(!n.customer).then(|| view! { <div><dt>"Growth target"</dt><dd>{money(r.growth_target)}</dd></div> })}
-            {quarters}
-            <div><dt>"Actual to date"</dt><dd>{format_number(actual)}</dd></div>
-        </dl>
+    let mut items = vec![
+        ("Last year's spend".into(), money(r.last_year)),
+        ("Revenue commitment".into(), money(r.commitment)),
+    ];
+    if !n.customer {
+        items.push(("Growth target".into(), money(r.growth_target)));
     }
-    .into_any()
+    for (q, v) in r.quarterly_actuals.iter().enumerate() {
+        items.push((format!("Q{} actual", q + 1), money(*v)));
+    }
+    items.push(("Actual to date".into(), format_number(actual)));
+    facts(items)
 }
 
 fn contract(n: &Names) -> AnyView {
     let c = &n.account.plan.contract;
+    let mut items = vec![
+        ("Start".into(), day(c.start_date)),
+        ("End".into(), day(c.end_date)),
+        (
+            "Notice".into(),
+            c.notice_days
+                .map(|d| format!("{d} days"))
+                .unwrap_or_else(|| "–".into()),
+        ),
+        ("Value".into(), money(c.value)),
+        ("Renewal".into(), c.renewal_status.label().into()),
+    ];
+    if !n.customer {
+        items.push(("Risk".into(), c.risk.label().into()));
+    }
     view! {
-        <dl class="print-facts">
-            <div><dt>"Start"</dt><dd>{day(c.start_date)}</dd></div>
-            <div><dt>"End"</dt><dd>{day(c.end_date)}</dd></div>
-            <div><dt>"Notice"</dt><dd>{c.notice_days.map(|d| format!("{d} days")).unwrap_or_else(|| "–".into())}</dd></div>
-            <div><dt>"Value"</dt><dd>{money(c.value)}</dd></div>
-            <div><dt>"Renewal"</dt><dd>{c.renewal_status.label()}</dd></div>
-            {(!n.customer).then(|| view! { <div><dt>"Risk"</dt><dd>{c.risk.label()}</dd></div> })}
-        </dl>
+        {facts(items)}
         {(!c.notes.trim().is_empty()).then(|| view! { <p>{c.notes.clone()}</p> })}
     }
     .into_any()
@@ -344,24 +392,32 @@ fn measures(n: &Names) -> AnyView {
         v.map(|v| format!("{} {unit}", format_number(v)).trim().to_string())
             .unwrap_or_else(|| "–".into())
     };
-    view! {
-        <table class="table print-table">
-            <thead><tr><th scope="col">"Measure"</th><th scope="col">"Target"</th><th scope="col">"Current"</th><th scope="col">"Evaluated by"</th><th scope="col">"Rhythm"</th><th scope="col">"Last checked"</th></tr></thead>
-            <tbody>
-                {list.iter().map(|m| view! {
-                    <tr>
-                        <td>{display_name(&m.name, "Unnamed measure")}</td>
-                        <td>{num(m.target, &m.unit)}</td>
-                        <td>{num(m.current, &m.unit)}</td>
-                        <td>{n.contact(&m.evaluator)}</td>
-                        <td>{m.rhythm.label()}</td>
-                        <td class="nowrap">{day(m.last_checked)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
+    let rows = list
+        .iter()
+        .map(|m| {
+            vec![
+                display_name(&m.name, "Unnamed measure"),
+                num(m.target, &m.unit),
+                num(m.current, &m.unit),
+                n.contact(&m.evaluator),
+                m.rhythm.label().into(),
+                day(m.last_checked),
+            ]
+        })
+        .collect();
+    text_table(
+        &[
+            "Measure",
+            "Target",
+            "Current",
+            "Evaluated by",
+            "Rhythm",
+            "Last checked",
+        ],
+        rows,
+        &[],
+        &[5],
+    )
 }
 
 fn feedback(n: &Names) -> AnyView {
@@ -403,47 +459,55 @@ fn contacts(n: &Names, today: NaiveDate) -> AnyView {
         .collect();
     recent.sort_by_key(|i| std::cmp::Reverse(i.date));
     recent.truncate(6);
-    let internal = !n.customer;
+    // Role, stance and strength: left out of the customer version, and so is a touch's note.
+    let hidden: &[usize] = if n.customer { &[4, 5, 6] } else { &[] };
+    let people = plan
+        .contacts
+        .iter()
+        .map(|c| {
+            vec![
+                display_name(&c.name, "Unnamed contact"),
+                c.title.clone(),
+                Names::term(&n.settings.departments, &c.department),
+                n.settings
+                    .levels
+                    .iter()
+                    .find(|l| Some(&l.id) == c.level.as_ref())
+                    .map_or_else(|| "–".into(), |l| l.name.clone()),
+                c.role.map_or("–", |r| r.label()).into(),
+                c.stance.map_or("–", |s| s.label()).into(),
+                c.strength
+                    .map(|s| format!("{s} of 5"))
+                    .unwrap_or_else(|| "–".into()),
+                n.member(&c.owner),
+                last.get(c.id.as_str())
+                    .map(|d| describe_day(*d, today))
+                    .unwrap_or_else(|| "never".into()),
+            ]
+        })
+        .collect();
+    let touches = recent
+        .into_iter()
+        .map(|i| {
+            vec![
+                day(i.date),
+                n.contacts(&i.contacts),
+                i.kind.label().into(),
+                i.note.clone(),
+            ]
+        })
+        .collect::<Vec<_>>();
+    let note: &[usize] = if n.customer { &[3] } else { &[] };
     view! {
-        <table class="table print-table">
-            <thead><tr>
-                <th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Department"</th><th scope="col">"Level"</th>
-                {internal.then(|| view! { <th scope="col">"Role"</th><th scope="col">"Stance"</th><th scope="col">"Strength"</th> })}
-                <th scope="col">"Our owner"</th><th scope="col">"Last interaction"</th>
-            </tr></thead>
-            <tbody>
-                {plan.contacts.iter().map(|c| view! {
-                    <tr>
-                        <td>{display_name(&c.name, "Unnamed contact")}</td>
-                        <td>{c.title.clone()}</td>
-                        <td>{Names::term(&n.settings.departments, &c.department)}</td>
-                        <td>{n.settings.levels.iter().find(|l| Some(&l.id) == c.level.as_ref()).map(|l| l.name.clone()).unwrap_or_else(|| "–".into())}</td>
-                        {internal.then(|| view! {
-                            <td>{c.role.map(|r| r.label()).unwrap_or("–")}</td>
-                            <td>{c.stance.map(|s| s.label()).unwrap_or("–")}</td>
-                            <td>{c.strength.map(|s| format!("{s} of 5")).unwrap_or_else(|| "–".into())}</td>
-                        })}
-                        <td>{n.member(&c.owner)}</td>
-                        <td>{last.get(c.id.as_str()).map(|d| describe_day(*d, today)).unwrap_or_else(|| "never".into())}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        {(!recent.is_empty()).then(|| view! {
+        {text_table(
+            &["Name", "Title", "Department", "Level", "Role", "Stance", "Strength", "Our owner", "Last interaction"],
+            people,
+            hidden,
+            &[],
+        )}
+        {(!touches.is_empty()).then(|| view! {
             <h3>"Latest interactions"</h3>
-            <table class="table print-table">
-                <thead><tr><th scope="col">"Date"</th><th scope="col">"With"</th><th scope="col">"Kind"</th>{internal.then(|| view! { <th scope="col">"Note"</th> })}</tr></thead>
-                <tbody>
-                    {recent.into_iter().map(|i| view! {
-                        <tr>
-                            <td class="nowrap">{day(i.date)}</td>
-                            <td>{n.contacts(&i.contacts)}</td>
-                            <td>{i.kind.label()}</td>
-                            {internal.then(|| view! { <td>{i.note.clone()}</td> })}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            {text_table(&["Date", "With", "Kind", "Note"], touches, note, &[0])}
         })}
     }
     .into_any()
@@ -459,29 +523,31 @@ fn opportunities(n: &Names) -> AnyView {
         .filter(|o| o.stage.is_open())
         .filter_map(|o| o.value)
         .sum();
-    let internal = !n.customer;
+    let rows = list
+        .iter()
+        .map(|o| {
+            vec![
+                display_name(&o.name, "Unnamed opportunity"),
+                n.goal(&o.goal),
+                o.dimension.label().into(),
+                o.stage.label().into(),
+                money(o.value),
+                format!("{:.0}%", o.probability * 100.0),
+                day(o.close_date),
+                o.next_step.clone(),
+                n.member(&o.owner),
+            ]
+        })
+        .collect();
+    // The probability is left out of the customer version.
+    let hidden: &[usize] = if n.customer { &[5] } else { &[] };
     view! {
-        <table class="table print-table">
-            <thead><tr>
-                <th scope="col">"Opportunity"</th><th scope="col">"Customer goal"</th><th scope="col">"Dimension"</th><th scope="col">"Stage"</th>
-                <th scope="col">"Value"</th>{internal.then(|| view! { <th scope="col">"Probability"</th> })}<th scope="col">"Close"</th><th scope="col">"Next step"</th><th scope="col">"Owner"</th>
-            </tr></thead>
-            <tbody>
-                {list.iter().map(|o| view! {
-                    <tr>
-                        <td>{display_name(&o.name, "Unnamed opportunity")}</td>
-                        <td>{n.goal(&o.goal)}</td>
-                        <td>{o.dimension.label()}</td>
-                        <td>{o.stage.label()}</td>
-                        <td>{money(o.value)}</td>
-                        {internal.then(|| view! { <td>{format!("{:.0}%", o.probability * 100.0)}</td> })}
-                        <td class="nowrap">{day(o.close_date)}</td>
-                        <td>{o.next_step.clone()}</td>
-                        <td>{n.member(&o.owner)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        {text_table(
+            &["Opportunity", "Customer goal", "Dimension", "Stage", "Value", "Probability", "Close", "Next step", "Owner"],
+            rows,
+            hidden,
+            &[6],
+        )}
         <p class="hint">{format!("Open pipeline {}", format_money_short(open))}</p>
     }
     .into_any()
@@ -520,26 +586,36 @@ fn cadence(n: &Names) -> AnyView {
     if list.is_empty() {
         return none_yet("No meetings agreed yet.");
     }
-    view! {
-        <table class="table print-table">
-            <thead><tr><th scope="col">"Meeting"</th><th scope="col">"Type"</th><th scope="col">"Customer attendees"</th><th scope="col">"Our attendees"</th><th scope="col">"Recurs"</th><th scope="col">"Next"</th><th scope="col">"Accepted by all"</th><th scope="col">"Last held"</th></tr></thead>
-            <tbody>
-                {list.iter().map(|m| view! {
-                    <tr>
-                        <td>{display_name(&m.title, "Untitled meeting")}</td>
-                        <td>{Names::term(&n.settings.meeting_types, &m.meeting_type)}</td>
-                        <td>{n.contacts(&m.attendees)}</td>
-                        <td>{n.members(&m.internal_attendees)}</td>
-                        <td>{m.recurrence.label()}</td>
-                        <td class="nowrap">{day(m.next_date)}</td>
-                        <td>{if m.accepted_by_all { "Yes" } else { "No" }}</td>
-                        <td class="nowrap">{day(m.held.iter().max().copied())}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
+    let rows = list
+        .iter()
+        .map(|m| {
+            vec![
+                display_name(&m.title, "Untitled meeting"),
+                Names::term(&n.settings.meeting_types, &m.meeting_type),
+                n.contacts(&m.attendees),
+                n.members(&m.internal_attendees),
+                m.recurrence.label().into(),
+                day(m.next_date),
+                (if m.accepted_by_all { "Yes" } else { "No" }).into(),
+                day(m.held.iter().max().copied()),
+            ]
+        })
+        .collect();
+    text_table(
+        &[
+            "Meeting",
+            "Type",
+            "Customer attendees",
+            "Our attendees",
+            "Recurs",
+            "Next",
+            "Accepted by all",
+            "Last held",
+        ],
+        rows,
+        &[],
+        &[5, 7],
+    )
 }
 
 fn team(n: &Names) -> AnyView {
@@ -547,20 +623,25 @@ fn team(n: &Names) -> AnyView {
     if list.is_empty() {
         return none_yet("No one on the account team yet.");
     }
-    view! {
-        <table class="table print-table">
-            <thead><tr><th scope="col">"Member"</th><th scope="col">"Role"</th><th scope="col">"Responsibilities"</th><th scope="col">"Executive sponsor"</th></tr></thead>
-            <tbody>
-                {list.iter().map(|r| view! {
-                    <tr>
-                        <td>{n.member(&r.member)}</td>
-                        <td>{r.role.clone()}</td>
-                        <td>{r.responsibilities.clone()}</td>
-                        <td>{if r.executive_sponsor { format!("Yes, matched to {}", n.contact(&r.counterpart)) } else { "No".into() }}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
+    let rows = list
+        .iter()
+        .map(|r| {
+            vec![
+                n.member(&r.member),
+                r.role.clone(),
+                r.responsibilities.clone(),
+                if r.executive_sponsor {
+                    format!("Yes, matched to {}", n.contact(&r.counterpart))
+                } else {
+                    "No".into()
+                },
+            ]
+        })
+        .collect();
+    text_table(
+        &["Member", "Role", "Responsibilities", "Executive sponsor"],
+        rows,
+        &[],
+        &[],
+    )
 }
