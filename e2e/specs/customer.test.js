@@ -11,6 +11,8 @@ import { server, browser, serveApp } from '../lib/suite.js';
 
 serveApp();
 
+const SINGLE = new URL('../../dist-single/account-planner.html', import.meta.url).pathname;
+
 const ACCOUNT = 'Harborview Health Network';
 
 /** Opens the demo's Harborview plan from the portfolio. */
@@ -94,6 +96,29 @@ test('the customer-safe print shows no stance', async () => {
   await page.getByRole('region', { name: 'Print' }).getByLabel('Customer version').uncheck();
   await page.getByRole('columnheader', { name: 'Stance' }).waitFor();
   assert.doesNotMatch(page.url(), /version=customer/);
+  assertNoErrors(page, assert);
+  await context.close();
+});
+
+test('from the single file (file://), the customer version is ticked on and stays on a reload', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.print = () => {
+      window.__printed = true;
+    };
+  });
+  const page = await openPage(context);
+  await page.goto(`file://${SINGLE}`);
+  await page.getByRole('link', { name: ACCOUNT }).click();
+  await page.getByRole('heading', { name: ACCOUNT, level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Print plan' }).click();
+  await page.waitForFunction(() => window.__printed === true);
+  await page.getByRole('region', { name: 'Print' }).getByLabel('Customer version').check();
+  await page.getByRole('heading', { name: 'Customer version', level: 2 }).waitFor();
+  assert.match(page.url(), /^file:.*section=print&version=customer$/);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Customer version', level: 2 }).waitFor();
+  assert.doesNotMatch(await printed(page), /stance|Champion/i);
   assertNoErrors(page, assert);
   await context.close();
 });

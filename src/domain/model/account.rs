@@ -69,7 +69,9 @@ pub struct AccountPlan {
     pub cadence: Vec<Meeting>,
     pub team: Vec<TeamRole>,
     pub contract: Contract,
-    /// Who helped develop the plan.
+    /// Who helped develop the plan. Not written while nobody is named: an empty member
+    /// would cost every stored account about 10 characters of the localStorage quota.
+    #[serde(skip_serializing_if = "Contributors::is_empty")]
     pub contributors: Contributors,
     pub reviews: Vec<Review>,
     /// When each part was last reviewed.
