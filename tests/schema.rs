@@ -14,7 +14,9 @@ use account_planner::domain::model::*;
 use account_planner::domain::sample::demo::demo_workspace;
 use account_planner::domain::sample::synthetic::{synthetic_workspace, SMALL};
 use account_planner::domain::validate::validate;
-use account_planner::persist::export::json::{export_account, export_workspace, parse_import};
+use account_planner::persist::export::json::{
+    export_account, export_customer_account, export_workspace, parse_import,
+};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use jsonschema::{Draft, Validator};
 use proptest::prelude::*;
@@ -122,6 +124,9 @@ fn account_exports_match() {
             let text = export_account(ws, &account.id, chrono::DateTime::UNIX_EPOCH)
                 .expect("the account exists");
             assert_valid(&format!("account file of {}", account.id), &text);
+            let text = export_customer_account(ws, &account.id, chrono::DateTime::UNIX_EPOCH)
+                .expect("the account exists");
+            assert_valid(&format!("customer version of {}", account.id), &text);
         }
     }
 }

@@ -1,5 +1,6 @@
-//! One account's exports: its plan as JSON (to share or move), contacts and opportunities
-//! as CSV (for spreadsheets and CRMs), and its cadence as an iCalendar file.
+//! One account's exports: its plan as JSON (to share or move), its customer version as
+//! JSON (to build the plan with the customer), contacts and opportunities as CSV (for
+//! spreadsheets and CRMs), and its cadence as an iCalendar file.
 
 use chrono::Utc;
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use crate::state::use_app;
 #[derive(Clone, Copy)]
 enum Export {
     Plan,
+    CustomerPlan,
     Contacts,
     Opportunities,
     Cadence,
@@ -30,6 +32,11 @@ pub fn AccountExports(id: Id) -> impl IntoView {
                     export_file_name(name, state.today, "json"),
                     "application/json",
                     json::export_account(ws, id, Utc::now())?,
+                ),
+                Export::CustomerPlan => (
+                    export_file_name(&format!("{name} customer version"), state.today, "json"),
+                    "application/json",
+                    json::export_customer_account(ws, id, Utc::now())?,
                 ),
                 Export::Contacts => (
                     export_file_name(&format!("{name} contacts"), state.today, "csv"),
@@ -65,6 +72,7 @@ pub fn AccountExports(id: Id) -> impl IntoView {
     view! {
         <div class="button-row" role="group" aria-label="Export this account">
             {button("Export plan (JSON)", Export::Plan)}
+            {button("Customer version (JSON)", Export::CustomerPlan)}
             {button("Contacts (CSV)", Export::Contacts)}
             {button("Opportunities (CSV)", Export::Opportunities)}
             {button("Cadence (iCalendar)", Export::Cadence)}

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::coverage::{coverage_grid, last_touches, ENGAGED_DAYS};
-use super::model::{Account, AccountPlan, CellStatus, Id, PlanPart, Settings};
+use super::model::{Account, AccountPlan, CellStatus, Id, PlanPart, Settings, TeamMember};
 use super::money::format_money_short;
 use super::scoring::{action_overdue, measures_on_target, plural};
 
@@ -70,18 +70,23 @@ pub const QUESTIONS: [CoachingQuestion; 12] = [
 ];
 
 /// Facts from the plan that bear on question `index` of `QUESTIONS` on `today`: one
-/// sentence each, with the numbers and names behind them. Empty for an unknown index or a
-/// question the plan has nothing to say about.
+/// sentence each, with the numbers and names behind them (`team`: the workspace's, for our
+/// people's names). Empty for an unknown index or a question the plan has nothing to say
+/// about.
 pub fn evidence(
     index: usize,
     account: &Account,
     settings: &Settings,
+    team: &[TeamMember],
     today: NaiveDate,
 ) -> Vec<String> {
     let p = &account.plan;
     match index {
         0 => goals_evidence(p),
-        1 => contacts_met(p, today),
+        1 => [contributors(p, team)]
+            .into_iter()
+            .chain(contacts_met(p, today))
+            .collect(),
         2 => top_aligned_opportunities(p),
         3 => measures_evidence(p),
         4 => coverage_evidence(p, settings, today),
@@ -121,6 +126,44 @@ fn goals_evidence(p: &AccountPlan) -> Vec<String> {
             guesses.join(", ")
         ));
     }
+    out
+}
+
+/// Contributors: who helped develop the plan, the customer's people first (none of them
+/// is worth a question of its own).
+fn contributors(p: &AccountPlan, team: &[TeamMember]) -> String {
+    let who = &p.contributors;
+    if who.is_empty() {
+        return "No one is recorded as having helped develop the plan.".into();
+    }
+    let name = |n: &str, fallback: &str| {
+        let n = n.trim();
+        (if n.is_empty() { fallback } else { n }).to_string()
+    };
+    let contacts: Vec<String> = who
+        .contacts
+        .iter()
+        .filter_map(|id| p.contacts.iter().find(|c| &c.id == id))
+        .map(|c| name(&c.name, "Unnamed contact"))
+        .collect();
+    let members: Vec<String> = who
+        .members
+        .iter()
+        .filter_map(|id| team.iter().find(|m| &m.id == id))
+        .map(|m| name(&m.name, "Unnamed member"))
+        .collect();
+    let mut out = format!(
+        "Helped develop the plan: {}",
+        if contacts.is_empty() {
+            "no one at the customer".to_string()
+        } else {
+            contacts.join(", ")
+        }
+    );
+    if !members.is_empty() {
+        out.push_str(&format!("; from our team: {}", members.join(", ")));
+    }
+    out.push('.');
     out
 }
 
@@ -383,7 +426,7 @@ mod tests {
             .iter()
             .find(|a| a.name.starts_with(name))
             .unwrap();
-        evidence(index, a, &ws.settings, today())
+        evidence(index, a, &ws.settings, &ws.team, today())
     }
 
     #[test]
@@ -427,9 +470,37 @@ mod tests {
         assert_eq!(
             facts("Brightwell", 1),
             vec![
+                "Helped develop the plan: Jamie Fletcher, Tom Becker; from our team: Daniel Okoye."
+                    .to_string(),
                 "2 of 4 contacts engaged in the last 90 days.".to_string(),
                 "Met: Tom Becker, Jamie Fletcher.".to_string()
             ]
+        );
+    }
+
+    #[test]
+    fn who_helped_develop_the_plan_names_the_contributors() {
+        assert_eq!(
+            facts("Meridian", 1)[0],
+            "No one is recorded as having helped develop the plan."
+        );
+        let ws = demo_workspace(today());
+        let mut a = (*ws.accounts[0]).clone();
+        a.plan.contributors.contacts = vec![Id::new("con-gone")];
+        a.plan.contributors.members = vec![Id::new("tm-demo-lead"), Id::new("tm-gone")];
+        a.plan.contacts[0].name = " ".into();
+        a.plan
+            .contributors
+            .contacts
+            .push(a.plan.contacts[0].id.clone());
+        assert_eq!(
+            evidence(1, &a, &ws.settings, &ws.team, today())[0],
+            "Helped develop the plan: Unnamed contact; from our team: Morgan Hale."
+        );
+        a.plan.contributors.contacts.clear();
+        assert_eq!(
+            evidence(1, &a, &ws.settings, &ws.team, today())[0],
+            "Helped develop the plan: no one at the customer; from our team: Morgan Hale."
         );
     }
 

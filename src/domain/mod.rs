@@ -4,6 +4,7 @@
 pub mod advice;
 pub mod coaching;
 pub mod coverage;
+pub mod customer_version;
 pub mod dates;
 pub mod merge;
 pub mod model;

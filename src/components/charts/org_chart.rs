@@ -1,7 +1,8 @@
 //! The relationship map: the account's contacts as an org chart (SVG), laid out by
 //! `domain::org_chart`. Each box is a link to the contact; its fill and a symbol give the
 //! contact's stance, a badge their role in decisions (decision makers also get a heavy
-//! border), and a circle the initials of our owner of the relationship.
+//! border), and a circle the initials of our owner of the relationship. In the customer
+//! version the boxes say nothing of stance and role.
 
 use leptos::prelude::*;
 
@@ -60,6 +61,8 @@ pub struct NodeInfo {
 pub struct MapData {
     pub chart: OrgChart,
     pub info: Vec<NodeInfo>,
+    /// For the customer version: no stance and no role in the boxes.
+    pub customer: bool,
 }
 
 fn name_of(c: &Contact) -> String {
@@ -94,7 +97,21 @@ impl MapData {
                 }
             })
             .collect();
-        MapData { chart, info }
+        MapData {
+            chart,
+            info,
+            customer: false,
+        }
+    }
+
+    /// The same map for the customer version (see `domain::customer_version`).
+    pub fn for_customer(mut self) -> Self {
+        for n in &mut self.info {
+            n.stance = None;
+            n.role = None;
+        }
+        self.customer = true;
+        self
     }
 
     /// What a screen reader says for a box, and what the tooltip shows.
@@ -104,8 +121,10 @@ impl MapData {
         if !n.title.is_empty() {
             parts.push(n.title.clone());
         }
-        parts.push(stance_look(n.stance).1.to_string());
-        parts.push(role_look(n.role).1.to_string());
+        if !self.customer {
+            parts.push(stance_look(n.stance).1.to_string());
+            parts.push(role_look(n.role).1.to_string());
+        }
         parts.push(match &n.boss {
             Some(b) => format!("reports to {b}"),
             None => "reports to nobody on the map".into(),
@@ -211,7 +230,7 @@ fn node_box(
                 <rect class="org-box" x=x y=y width=NODE_W height=NODE_H rx="6" />
                 <text class="org-name" x=x + 10.0 y=y + 19.0>{ellipsize(&info.name, name_max)}</text>
                 <text class="org-title" x=x + 10.0 y=y + 35.0>{ellipsize(&info.title, 28)}</text>
-                <text class="org-stance" x=x + 10.0 y=y + 54.0>{format!("{symbol} {stance_label}")}</text>
+                {(!d.customer).then(|| view! { <text class="org-stance" x=x + 10.0 y=y + 54.0>{format!("{symbol} {stance_label}")}</text> })}
                 {(!badge.is_empty()).then(|| view! {
                     <g>
                         <rect class="org-badge" x=x + NODE_W - 40.0 y=y + 6.0 width="34" height="16" rx="3" />

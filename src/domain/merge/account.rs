@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::list::{merge, merge_one};
 use super::{tombs_of, union_tombs, Change, Choice, Clash, Ctx, Entity, EntityRef, Status};
 use crate::domain::model::{
-    Account, AccountPlan, EntityKind, FeedbackItem, Id, Segment, Timestamp, Tombstone, Workspace,
+    Account, AccountPlan, Contributors, EntityKind, FeedbackItem, Id, Segment, Timestamp,
+    Tombstone, Workspace,
 };
 
 pub(crate) fn merge_all(
@@ -246,6 +247,7 @@ struct Details {
     archived: bool,
     created_on: Option<NaiveDate>,
     year: i32,
+    contributors: Contributors,
     #[serde(skip)]
     updated_at: Option<Timestamp>,
 }
@@ -262,6 +264,7 @@ impl Details {
             archived: a.archived,
             created_on: a.created_on,
             year: a.plan.year,
+            contributors: a.plan.contributors.clone(),
             updated_at: a.details_updated_at,
         }
     }
@@ -276,6 +279,7 @@ impl Details {
         a.archived = self.archived;
         a.created_on = self.created_on;
         a.plan.year = self.year;
+        a.plan.contributors = self.contributors;
         a.details_updated_at = self.updated_at;
         a
     }

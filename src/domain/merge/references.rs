@@ -24,6 +24,7 @@ pub fn referenced_members(a: &Account) -> HashSet<Id> {
     for m in &p.cadence {
         ids.extend(m.internal_attendees.iter().cloned());
     }
+    ids.extend(p.contributors.members.iter().cloned());
     ids
 }
 

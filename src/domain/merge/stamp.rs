@@ -88,6 +88,7 @@ fn details_differ(b: &Account, a: &Account) -> bool {
         || b.archived != a.archived
         || b.created_on != a.created_on
         || b.plan.year != a.plan.year
+        || b.plan.contributors != a.plan.contributors
 }
 
 fn stamp_one<T: Entity>(before: &T, after: &mut T, now: Timestamp) {

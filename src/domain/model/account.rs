@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Action, Contact, Contract, Feedback, Goal, Id, Interaction, Meeting, Opportunity, PlanPart,
-    Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp, Tombstone, WhiteSpace,
+    Action, Contact, Contract, Contributors, Feedback, Goal, Id, Interaction, Meeting, Opportunity,
+    PlanPart, Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp, Tombstone, WhiteSpace,
 };
 use crate::domain::dates;
 
@@ -31,7 +31,8 @@ pub struct Account {
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
     /// The last change to the account's own fields (its details: name, industry, segment,
-    /// owner, fiscal year, notes, archived, the plan's year), which merge as one entity.
+    /// owner, fiscal year, notes, archived, the plan's year and contributors), which merge as one
+    /// entity.
     #[serde(
         deserialize_with = "dates::opt_stamp",
         skip_serializing_if = "Option::is_none"
@@ -81,6 +82,10 @@ pub struct AccountPlan {
     pub cadence: Vec<Meeting>,
     pub team: Vec<TeamRole>,
     pub contract: Contract,
+    /// Who helped develop the plan. Not written while nobody is named: an empty member
+    /// would cost every stored account about 10 characters of the localStorage quota.
+    #[serde(skip_serializing_if = "Contributors::is_empty")]
+    pub contributors: Contributors,
     pub reviews: Vec<Review>,
     /// When each part was last reviewed.
     #[serde(deserialize_with = "dates::day_map")]

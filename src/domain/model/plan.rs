@@ -231,6 +231,23 @@ pub struct Meeting {
     pub updated_at: Option<Timestamp>,
 }
 
+/// Who helped develop the plan, as the leader's coaching question asks: the customer's
+/// people and ours, kept apart so that each id is checked against its own list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Contributors {
+    /// Contacts of this account.
+    pub contacts: Vec<Id>,
+    /// Members of `Workspace::team`.
+    pub members: Vec<Id>,
+}
+
+impl Contributors {
+    pub fn is_empty(&self) -> bool {
+        self.contacts.is_empty() && self.members.is_empty()
+    }
+}
+
 /// One of our people on the account and what they do there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]

@@ -122,3 +122,19 @@ fn cell_status_long_labels_are_distinct() {
     assert_eq!(CellStatus::Competitor.long_label(), "Held by a competitor");
     assert_eq!(CellStatus::Open.long_label(), CellStatus::Open.label());
 }
+
+#[test]
+fn contributors_are_written_only_when_someone_is_named() {
+    let mut plan = AccountPlan::default();
+    let json = serde_json::to_string(&plan).unwrap();
+    assert!(!json.contains("contributors"), "{json}");
+    assert_eq!(serde_json::from_str::<AccountPlan>(&json).unwrap(), plan);
+    plan.contributors.contacts.push(Id::new("con-1"));
+    plan.contributors.members.push(Id::new("tm-1"));
+    let json = serde_json::to_string(&plan).unwrap();
+    assert!(
+        json.contains(r#""contributors":{"contacts":["con-1"],"members":["tm-1"]}"#),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<AccountPlan>(&json).unwrap(), plan);
+}

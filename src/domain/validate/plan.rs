@@ -37,6 +37,7 @@ pub(super) fn check_plan(p: &str, plan: &AccountPlan, refs: &Lookups, out: &mut 
     check.cadence(out);
     check.internal_team(out);
     check_contract(p, &plan.contract, out);
+    check.contributors(out);
     check.reviews(out);
 }
 
@@ -493,6 +494,30 @@ impl PlanCheck<'_> {
                     out,
                 );
             }
+        }
+    }
+
+    /// Contributors are contacts of this account and members of the team, like the
+    /// people every other part refers to.
+    fn contributors(&self, out: &mut Vec<Problem>) {
+        let p = self.p;
+        let who = &self.plan.contributors;
+        for (k, c) in who.contacts.iter().enumerate() {
+            contact_ref(
+                &self.ids.contacts,
+                c,
+                || format!("{p}.contributors.contacts[{k}]"),
+                "was developed with",
+                out,
+            );
+        }
+        for (k, m) in who.members.iter().enumerate() {
+            member_ref(
+                self.team,
+                m,
+                || format!("{p}.contributors.members[{k}]"),
+                out,
+            );
         }
     }
 

@@ -291,6 +291,30 @@ fn an_interaction_by_an_unknown_team_member_is_reported() {
     );
 }
 
+#[test]
+fn a_contributor_who_is_neither_a_contact_nor_a_team_member_is_reported() {
+    let mut ws = valid();
+    let contact = ws.accounts[1].plan.contacts[0].id.clone();
+    let member = ws.team[0].id.clone();
+    let who = &mut Arc::make_mut(&mut ws.accounts[0]).plan.contributors;
+    who.contacts = vec![Id::new("con-ghost"), contact];
+    who.members = vec![member.clone(), Id::new("tm-ghost")];
+    // The second contact is one of the other account's: not a contact of this one.
+    assert_eq!(
+        paths(&ws),
+        [
+            "accounts[0].plan.contributors.contacts[0]",
+            "accounts[0].plan.contributors.contacts[1]",
+            "accounts[0].plan.contributors.members[1]",
+        ]
+    );
+    let own = ws.accounts[0].plan.contacts[0].id.clone();
+    let who = &mut Arc::make_mut(&mut ws.accounts[0]).plan.contributors;
+    who.contacts = vec![own];
+    who.members = vec![member];
+    assert_eq!(validate(&ws), vec![]);
+}
+
 /// Breaks account `i` of `ws` in one of several ways; returns the expected path.
 fn inject(ws: &mut Workspace, i: usize, defect: usize, k: usize) -> String {
     let plan = &mut Arc::make_mut(&mut ws.accounts[i]).plan;

@@ -108,43 +108,15 @@ fn MeetingAttendees(b: Bound<Meeting>) -> impl IntoView {
     view! {
         <details>
             <summary>{move || format!("Attendees: {}", { let t = attendee_text.get(); if t.is_empty() { "none yet".to_string() } else { t } })}</summary>
-            <AttendeePicks legend="Customer attendees" box_prefix=format!("{card}-att")
+            <CheckboxPicks legend="Customer attendees" box_prefix=format!("{card}-att")
                 options=contact_options(state, &b.account)
                 chosen=b.value(|m| m.attendees.clone())
                 toggle=b.setter(|m, id: Id| toggle_id(&mut m.attendees, id)) />
-            <AttendeePicks legend="Our attendees" box_prefix=format!("{card}-int")
+            <CheckboxPicks legend="Our attendees" box_prefix=format!("{card}-int")
                 options=member_options(state)
                 chosen=b.value(|m| m.internal_attendees.clone())
                 toggle=b.setter(|m, id: Id| toggle_id(&mut m.internal_attendees, id)) />
         </details>
-    }
-}
-
-/// A fieldset of checkboxes, one per option (id, name), checked while `chosen` holds it;
-/// each box's id is `box_prefix` and the option's id.
-#[component]
-fn AttendeePicks(
-    legend: &'static str,
-    box_prefix: String,
-    options: Signal<Vec<(String, String)>>,
-    chosen: Signal<Vec<Id>>,
-    toggle: Callback<Id>,
-) -> impl IntoView {
-    view! {
-        <fieldset>
-            <legend>{legend}</legend>
-            {move || options.get().into_iter().map(|(oid, name)| {
-                let box_id = format!("{box_prefix}-{oid}");
-                let id = Id::new(oid);
-                let checked_id = id.clone();
-                view! {
-                    <div class="field-check">
-                        <input id=box_id.clone() type="checkbox" prop:checked=move || chosen.with(|a| a.contains(&checked_id)) on:change=move |_| toggle.run(id.clone()) />
-                        <label for=box_id>{name}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
     }
 }
 

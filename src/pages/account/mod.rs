@@ -33,6 +33,10 @@ pub use section::SectionHead;
 pub const MAP_SLUG: &str = "relationship-map";
 /// The URL slug of the print view: every section one after another.
 pub const PRINT_SLUG: &str = "print";
+/// The print view's query parameter that picks the version, and its value for the customer
+/// version (in the URL, so that a reload prints the same version).
+pub const VERSION_PARAM: &str = "version";
+pub const CUSTOMER_VERSION: &str = "customer";
 
 /// What the account page shows, named by the URL's `section`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,16 +44,17 @@ enum View {
     /// No section, "scorecard" or an unknown slug.
     Scorecard,
     Map,
-    Print,
+    /// `true`: the customer version.
+    Print(bool),
     Reviews,
     Part(PlanPart),
 }
 
 impl View {
-    fn from_slug(slug: Option<&str>) -> View {
+    fn from_query(slug: Option<&str>, version: Option<&str>) -> View {
         match slug {
             Some(MAP_SLUG) => View::Map,
-            Some(PRINT_SLUG) => View::Print,
+            Some(PRINT_SLUG) => View::Print(version == Some(CUSTOMER_VERSION)),
             Some(reviews::SLUG) => View::Reviews,
             Some(s) => PlanPart::from_slug(s).map_or(View::Scorecard, View::Part),
             None => View::Scorecard,
@@ -87,7 +92,11 @@ pub fn AccountPage(id: String) -> impl IntoView {
 fn AccountPlan(id: Id) -> impl IntoView {
     let state = use_app();
     let query = use_query_map();
-    let section = Memo::new(move |_| View::from_slug(query.with(|q| q.get("section")).as_deref()));
+    let section = Memo::new(move |_| {
+        query.with(|q| {
+            View::from_query(q.get("section").as_deref(), q.get(VERSION_PARAM).as_deref())
+        })
+    });
     // A review being held survives a visit to another section of the plan.
     reviews::provide_draft();
     let name = state.account_value(&id, |a| a.name.clone());
@@ -112,7 +121,7 @@ fn AccountPlan(id: Id) -> impl IntoView {
     let print_href = href_for(&[("account", id.as_str()), ("section", PRINT_SLUG)]);
     // Shows every section, then opens the browser's print dialog once they are drawn.
     let print_plan = move |_| {
-        if section.get_untracked() != View::Print {
+        if !matches!(section.get_untracked(), View::Print(_)) {
             navigate_to(&print_href);
         }
         request_animation_frame(|| {
@@ -169,7 +178,7 @@ fn section_view(id: Id, view: View) -> AnyView {
     let part = match view {
         View::Scorecard => return view! { <scorecard::ScorecardSection id /> }.into_any(),
         View::Map => return view! { <relationship_map::RelationshipMapSection id /> }.into_any(),
-        View::Print => return view! { <print::PrintPlan id /> }.into_any(),
+        View::Print(customer) => return view! { <print::PrintPlan id customer /> }.into_any(),
         View::Reviews => return view! { <reviews::ReviewsSection id /> }.into_any(),
         View::Part(part) => part,
     };

@@ -1,5 +1,6 @@
-//! Overview & revenue: who the customer is, and this year's money: last year's spend, the
-//! revenue commitment, the growth target and actuals per fiscal quarter.
+//! Overview & revenue: who the customer is, who helped develop the plan, and this year's
+//! money: last year's spend, the revenue commitment, the growth target and actuals per
+//! fiscal quarter.
 
 use leptos::prelude::*;
 
@@ -7,7 +8,9 @@ use crate::components::fields::{NumberField, SelectField, TextArea, TextField};
 use crate::domain::model::{Choice, Id, PlanPart, Segment};
 use crate::state::use_app;
 
-use super::section::{choice_options, SectionHead};
+use super::section::{
+    choice_options, contact_options, member_options, toggle_id, CheckboxPicks, SectionHead,
+};
 
 pub(super) const MONTHS: [&str; 12] = [
     "January",
@@ -30,6 +33,7 @@ pub fn OverviewSection(id: Id) -> impl IntoView {
         <section class="card" aria-labelledby="section-heading">
             <SectionHead id=id.clone() part=PlanPart::Revenue />
             <AccountFields id=id.clone() />
+            <Contributors id=id.clone() />
             <RevenueFields id />
         </section>
     }
@@ -96,6 +100,32 @@ fn AccountFields(id: Id) -> impl IntoView {
             value=s.account_value(&id, |a| a.notes.clone())
             on_commit=s.account_setter(&id, |a, v| a.notes = v)
         />
+    }
+}
+
+/// Who helped develop the plan, a checkbox per contact and team member: the coaching
+/// review's "Who at the account have you met to help develop the plan?" shows them.
+#[component]
+fn Contributors(id: Id) -> impl IntoView {
+    let s = use_app();
+    view! {
+        <h3>"Who helped develop the plan"</h3>
+        <div class="contributors">
+            <CheckboxPicks
+                legend="Contacts who helped develop the plan"
+                box_prefix=format!("contrib-con-{id}")
+                options=contact_options(s, &id)
+                chosen=s.account_value(&id, |a| a.plan.contributors.contacts.clone())
+                toggle=s.account_setter(&id, |a, c: Id| toggle_id(&mut a.plan.contributors.contacts, c))
+            />
+            <CheckboxPicks
+                legend="Team members who helped develop the plan"
+                box_prefix=format!("contrib-mem-{id}")
+                options=member_options(s)
+                chosen=s.account_value(&id, |a| a.plan.contributors.members.clone())
+                toggle=s.account_setter(&id, |a, m: Id| toggle_id(&mut a.plan.contributors.members, m))
+            />
+        </div>
     }
 }
 

@@ -2,16 +2,21 @@
 //! the charts, grouped into three sheets (a page break before each: the scorecard with the
 //! account, its goals and measures; the people; growth and execution) so that a plan fits
 //! on a few A4 or Letter pages for a meeting with the customer. `style/print.css` hides
-//! the app around it when printing.
+//! the app around it when printing. The customer version (`&version=customer`, so that a
+//! reload stays on it) prints `domain::customer_version` of the plan, without the scorecard
+//! and without the columns and rows of what it leaves out.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::charts::heatmap::WhiteSpaceHeatmap;
+use crate::components::fields::CheckboxField;
 use crate::domain::coverage::last_touches;
+use crate::domain::customer_version::customer_version;
 use crate::domain::model::{Account, Id, PlanPart, Settings, TeamMember};
 use crate::domain::white_space::heatmap;
 use crate::format::{format_money_short, format_number};
+use crate::nav::{href_for, navigate_to};
 use crate::state::{use_app, AppState};
 
 use super::relationship_map::RelationshipMap;
@@ -26,11 +31,13 @@ fn day(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_else(|| "–".into())
 }
 
-/// Names of the account's people and the workspace's terms.
+/// Names of the account's people and the workspace's terms, and which version prints.
 struct Names<'a> {
     account: &'a Account,
     team: &'a [TeamMember],
     settings: &'a Settings,
+    /// The customer version: the columns and rows of what it leaves out are left out too.
+    customer: bool,
 }
 
 impl Names<'_> {
@@ -64,6 +71,24 @@ impl Names<'_> {
             .map(|t| t.name.clone())
             .unwrap_or_else(|| "–".into())
     }
+    /// Who helped develop the plan: the customer's people, then ours.
+    fn contributors(&self) -> String {
+        let who = &self.account.plan.contributors;
+        let contacts = who.contacts.iter().filter_map(|id| {
+            let c = self.account.plan.contacts.iter().find(|c| &c.id == id)?;
+            Some(display_name(&c.name, "Unnamed contact"))
+        });
+        let members = who.members.iter().filter_map(|id| {
+            let m = self.team.iter().find(|m| &m.id == id)?;
+            Some(display_name(&m.name, "Unnamed member"))
+        });
+        let names: Vec<String> = contacts.chain(members).collect();
+        if names.is_empty() {
+            "–".into()
+        } else {
+            names.join(", ")
+        }
+    }
     fn goal(&self, id: &Option<Id>) -> String {
         id.as_ref()
             .and_then(|id| self.account.plan.goals.iter().find(|g| &g.id == id))
@@ -84,6 +109,50 @@ fn part(p: PlanPart, body: AnyView) -> impl IntoView {
     }
 }
 
+/// A list of facts, label and value, in the order given.
+fn facts(items: Vec<(String, String)>) -> AnyView {
+    view! {
+        <dl class="print-facts">
+            {items.into_iter().map(|(t, d)| view! { <div><dt>{t}</dt><dd>{d}</dd></div> }).collect_view()}
+        </dl>
+    }
+    .into_any()
+}
+
+/// A table of text under `head`, without the columns at the positions in `hidden` (what
+/// the customer version leaves out); the cells of the columns in `nowrap` (dates) do not
+/// wrap.
+fn text_table(
+    head: &[&'static str],
+    rows: Vec<Vec<String>>,
+    hidden: &[usize],
+    nowrap: &[usize],
+) -> AnyView {
+    let shown = move |i: &usize| !hidden.contains(i);
+    let head: Vec<&'static str> = (0..head.len()).filter(shown).map(|i| head[i]).collect();
+    let rows: Vec<Vec<(String, bool)>> = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .enumerate()
+                .filter(|(i, _)| shown(i))
+                .map(|(i, cell)| (cell, nowrap.contains(&i)))
+                .collect()
+        })
+        .collect();
+    view! {
+        <table class="table print-table">
+            <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {rows.into_iter().map(|row| view! {
+                    <tr>{row.into_iter().map(|(cell, nowrap)| view! { <td class:nowrap=nowrap>{cell}</td> }).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
 fn none_yet(what: &'static str) -> AnyView {
     view! { <p class="hint">{what}</p> }.into_any()
 }
@@ -92,6 +161,7 @@ fn none_yet(what: &'static str) -> AnyView {
 fn with_names(
     state: AppState,
     account: Memo<Option<Account>>,
+    customer: bool,
     draw: impl FnOnce(&Names) -> AnyView,
 ) -> AnyView {
     account.with(|a| {
@@ -101,35 +171,59 @@ fn with_names(
                 account: a,
                 team: &ws.team,
                 settings: &ws.settings,
+                customer,
             })
         })
     })
 }
 
+/// The print view's URL, of the customer version or of the whole plan.
+fn print_href(id: &Id, customer: bool) -> String {
+    let mut params = vec![("account", id.as_str()), ("section", super::PRINT_SLUG)];
+    if customer {
+        params.push((super::VERSION_PARAM, super::CUSTOMER_VERSION));
+    }
+    href_for(&params)
+}
+
 #[component]
-pub fn PrintPlan(id: Id) -> impl IntoView {
+pub fn PrintPlan(id: Id, customer: bool) -> impl IntoView {
     let state = use_app();
     let today = state.today;
     let account = {
         let id = id.clone();
-        Memo::new(move |_| state.workspace.with(|ws| ws.account(&id).cloned()))
+        Memo::new(move |_| {
+            state.workspace.with(|ws| {
+                let a = ws.account(&id)?;
+                Some(if customer {
+                    customer_version(a)
+                } else {
+                    a.clone()
+                })
+            })
+        })
     };
-    let map_id = id.clone();
     let white_space = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.account(&map_id)
-                .map(|a| heatmap(&a.plan.white_space, &ws.settings.offerings))
+        account.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    state
+                        .workspace
+                        .with(|ws| heatmap(&a.plan.white_space, &ws.settings.offerings))
+                })
                 .unwrap_or_default()
         })
     });
-    let back = crate::nav::href_for(&[("account", id.as_str()), ("section", "scorecard")]);
+    let back = href_for(&[("account", id.as_str()), ("section", "scorecard")]);
+    let switch_id = id.clone();
+    let switch = Callback::new(move |on: bool| navigate_to(&print_href(&switch_id, on)));
     let sheet_id = id.clone();
     let text_parts = move || {
-        with_names(state, account, |names| {
+        with_names(state, account, customer, |names| {
             view! {
                 <div class="print-sheet-rest">
                     {part(PlanPart::Revenue, revenue(names))}
-                    {part(PlanPart::Contract, contract(names.account))}
+                    {part(PlanPart::Contract, contract(names))}
                     {part(PlanPart::Goals, goals(names))}
                     {part(PlanPart::SuccessMeasures, measures(names))}
                     {part(PlanPart::Feedback, feedback(names))}
@@ -138,7 +232,7 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
                     {part(PlanPart::Contacts, contacts(names, today))}
                     <section class="print-part" aria-labelledby="print-map">
                         <h2 id="print-map">"Relationship map"</h2>
-                        <RelationshipMap id=sheet_id.clone() />
+                        <RelationshipMap id=sheet_id.clone() customer />
                     </section>
                 </div>
             }
@@ -146,7 +240,7 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
         })
     };
     let growth_parts = move || {
-        with_names(state, account, |names| {
+        with_names(state, account, customer, |names| {
             view! {
                 {part(PlanPart::Opportunities, opportunities(names))}
                 {part(PlanPart::Actions, actions(names, today))}
@@ -162,14 +256,21 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
     view! {
         <div class="print-plan">
             <div class="print-toolbar screen-only" role="region" aria-label="Print">
-                <p>"The whole plan on a few pages, as it prints: the app's navigation and buttons are left out."</p>
+                <p>{if customer {
+                    "The customer version, to build the plan with the customer: without stances, relationship strength, roles in decisions, internal notes, competitors, probabilities, the growth target, contract risk, scores and coaching."
+                } else {
+                    "The whole plan on a few pages, as it prints: the app's navigation and buttons are left out."
+                }}</p>
+                <CheckboxField label="Customer version" value=customer on_commit=switch />
                 <button type="button" on:click=print>"Print"</button>
                 <a href=back>"Back to the plan"</a>
             </div>
-            <PrintCover account=account today=today />
-            <div class="print-sheet print-first">
-                <ScorecardSection id=id.clone() />
-            </div>
+            <PrintCover account=account today=today customer />
+            {(!customer).then(|| view! {
+                <div class="print-sheet print-first">
+                    <ScorecardSection id=id.clone() />
+                </div>
+            })}
             {text_parts}
             <div class="print-sheet">
                 <section class="print-part" aria-labelledby="print-white-space">
@@ -183,30 +284,33 @@ pub fn PrintPlan(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn PrintCover(account: Memo<Option<Account>>, today: NaiveDate) -> impl IntoView {
+fn PrintCover(account: Memo<Option<Account>>, today: NaiveDate, customer: bool) -> impl IntoView {
     let state = use_app();
     move || {
         account.with(|a| {
             a.as_ref().map(|a| {
-                let owner = state.workspace.with(|ws| {
-                    Names {
+                let (owner, contributors) = state.workspace.with(|ws| {
+                    let names = Names {
                         account: a,
                         team: &ws.team,
                         settings: &ws.settings,
-                    }
-                    .member(&a.owner)
+                        customer,
+                    };
+                    (names.member(&a.owner), names.contributors())
                 });
                 let months = super::overview::MONTHS;
                 view! {
                     <div class="print-cover">
                         <p class="print-kicker">{format!("Account plan {}", a.plan.year)}</p>
-                        <dl class="print-facts">
-                            <div><dt>"Industry"</dt><dd>{if a.industry.is_empty() { "–".to_string() } else { a.industry.clone() }}</dd></div>
-                            <div><dt>"Segment"</dt><dd>{a.segment.label()}</dd></div>
-                            <div><dt>"Owner"</dt><dd>{owner}</dd></div>
-                            <div><dt>"Fiscal year starts"</dt><dd>{months[usize::from(a.fiscal_year_start_month.clamp(1, 12)) - 1]}</dd></div>
-                            <div><dt>"Printed"</dt><dd>{today.to_string()}</dd></div>
-                        </dl>
+                        {customer.then(|| view! { <h2 class="print-version">"Customer version"</h2> })}
+                        {facts(vec![
+                            ("Industry".into(), if a.industry.is_empty() { "–".to_string() } else { a.industry.clone() }),
+                            ("Segment".into(), a.segment.label().into()),
+                            ("Owner".into(), owner),
+                            ("Fiscal year starts".into(), months[usize::from(a.fiscal_year_start_month.clamp(1, 12)) - 1].into()),
+                            ("Developed with".into(), contributors),
+                            ("Printed".into(), today.to_string()),
+                        ])}
                         {(!a.notes.trim().is_empty()).then(|| view! { <p>{a.notes.clone()}</p> })}
                     </div>
                 }
@@ -218,35 +322,39 @@ fn PrintCover(account: Memo<Option<Account>>, today: NaiveDate) -> impl IntoView
 fn revenue(n: &Names) -> AnyView {
     let r = &n.account.plan.revenue;
     let actual: f64 = r.quarterly_actuals.iter().flatten().sum();
-    let quarters = r
-        .quarterly_actuals
-        .iter()
-        .enumerate()
-        .map(|(q, v)| view! { <div><dt>{format!("Q{} actual", q + 1)}</dt><dd>{money(*v)}</dd></div> })
-        .collect_view();
-    view! {
-        <dl class="print-facts">
-            <div><dt>"Last year's spend"</dt><dd>{money(r.last_year)}</dd></div>
-            <div><dt>"Revenue commitment"</dt><dd>{money(r.commitment)}</dd></div>
-            <div><dt>"Growth target"</dt><dd>{money(r.growth_target)}</dd></div>
-            {quarters}
-            <div><dt>"Actual to date"</dt><dd>{format_number(actual)}</dd></div>
-        </dl>
+    let mut items = vec![
+        ("Last year's spend".into(), money(r.last_year)),
+        ("Revenue commitment".into(), money(r.commitment)),
+    ];
+    if !n.customer {
+        items.push(("Growth target".into(), money(r.growth_target)));
     }
-    .into_any()
+    for (q, v) in r.quarterly_actuals.iter().enumerate() {
+        items.push((format!("Q{} actual", q + 1), money(*v)));
+    }
+    items.push(("Actual to date".into(), format_number(actual)));
+    facts(items)
 }
 
-fn contract(a: &Account) -> AnyView {
-    let c = &a.plan.contract;
+fn contract(n: &Names) -> AnyView {
+    let c = &n.account.plan.contract;
+    let mut items = vec![
+        ("Start".into(), day(c.start_date)),
+        ("End".into(), day(c.end_date)),
+        (
+            "Notice".into(),
+            c.notice_days
+                .map(|d| format!("{d} days"))
+                .unwrap_or_else(|| "–".into()),
+        ),
+        ("Value".into(), money(c.value)),
+        ("Renewal".into(), c.renewal_status.label().into()),
+    ];
+    if !n.customer {
+        items.push(("Risk".into(), c.risk.label().into()));
+    }
     view! {
-        <dl class="print-facts">
-            <div><dt>"Start"</dt><dd>{day(c.start_date)}</dd></div>
-            <div><dt>"End"</dt><dd>{day(c.end_date)}</dd></div>
-            <div><dt>"Notice"</dt><dd>{c.notice_days.map(|d| format!("{d} days")).unwrap_or_else(|| "–".into())}</dd></div>
-            <div><dt>"Value"</dt><dd>{money(c.value)}</dd></div>
-            <div><dt>"Renewal"</dt><dd>{c.renewal_status.label()}</dd></div>
-            <div><dt>"Risk"</dt><dd>{c.risk.label()}</dd></div>
-        </dl>
+        {facts(items)}
         {(!c.notes.trim().is_empty()).then(|| view! { <p>{c.notes.clone()}</p> })}
     }
     .into_any()
@@ -284,24 +392,32 @@ fn measures(n: &Names) -> AnyView {
         v.map(|v| format!("{} {unit}", format_number(v)).trim().to_string())
             .unwrap_or_else(|| "–".into())
     };
-    view! {
-        <table class="table print-table">
-            <thead><tr><th scope="col">"Measure"</th><th scope="col">"Target"</th><th scope="col">"Current"</th><th scope="col">"Evaluated by"</th><th scope="col">"Rhythm"</th><th scope="col">"Last checked"</th></tr></thead>
-            <tbody>
-                {list.iter().map(|m| view! {
-                    <tr>
-                        <td>{display_name(&m.name, "Unnamed measure")}</td>
-                        <td>{num(m.target, &m.unit)}</td>
-                        <td>{num(m.current, &m.unit)}</td>
-                        <td>{n.contact(&m.evaluator)}</td>
-                        <td>{m.rhythm.label()}</td>
-                        <td class="nowrap">{day(m.last_checked)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
+    let rows = list
+        .iter()
+        .map(|m| {
+            vec![
+                display_name(&m.name, "Unnamed measure"),
+                num(m.target, &m.unit),
+                num(m.current, &m.unit),
+                n.contact(&m.evaluator),
+                m.rhythm.label().into(),
+                day(m.last_checked),
+            ]
+        })
+        .collect();
+    text_table(
+        &[
+            "Measure",
+            "Target",
+            "Current",
+            "Evaluated by",
+            "Rhythm",
+            "Last checked",
+        ],
+        rows,
+        &[],
+        &[5],
+    )
 }
 
 fn feedback(n: &Names) -> AnyView {
@@ -343,43 +459,55 @@ fn contacts(n: &Names, today: NaiveDate) -> AnyView {
         .collect();
     recent.sort_by_key(|i| std::cmp::Reverse(i.date));
     recent.truncate(6);
+    // Role, stance and strength: left out of the customer version, and so is a touch's note.
+    let hidden: &[usize] = if n.customer { &[4, 5, 6] } else { &[] };
+    let people = plan
+        .contacts
+        .iter()
+        .map(|c| {
+            vec![
+                display_name(&c.name, "Unnamed contact"),
+                c.title.clone(),
+                Names::term(&n.settings.departments, &c.department),
+                n.settings
+                    .levels
+                    .iter()
+                    .find(|l| Some(&l.id) == c.level.as_ref())
+                    .map_or_else(|| "–".into(), |l| l.name.clone()),
+                c.role.map_or("–", |r| r.label()).into(),
+                c.stance.map_or("–", |s| s.label()).into(),
+                c.strength
+                    .map(|s| format!("{s} of 5"))
+                    .unwrap_or_else(|| "–".into()),
+                n.member(&c.owner),
+                last.get(c.id.as_str())
+                    .map(|d| describe_day(*d, today))
+                    .unwrap_or_else(|| "never".into()),
+            ]
+        })
+        .collect();
+    let touches = recent
+        .into_iter()
+        .map(|i| {
+            vec![
+                day(i.date),
+                n.contacts(&i.contacts),
+                i.kind.label().into(),
+                i.note.clone(),
+            ]
+        })
+        .collect::<Vec<_>>();
+    let note: &[usize] = if n.customer { &[3] } else { &[] };
     view! {
-        <table class="table print-table">
-            <thead><tr>
-                <th scope="col">"Name"</th><th scope="col">"Title"</th><th scope="col">"Department"</th><th scope="col">"Level"</th>
-                <th scope="col">"Role"</th><th scope="col">"Stance"</th><th scope="col">"Strength"</th><th scope="col">"Our owner"</th><th scope="col">"Last interaction"</th>
-            </tr></thead>
-            <tbody>
-                {plan.contacts.iter().map(|c| view! {
-                    <tr>
-                        <td>{display_name(&c.name, "Unnamed contact")}</td>
-                        <td>{c.title.clone()}</td>
-                        <td>{Names::term(&n.settings.departments, &c.department)}</td>
-                        <td>{n.settings.levels.iter().find(|l| Some(&l.id) == c.level.as_ref()).map(|l| l.name.clone()).unwrap_or_else(|| "–".into())}</td>
-                        <td>{c.role.map(|r| r.label()).unwrap_or("–")}</td>
-                        <td>{c.stance.map(|s| s.label()).unwrap_or("–")}</td>
-                        <td>{c.strength.map(|s| format!("{s} of 5")).unwrap_or_else(|| "–".into())}</td>
-                        <td>{n.member(&c.owner)}</td>
-                        <td>{last.get(c.id.as_str()).map(|d| describe_day(*d, today)).unwrap_or_else(|| "never".into())}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        {(!recent.is_empty()).then(|| view! {
+        {text_table(
+            &["Name", "Title", "Department", "Level", "Role", "Stance", "Strength", "Our owner", "Last interaction"],
+            people,
+            hidden,
+            &[],
+        )}
+        {(!touches.is_empty()).then(|| view! {
             <h3>"Latest interactions"</h3>
-            <table class="table print-table">
-                <thead><tr><th scope="col">"Date"</th><th scope="col">"With"</th><th scope="col">"Kind"</th><th scope="col">"Note"</th></tr></thead>
-                <tbody>
-                    {recent.into_iter().map(|i| view! {
-                        <tr>
-                            <td class="nowrap">{day(i.date)}</td>
-                            <td>{n.contacts(&i.contacts)}</td>
-                            <td>{i.kind.label()}</td>
-                            <td>{i.note.clone()}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            {text_table(&["Date", "With", "Kind", "Note"], touches, note, &[0])}
         })}
     }
     .into_any()
@@ -395,28 +523,31 @@ fn opportunities(n: &Names) -> AnyView {
         .filter(|o| o.stage.is_open())
         .filter_map(|o| o.value)
         .sum();
+    let rows = list
+        .iter()
+        .map(|o| {
+            vec![
+                display_name(&o.name, "Unnamed opportunity"),
+                n.goal(&o.goal),
+                o.dimension.label().into(),
+                o.stage.label().into(),
+                money(o.value),
+                format!("{:.0}%", o.probability * 100.0),
+                day(o.close_date),
+                o.next_step.clone(),
+                n.member(&o.owner),
+            ]
+        })
+        .collect();
+    // The probability is left out of the customer version.
+    let hidden: &[usize] = if n.customer { &[5] } else { &[] };
     view! {
-        <table class="table print-table">
-            <thead><tr>
-                <th scope="col">"Opportunity"</th><th scope="col">"Customer goal"</th><th scope="col">"Dimension"</th><th scope="col">"Stage"</th>
-                <th scope="col">"Value"</th><th scope="col">"Probability"</th><th scope="col">"Close"</th><th scope="col">"Next step"</th><th scope="col">"Owner"</th>
-            </tr></thead>
-            <tbody>
-                {list.iter().map(|o| view! {
-                    <tr>
-                        <td>{display_name(&o.name, "Unnamed opportunity")}</td>
-                        <td>{n.goal(&o.goal)}</td>
-                        <td>{o.dimension.label()}</td>
-                        <td>{o.stage.label()}</td>
-                        <td>{money(o.value)}</td>
-                        <td>{format!("{:.0}%", o.probability * 100.0)}</td>
-                        <td class="nowrap">{day(o.close_date)}</td>
-                        <td>{o.next_step.clone()}</td>
-                        <td>{n.member(&o.owner)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        {text_table(
+            &["Opportunity", "Customer goal", "Dimension", "Stage", "Value", "Probability", "Close", "Next step", "Owner"],
+            rows,
+            hidden,
+            &[6],
+        )}
         <p class="hint">{format!("Open pipeline {}", format_money_short(open))}</p>
     }
     .into_any()
@@ -455,26 +586,36 @@ fn cadence(n: &Names) -> AnyView {
     if list.is_empty() {
         return none_yet("No meetings agreed yet.");
     }
-    view! {
-        <table class="table print-table">
-            <thead><tr><th scope="col">"Meeting"</th><th scope="col">"Type"</th><th scope="col">"Customer attendees"</th><th scope="col">"Our attendees"</th><th scope="col">"Recurs"</th><th scope="col">"Next"</th><th scope="col">"Accepted by all"</th><th scope="col">"Last held"</th></tr></thead>
-            <tbody>
-                {list.iter().map(|m| view! {
-                    <tr>
-                        <td>{display_name(&m.title, "Untitled meeting")}</td>
-                        <td>{Names::term(&n.settings.meeting_types, &m.meeting_type)}</td>
-                        <td>{n.contacts(&m.attendees)}</td>
-                        <td>{n.members(&m.internal_attendees)}</td>
-                        <td>{m.recurrence.label()}</td>
-                        <td class="nowrap">{day(m.next_date)}</td>
-                        <td>{if m.accepted_by_all { "Yes" } else { "No" }}</td>
-                        <td class="nowrap">{day(m.held.iter().max().copied())}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
+    let rows = list
+        .iter()
+        .map(|m| {
+            vec![
+                display_name(&m.title, "Untitled meeting"),
+                Names::term(&n.settings.meeting_types, &m.meeting_type),
+                n.contacts(&m.attendees),
+                n.members(&m.internal_attendees),
+                m.recurrence.label().into(),
+                day(m.next_date),
+                (if m.accepted_by_all { "Yes" } else { "No" }).into(),
+                day(m.held.iter().max().copied()),
+            ]
+        })
+        .collect();
+    text_table(
+        &[
+            "Meeting",
+            "Type",
+            "Customer attendees",
+            "Our attendees",
+            "Recurs",
+            "Next",
+            "Accepted by all",
+            "Last held",
+        ],
+        rows,
+        &[],
+        &[5, 7],
+    )
 }
 
 fn team(n: &Names) -> AnyView {
@@ -482,20 +623,25 @@ fn team(n: &Names) -> AnyView {
     if list.is_empty() {
         return none_yet("No one on the account team yet.");
     }
-    view! {
-        <table class="table print-table">
-            <thead><tr><th scope="col">"Member"</th><th scope="col">"Role"</th><th scope="col">"Responsibilities"</th><th scope="col">"Executive sponsor"</th></tr></thead>
-            <tbody>
-                {list.iter().map(|r| view! {
-                    <tr>
-                        <td>{n.member(&r.member)}</td>
-                        <td>{r.role.clone()}</td>
-                        <td>{r.responsibilities.clone()}</td>
-                        <td>{if r.executive_sponsor { format!("Yes, matched to {}", n.contact(&r.counterpart)) } else { "No".into() }}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
+    let rows = list
+        .iter()
+        .map(|r| {
+            vec![
+                n.member(&r.member),
+                r.role.clone(),
+                r.responsibilities.clone(),
+                if r.executive_sponsor {
+                    format!("Yes, matched to {}", n.contact(&r.counterpart))
+                } else {
+                    "No".into()
+                },
+            ]
+        })
+        .collect();
+    text_table(
+        &["Member", "Role", "Responsibilities", "Executive sponsor"],
+        rows,
+        &[],
+        &[],
+    )
 }

@@ -21,24 +21,32 @@ pub fn contact_href(account: &Id, contact: &Id) -> String {
     )
 }
 
-/// The map's data, kept up to date with the account's contacts and our team.
-pub fn map_data(id: &Id) -> Memo<MapData> {
+/// The map's data, kept up to date with the account's contacts and our team (`customer`:
+/// for the customer version).
+pub fn map_data(id: &Id, customer: bool) -> Memo<MapData> {
     let state = use_app();
     let id = id.clone();
     Memo::new(move |_| {
         state.workspace.with(|ws| {
-            ws.account(&id)
+            let data = ws
+                .account(&id)
                 .map(|a| MapData::new(&a.plan.contacts, &ws.team))
-                .unwrap_or_default()
+                .unwrap_or_default();
+            if customer {
+                data.for_customer()
+            } else {
+                data
+            }
         })
     })
 }
 
-/// The chart with its legend, for this section and the print view.
+/// The chart with its legend, for this section and the print view (`customer`: the
+/// customer version's, without stances, roles and their legend).
 #[component]
-pub fn RelationshipMap(id: Id) -> impl IntoView {
+pub fn RelationshipMap(id: Id, #[prop(optional)] customer: bool) -> impl IntoView {
     let state = use_app();
-    let data = map_data(&id);
+    let data = map_data(&id, customer);
     let name = state.account_value(&id, |a| a.name.clone());
     let count = move || data.with(|d| d.info.len());
     let label = Signal::derive(move || {
@@ -57,7 +65,7 @@ pub fn RelationshipMap(id: Id) -> impl IntoView {
             when=move || { count() > 0 }
             fallback=|| view! { <p class="empty-state">"No contacts yet: add them, with who they report to, to draw the map."</p> }
         >
-            <OrgLegend />
+            {(!customer).then(|| view! { <OrgLegend /> })}
             <div class="org-chart-scroll">
                 <OrgChartView data=data label=label href_of=href_of on_open=on_open />
             </div>
@@ -75,7 +83,7 @@ pub fn RelationshipMap(id: Id) -> impl IntoView {
 
 #[component]
 pub fn RelationshipMapSection(id: Id) -> impl IntoView {
-    let data = map_data(&id);
+    let data = map_data(&id, false);
     let contacts = href_for(&[("account", id.as_str()), ("section", "contacts")]);
     view! {
         <section class="card" aria-labelledby="map-heading">

@@ -283,6 +283,34 @@ pub fn toggle_id(list: &mut Vec<Id>, id: Id) {
     }
 }
 
+/// A fieldset of checkboxes, one per option (id, name), checked while `chosen` holds it;
+/// each box's id is `box_prefix` and the option's id.
+#[component]
+pub fn CheckboxPicks(
+    legend: &'static str,
+    box_prefix: String,
+    options: Signal<Vec<(String, String)>>,
+    chosen: Signal<Vec<Id>>,
+    toggle: Callback<Id>,
+) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            {move || options.get().into_iter().map(|(oid, name)| {
+                let box_id = format!("{box_prefix}-{oid}");
+                let id = Id::new(oid);
+                let checked_id = id.clone();
+                view! {
+                    <div class="field-check">
+                        <input id=box_id.clone() type="checkbox" prop:checked=move || chosen.with(|a| a.contains(&checked_id)) on:change=move |_| toggle.run(id.clone()) />
+                        <label for=box_id>{name}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
 /// A name to show, or `fallback` when it is blank.
 pub fn display_name(name: &str, fallback: &str) -> String {
     if name.trim().is_empty() {

@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::domain::customer_version::customer_version;
 use crate::domain::merge::referenced_members;
 use crate::domain::model::{
     Account, Id, Settings, TeamMember, Timestamp, Workspace, SCHEMA_VERSION,
@@ -57,13 +58,42 @@ struct WorkspaceFile<'a> {
 
 /// The account file of one account, or `None` when the workspace has no such account.
 pub fn export_account(ws: &Workspace, id: &Id, now: Timestamp) -> Option<String> {
-    let account = ws.account(id)?;
+    account_file(ws, ws.account(id)?, false, now)
+}
+
+/// What the customer version's account id and name end with.
+pub const CUSTOMER_ID_SUFFIX: &str = "-customer";
+pub const CUSTOMER_NAME_SUFFIX: &str = " (customer version)";
+
+/// The account file of one account's customer version ([`customer_version`]), or `None`
+/// when the workspace has no such account. It is marked three ways: `"customer_version":
+/// true`, and the account's id and name end with [`CUSTOMER_ID_SUFFIX`] and
+/// [`CUSTOMER_NAME_SUFFIX`]. So an import, by this app or an older one, adds it beside the
+/// full plan instead of replacing the full plan's stances, notes and reviews with blanks.
+pub fn export_customer_account(ws: &Workspace, id: &Id, now: Timestamp) -> Option<String> {
+    let mut account = customer_version(ws.account(id)?);
+    if !account.id.as_str().ends_with(CUSTOMER_ID_SUFFIX) {
+        account.id = Id(format!("{}{CUSTOMER_ID_SUFFIX}", account.id));
+    }
+    if !account.name.ends_with(CUSTOMER_NAME_SUFFIX) {
+        account.name.push_str(CUSTOMER_NAME_SUFFIX);
+    }
+    account_file(ws, &account, true, now)
+}
+
+fn account_file(
+    ws: &Workspace,
+    account: &Account,
+    customer_version: bool,
+    now: Timestamp,
+) -> Option<String> {
     let used = referenced_members(account);
     let team: Vec<&TeamMember> = ws.team.iter().filter(|m| used.contains(&m.id)).collect();
     let file = AccountFileOut {
         schema_version: SCHEMA_VERSION,
         kind: KIND_ACCOUNT,
         exported_at: now,
+        customer_version,
         workspace_id: &ws.id,
         workspace_name: &ws.name,
         sync_marks: &ws.sync_marks,
@@ -79,12 +109,19 @@ struct AccountFileOut<'a> {
     schema_version: u32,
     kind: &'static str,
     exported_at: Timestamp,
+    /// Written only for a customer version (import ignores it).
+    #[serde(skip_serializing_if = "is_false")]
+    customer_version: bool,
     workspace_id: &'a Id,
     workspace_name: &'a str,
     sync_marks: &'a BTreeMap<Id, Timestamp>,
     account: &'a Account,
     team: Vec<&'a TeamMember>,
     settings: &'a Settings,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// What an import file holds.
@@ -613,6 +650,37 @@ mod tests {
             export_account(&ws, &Id::new("nope"), chrono::DateTime::UNIX_EPOCH),
             None
         );
+        assert!(!text.contains("customer_version"));
+    }
+
+    #[test]
+    fn a_customer_version_imports_beside_the_full_plan_never_over_it() {
+        let mut ws = sample::workspace();
+        let acme = Arc::make_mut(&mut ws.accounts[0]);
+        acme.notes = "Internal: budget holder is leaving".into();
+        acme.plan.contributors.members = vec![Id::new("tm-cy")];
+        let text = export_customer_account(&ws, &Id::new("acc-acme"), chrono::DateTime::UNIX_EPOCH)
+            .unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["customer_version"], true);
+        assert_eq!(v["account"]["id"], "acc-acme-customer");
+        assert_eq!(v["account"]["name"], "Acme, Inc. (customer version)");
+        assert!(!text.contains("Internal:") && !text.contains("supporter"));
+        // A contributor of our team travels with the file, so that it validates.
+        let file = parse_import(&text).unwrap();
+        let got = &file.workspace;
+        assert!(got.team.iter().any(|m| m.id.as_str() == "tm-cy"));
+        assert_eq!(got.accounts[0].plan.goals, ws.accounts[0].plan.goals);
+        // Its own customer version keeps the marks without doubling them.
+        let again = export_customer_account(got, &got.accounts[0].id, chrono::DateTime::UNIX_EPOCH)
+            .unwrap();
+        let v: Value = serde_json::from_str(&again).unwrap();
+        assert_eq!(v["account"]["id"], "acc-acme-customer");
+        assert_eq!(v["account"]["name"], "Acme, Inc. (customer version)");
+        assert_eq!(
+            export_customer_account(&ws, &Id::new("nope"), chrono::DateTime::UNIX_EPOCH),
+            None
+        );
     }
 
     #[test]
@@ -904,10 +972,12 @@ mod fixtures {
         assert_eq!(file.workspace, expected());
     }
 
-    /// The version 2 fixture: the same, with what version 2 added (tombstones).
+    /// The version 2 fixture: the same, with what version 2 added (contributors, tombstones).
     fn expected_v2() -> Workspace {
         let mut ws = expected();
         let acme = Arc::make_mut(&mut ws.accounts[0]);
+        acme.plan.contributors.contacts.push(Id::new("c-1"));
+        acme.plan.contributors.members.push(Id::new("tm-1"));
         acme.deleted.push(Tombstone {
             kind: EntityKind::Goal,
             id: Id::new("g-0"),

@@ -91,6 +91,8 @@ pub(super) fn harborview(today: NaiveDate) -> Account {
     b.review(40, ReviewKind::Coaching, 79, [78, 74, 82, 75, 84, 72, 80, 90], 1, "Sourced every goal; add procurement to the map.");
     b.review(8, ReviewKind::Monthly, 86, [88, 82, 92, 90, 88, 85, 84, 96], 0, "On track on all fronts.");
     b.reviewed_all(8);
+    b.contact_note(6, "Pushes back on every price; bring Raymond in before any quote.");
+    b.contributors(&[2, 3, 4], &[PRIYA, SOFIA]);
     b.finish("Harborview Health Network", "Healthcare", Segment::Strategic, 1, 1500, "Regional hospital group with 14 sites.")
 }
 
@@ -148,6 +150,8 @@ pub(super) fn brightwell(today: NaiveDate) -> Account {
     b.review(62, ReviewKind::Coaching, 61, [48, 45, 60, 55, 72, 50, 68, 78], 0, "Who have you met beyond Jamie and Tom?");
     b.review(30, ReviewKind::Monthly, 55, [40, 30, 58, 50, 70, 45, 65, 75], 0, "Still no meeting with Irene.");
     b.reviewed_all(30);
+    b.contact_note(1, "Declined every meeting so far; thinks we are too expensive.");
+    b.contributors(&[2, 3], &[DANIEL]);
     b.finish("Brightwell Foods", "Food & beverage", Segment::Key, 1, 1100, "Regional snack and bakery producer.")
 }
 
@@ -252,6 +256,7 @@ pub(super) fn copperleaf(today: NaiveDate) -> Account {
     b.review(240, ReviewKind::Quarterly, 64, [60, 62, 70, 55, 72, 58, 66, 80], 1, "Pilot is the focus.");
     b.review(150, ReviewKind::Monthly, 60, [58, 60, 62, 50, 70, 55, 55, 70], 0, "Pilot scope still open.");
     b.reviewed_all(150);
+    b.contributors(&[1, 3], &[DANIEL]);
     b.finish("Copperleaf Engineering", "Manufacturing", Segment::Growth, 4, 900, "Precision parts for rail and aerospace.")
 }
 
@@ -325,5 +330,6 @@ pub(super) fn stonebridge(today: NaiveDate) -> Account {
     ] {
         b.plan.reviewed.insert(part, b.day(-ago));
     }
+    b.contributors(&[1, 2, 3], &[SOFIA, LEAD]);
     b.finish("Stonebridge Credit Union", "Financial services", Segment::Key, 1, 1300, "Member-owned bank with 22 branches.")
 }

@@ -153,6 +153,17 @@ impl B {
         });
     }
 
+    /// Our own note on contact `n` (1-based): left out of the customer version.
+    fn contact_note(&mut self, n: usize, note: &str) {
+        self.plan.contacts[n - 1].notes = note.into();
+    }
+
+    /// Who helped develop the plan: contacts by position, team members by id.
+    fn contributors(&mut self, contacts: &[usize], members: &[&str]) {
+        self.plan.contributors.contacts = contacts.iter().map(|&c| self.con(c)).collect();
+        self.plan.contributors.members = members.iter().map(|&m| Id::new(m)).collect();
+    }
+
     fn touch(&mut self, ago: i64, who: &[usize], kind: InteractionKind, note: &str) {
         let n = self.plan.interactions.len() + 1;
         self.plan.interactions.push(Interaction {

@@ -252,6 +252,8 @@ fn synthetic_account(
             cadence,
             team: team_roles,
             contract,
+            // None: drawing them would change every later draw of the seeded generator.
+            contributors: Default::default(),
             reviews,
             reviewed,
         },

@@ -25,7 +25,7 @@ pub fn CoachingReview(id: Id) -> impl IntoView {
         ws.account(&id)
             .map(|a| {
                 (0..QUESTIONS.len())
-                    .map(|i| evidence(i, a, &ws.settings, today))
+                    .map(|i| evidence(i, a, &ws.settings, &ws.team, today))
                     .collect()
             })
             .unwrap_or_default()
