@@ -3,6 +3,7 @@
 
 pub mod advice;
 pub mod coaching;
+pub mod completeness;
 pub mod coverage;
 pub mod dates;
 pub mod model;
