@@ -7,13 +7,13 @@ use crate::domain::model::Band;
 /// sentences, so it lives there.
 pub use crate::domain::money::format_money_short;
 
-/// A band's name for people: "Red", "Amber", "Green", or "No score".
+/// A band's name for people: "Red", "Amber", "Green", "Incomplete", or "No score".
 pub fn band_label(b: Option<Band>) -> &'static str {
     b.map_or("No score", Band::label)
 }
 
 /// A band as the suffix of its CSS class, its key or "none" (`band-red`, `band-amber`,
-/// `band-green`, `band-none`).
+/// `band-green`, `band-incomplete`, `band-none`).
 pub fn band_class(b: Option<Band>) -> &'static str {
     b.map_or("none", Band::key)
 }
@@ -94,6 +94,14 @@ pub fn ellipsize(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_incomplete_plan_is_named_and_classed_apart_from_the_bands() {
+        assert_eq!(band_label(Some(Band::Incomplete)), "Incomplete");
+        assert_eq!(band_class(Some(Band::Incomplete)), "incomplete");
+        assert_eq!(band_label(Some(Band::Green)), "Green");
+        assert_eq!((band_label(None), band_class(None)), ("No score", "none"));
+    }
 
     #[test]
     fn numbers_are_read_as_people_type_them() {

@@ -3,6 +3,7 @@
 
 pub mod advice;
 pub mod coaching;
+pub mod completeness;
 pub mod coverage;
 pub mod customer_version;
 pub mod dates;

@@ -1,12 +1,16 @@
-//! The portfolio: every account's score, band, trend, revenue, renewal countdown and
-//! staleness in one row, and the totals a manager or a leader looks at first.
+//! The portfolio: every account's score, band, trend, revenue, renewal countdown,
+//! staleness and how much of its plan is filled in, in one row, and the totals a manager
+//! or a leader looks at first. Plans too thin to judge (band Incomplete) are counted and
+//! sorted apart from the judged ones.
 
+use std::cmp::Ordering;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::completeness::PartSet;
 use super::model::{Account, Band, Id, Segment, Settings, TeamMember, Workspace};
 use super::scoring::{score_account, trend, Trend};
 use super::staleness::review_summary;
@@ -29,9 +33,12 @@ pub struct PortfolioRow {
     pub open_white_space: f64,
     /// Days until the contract ends (negative once it has).
     pub renewal_in_days: Option<i64>,
-    pub next_review: NaiveDate,
+    /// The earliest due review of a started part; `None` while no part is started.
+    pub next_review: Option<NaiveDate>,
     pub stale: bool,
     pub stale_parts: usize,
+    /// The plan's parts with something filled in.
+    pub started: PartSet,
     pub overdue_actions: usize,
     /// The plan is still being decoded (see [`pending_row`]).
     pub pending: bool,
@@ -43,6 +50,8 @@ pub struct PortfolioTotals {
     pub red: usize,
     pub amber: usize,
     pub green: usize,
+    /// Plans too thin to judge.
+    pub incomplete: usize,
     pub unscored: usize,
     pub commitment: f64,
     pub actuals: f64,
@@ -70,7 +79,7 @@ pub fn row(ws: &Workspace, a: &Account, today: NaiveDate) -> PortfolioRow {
     PortfolioRow {
         score: card.overall,
         band: card.band,
-        trend: trend(p, card.overall),
+        trend: trend(p, card.judged_overall()),
         commitment: p.revenue.commitment.unwrap_or(0.0),
         actuals: p.revenue.quarterly_actuals.iter().flatten().sum(),
         pipeline: p
@@ -84,19 +93,20 @@ pub fn row(ws: &Workspace, a: &Account, today: NaiveDate) -> PortfolioRow {
         next_review: st.next_review,
         stale: st.is_stale(),
         stale_parts: st.stale_parts,
+        started: st.started,
         overdue_actions: p
             .actions
             .iter()
             .filter(|x| super::scoring::action_overdue(x, today))
             .count(),
         pending: false,
-        ..pending_row(ws, &a.id, &AccountSummary::of(a), today)
+        ..pending_row(ws, &a.id, &AccountSummary::of(a))
     }
 }
 
 /// The row of an account whose plan is not decoded yet, from its summary: its name,
 /// segment and owner; no figure until then.
-pub fn pending_row(ws: &Workspace, id: &Id, s: &AccountSummary, today: NaiveDate) -> PortfolioRow {
+pub fn pending_row(ws: &Workspace, id: &Id, s: &AccountSummary) -> PortfolioRow {
     PortfolioRow {
         id: id.clone(),
         name: s.name.clone(),
@@ -116,23 +126,23 @@ pub fn pending_row(ws: &Workspace, id: &Id, s: &AccountSummary, today: NaiveDate
         pipeline: 0.0,
         open_white_space: 0.0,
         renewal_in_days: None,
-        next_review: today,
+        next_review: None,
         stale: false,
         stale_parts: 0,
+        started: PartSet::default(),
         overdue_actions: 0,
         pending: true,
     }
 }
 
 pub fn portfolio(ws: &Workspace, today: NaiveDate) -> Portfolio {
-    assemble(ws, &[], today, |a| row(ws, a, today))
+    assemble(ws, &[], |a| row(ws, a, today))
 }
 
 /// The portfolio from the rows of `row_of`, one per account not archived.
 fn assemble(
     ws: &Workspace,
     pending: &[(Id, AccountSummary)],
-    today: NaiveDate,
     mut row_of: impl FnMut(&Arc<Account>) -> PortfolioRow,
 ) -> Portfolio {
     let mut rows: Vec<PortfolioRow> = ws
@@ -144,7 +154,7 @@ fn assemble(
     let summarised = pending
         .iter()
         .filter(|(_, s)| !s.archived)
-        .map(|(id, s)| pending_row(ws, id, s, today));
+        .map(|(id, s)| pending_row(ws, id, s));
     rows.extend(summarised);
     let totals = totals(&rows);
     Portfolio { rows, totals }
@@ -181,7 +191,7 @@ impl RowCache {
     ) -> Portfolio {
         self.check_basis(ws, today);
         self.rows.retain(|_, (a, _)| Arc::strong_count(a) > 1);
-        assemble(ws, pending, today, |a| self.cached_row(ws, a, today))
+        assemble(ws, pending, |a| self.cached_row(ws, a, today))
     }
 
     fn check_basis(&mut self, ws: &Workspace, today: NaiveDate) {
@@ -221,6 +231,7 @@ pub fn totals(rows: &[PortfolioRow]) -> PortfolioTotals {
             Some(Band::Red) => t.red += 1,
             Some(Band::Amber) => t.amber += 1,
             Some(Band::Green) => t.green += 1,
+            Some(Band::Incomplete) => t.incomplete += 1,
             None => t.unscored += 1,
         }
         t.commitment += r.commitment;
@@ -231,6 +242,21 @@ pub fn totals(rows: &[PortfolioRow]) -> PortfolioTotals {
         t.renewals_90_days += usize::from(r.renewal_in_days.is_some_and(|d| (0..=90).contains(&d)));
     }
     t
+}
+
+/// Rows by score, `ascending` or not, with the judged plans (red, amber, green) always
+/// first, then the plans too thin to judge, then those without a score: sorting by score
+/// never puts an incomplete plan among the judged ones, at either end.
+pub fn by_score(a: &PortfolioRow, b: &PortfolioRow, ascending: bool) -> Ordering {
+    let group = |r: &PortfolioRow| match r.band {
+        Some(b) if b.is_real() => 0,
+        Some(_) => 1,
+        None => 2,
+    };
+    let scores = a.score.cmp(&b.score);
+    group(a)
+        .cmp(&group(b))
+        .then(if ascending { scores } else { scores.reverse() })
 }
 
 #[cfg(test)]
@@ -316,15 +342,72 @@ mod tests {
         assert_eq!(acme.open_white_space, 40_000.0);
         assert_eq!(acme.renewal_in_days, Some(58));
         assert!(!acme.stale);
-        // Beta: never reviewed, no creation date: stale from today.
+        // Revenue, white space, opportunities and contract filled in.
+        assert_eq!(acme.started.len(), 4);
+        assert_eq!(acme.next_review, Some(day("2026-12-21"))); // the revenue, 20 Nov + 31
+                                                               // Beta: its revenue never reviewed, no creation date: stale from today; the only
+                                                               // part started.
         assert!(p.rows[1].stale);
+        assert_eq!((p.rows[1].stale_parts, p.rows[1].started.len()), (1, 1));
+        // Neither has a contact: both too thin to judge.
+        assert!(p.rows.iter().all(|r| r.band == Some(Band::Incomplete)));
         let t = &p.totals;
         assert_eq!(t.accounts, 2);
         assert_eq!(t.commitment, 1_500_000.0);
         assert_eq!(t.actuals, 450_000.0);
         assert_eq!(t.overdue_reviews, 1);
         assert_eq!(t.renewals_90_days, 1);
-        assert_eq!(t.red + t.amber + t.green + t.unscored, 2);
+        assert_eq!(
+            (t.red, t.amber, t.green, t.incomplete, t.unscored),
+            (0, 0, 0, 2, 0)
+        );
+    }
+
+    #[test]
+    fn judged_plans_sort_apart_from_incomplete_and_unscored_ones_both_ways() {
+        let ws = Workspace::default();
+        let mk = |id: &str, score: Option<u8>, band: Option<Band>| {
+            let a = Account {
+                id: Id::new(id),
+                name: id.into(),
+                ..Account::default()
+            };
+            PortfolioRow {
+                score,
+                band,
+                ..row(&ws, &a, day("2026-11-24"))
+            }
+        };
+        let mut rows = vec![
+            mk("empty", Some(100), Some(Band::Incomplete)),
+            mk("red", Some(30), Some(Band::Red)),
+            mk("none", None, None),
+            mk("thin", Some(20), Some(Band::Incomplete)),
+            mk("green", Some(90), Some(Band::Green)),
+        ];
+        let order = |rows: &[PortfolioRow]| rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+        rows.sort_by(|a, b| by_score(a, b, false));
+        assert_eq!(order(&rows), ["green", "red", "empty", "thin", "none"]);
+        rows.sort_by(|a, b| by_score(a, b, true));
+        assert_eq!(order(&rows), ["red", "green", "thin", "empty", "none"]);
+    }
+
+    #[test]
+    fn the_demo_has_one_incomplete_plan_and_five_judged() {
+        let today = day("2026-11-24");
+        let p = portfolio(&crate::domain::sample::demo::demo_workspace(today), today);
+        let thin: Vec<&str> = p
+            .rows
+            .iter()
+            .filter(|r| r.band == Some(Band::Incomplete))
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(thin, ["Lumina Learning"]);
+        let t = &p.totals;
+        assert_eq!(
+            (t.incomplete, t.red + t.amber + t.green, t.unscored),
+            (1, 5, 0)
+        );
     }
 
     #[test]

@@ -68,6 +68,8 @@ pub enum StepStatus {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReviewStep {
     pub part: PlanPart,
+    /// Something of the part is filled in (a part not started is never stale).
+    pub started: bool,
     pub stale: bool,
     pub overdue_days: i64,
     pub last_reviewed: Option<NaiveDate>,
@@ -116,6 +118,7 @@ impl ReviewDraft {
                 let s = st.part(part);
                 ReviewStep {
                     part,
+                    started: s.is_some_and(|s| s.started),
                     stale: s.is_some_and(|s| s.stale),
                     overdue_days: s.map(|s| s.overdue_days).unwrap_or(0),
                     last_reviewed: s.and_then(|s| s.last_reviewed),

@@ -150,6 +150,7 @@ mod tests {
     ) -> ScoreSnapshot {
         ScoreSnapshot {
             overall,
+            incomplete: false,
             components: comps.iter().copied().collect(),
             contacts,
             goals: Vec::new(),
@@ -285,6 +286,7 @@ mod tests {
             .prop_map(
                 |(overall, comps, contacts, goals, opportunities)| ScoreSnapshot {
                     overall,
+                    incomplete: false,
                     components: comps
                         .into_iter()
                         .map(|(k, v)| (ComponentKind::ALL[k], v))

@@ -14,11 +14,14 @@ pub struct OwnerSummary {
     pub owner: Option<Id>,
     pub name: String,
     pub accounts: usize,
-    /// Mean of the scored accounts' overall scores, rounded.
+    /// Mean of the judged accounts' overall scores (red, amber or green), rounded: an
+    /// incomplete plan's number is no judgement to average.
     pub average_score: Option<u8>,
     pub red: usize,
     pub amber: usize,
     pub green: usize,
+    /// Plans too thin to judge (band Incomplete).
+    pub incomplete: usize,
     pub unscored: usize,
     /// Accounts with at least one plan part overdue for review.
     pub overdue_reviews: usize,
@@ -54,6 +57,7 @@ pub fn by_owner(rows: &[PortfolioRow]) -> Vec<OwnerSummary> {
                     red: 0,
                     amber: 0,
                     green: 0,
+                    incomplete: 0,
                     unscored: 0,
                     overdue_reviews: 0,
                     stale_parts: 0,
@@ -69,6 +73,7 @@ pub fn by_owner(rows: &[PortfolioRow]) -> Vec<OwnerSummary> {
             Some(Band::Red) => o.red += 1,
             Some(Band::Amber) => o.amber += 1,
             Some(Band::Green) => o.green += 1,
+            Some(Band::Incomplete) => o.incomplete += 1,
             None => o.unscored += 1,
         }
         o.overdue_reviews += usize::from(r.stale);
@@ -80,6 +85,7 @@ pub fn by_owner(rows: &[PortfolioRow]) -> Vec<OwnerSummary> {
         let scores: Vec<f64> = o
             .rows
             .iter()
+            .filter(|r| r.band.is_some_and(Band::is_real))
             .filter_map(|r| r.score)
             .map(f64::from)
             .collect();
@@ -96,6 +102,7 @@ pub enum OwnerSort {
     Accounts,
     AverageScore,
     Red,
+    Incomplete,
     OverdueReviews,
     OverdueActions,
 }
@@ -121,6 +128,7 @@ pub fn sort_owners(list: &mut [OwnerSummary], by: OwnerSort, ascending: bool) {
             OwnerSort::Accounts => a.accounts.cmp(&b.accounts),
             OwnerSort::AverageScore => a.average_score.cmp(&b.average_score),
             OwnerSort::Red => a.red.cmp(&b.red),
+            OwnerSort::Incomplete => a.incomplete.cmp(&b.incomplete),
             OwnerSort::OverdueReviews => a.overdue_reviews.cmp(&b.overdue_reviews),
             OwnerSort::OverdueActions => a.overdue_actions.cmp(&b.overdue_actions),
         };
@@ -133,17 +141,19 @@ pub fn sort_owners(list: &mut [OwnerSummary], by: OwnerSort, ascending: bool) {
     });
 }
 
-/// Sorts one owner's accounts on `by`; ties by account name. Unscored accounts sort
-/// below every score.
+/// Sorts one owner's accounts on `by`; ties by account name. By score, the judged plans
+/// come first either way, then the incomplete ones, then the unscored
+/// ([`portfolio::by_score`](super::portfolio::by_score)).
 pub fn sort_rows(rows: &mut [PortfolioRow], by: AccountSort, ascending: bool) {
     rows.sort_by(|a, b| {
         let primary = match by {
             AccountSort::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-            AccountSort::Score => a.score.cmp(&b.score),
+            AccountSort::Score => super::portfolio::by_score(a, b, ascending),
             AccountSort::OverdueReviews => a.stale_parts.cmp(&b.stale_parts),
             AccountSort::OverdueActions => a.overdue_actions.cmp(&b.overdue_actions),
         };
-        let primary = if ascending {
+        // `by_score` knows its direction already.
+        let primary = if ascending || by == AccountSort::Score {
             primary
         } else {
             primary.reverse()
@@ -224,11 +234,14 @@ mod tests {
         // Sofia: Stonebridge has two stale parts (opportunities and cadence).
         let sofia = &owners[2];
         assert_eq!((sofia.overdue_reviews, sofia.stale_parts), (1, 2));
-        // The average is the rounded mean of the owner's scores.
+        // The average is the rounded mean of the owner's judged scores: Sofia's Lumina
+        // Learning, barely filled in, is incomplete and left out.
+        assert_eq!((sofia.incomplete, owners[0].incomplete), (1, 0));
         let mean = |o: &OwnerSummary| {
             let s: Vec<f64> = o
                 .rows
                 .iter()
+                .filter(|r| r.band != Some(Band::Incomplete))
                 .filter_map(|r| r.score)
                 .map(f64::from)
                 .collect();
@@ -238,7 +251,10 @@ mod tests {
             assert_eq!(o.average_score, Some(mean(o)));
         }
         for o in &owners {
-            assert_eq!(o.red + o.amber + o.green + o.unscored, o.accounts);
+            assert_eq!(
+                o.red + o.amber + o.green + o.incomplete + o.unscored,
+                o.accounts
+            );
         }
     }
 
@@ -314,6 +330,22 @@ mod tests {
         assert_eq!(adam[0].id, Id::new("c"));
         sort_rows(&mut adam, AccountSort::Name, false);
         assert_eq!(adam[0].id, Id::new("d"));
+
+        // An incomplete plan's 100 sorts after the judged plans, both ways, and is counted.
+        let mut thin = row("e", Some("m2"), "adam", Some(100));
+        thin.band = Some(Band::Incomplete);
+        let mut adam = adam.clone();
+        adam.push(thin.clone());
+        sort_rows(&mut adam, AccountSort::Score, false);
+        assert_eq!(adam.last().unwrap().id, Id::new("e"));
+        sort_rows(&mut adam, AccountSort::Score, true);
+        assert_eq!(adam.last().unwrap().id, Id::new("e"));
+        rows.push(thin);
+        let mut owners = by_owner(&rows);
+        let adam = owners.iter().find(|o| o.name == "adam").unwrap();
+        assert_eq!((adam.incomplete, adam.average_score), (1, Some(58)));
+        sort_owners(&mut owners, OwnerSort::Incomplete, false);
+        assert_eq!(owners[0].name, "adam");
     }
 
     #[test]

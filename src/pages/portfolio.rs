@@ -1,12 +1,13 @@
-//! The portfolio: every account at a glance — score and band, trend, revenue against the
-//! commitment, renewal countdown, next review and staleness — sortable on every column,
-//! filterable, searchable, with the totals on top. Accounts are added, renamed, archived
-//! and deleted (with undo) here.
+//! The portfolio: every account at a glance — score and band (Incomplete for a plan too
+//! thin to judge, sorted and counted apart), trend, how much of the plan is filled in,
+//! revenue against the commitment, renewal countdown, next review and staleness —
+//! sortable on every column, filterable, searchable, with the totals on top. Accounts are
+//! added, renamed, archived and deleted (with undo) here.
 
 use leptos::prelude::*;
 
 use crate::components::sort_header::SortHeader;
-use crate::domain::model::{Id, Segment};
+use crate::domain::model::{Band, Id, Segment};
 use crate::domain::portfolio::{self, PortfolioRow};
 use crate::domain::scoring::Trend;
 use crate::format::{band_class, band_label, format_money_short};
@@ -20,17 +21,19 @@ enum Column {
     Owner,
     Score,
     Trend,
+    Filled,
     Revenue,
     Renewal,
     Review,
 }
 
-const COLUMNS: [(Column, &str); 8] = [
+const COLUMNS: [(Column, &str); 9] = [
     (Column::Name, "Account"),
     (Column::Segment, "Segment"),
     (Column::Owner, "Owner"),
     (Column::Score, "Score"),
     (Column::Trend, "Trend"),
+    (Column::Filled, "Plan filled in"),
     (Column::Revenue, "Actuals / commitment"),
     (Column::Renewal, "Renewal"),
     (Column::Review, "Next review"),
@@ -45,7 +48,9 @@ fn trend_arrow(t: Trend) -> (&'static str, &'static str) {
     }
 }
 
-fn compare(a: &PortfolioRow, b: &PortfolioRow, col: Column) -> std::cmp::Ordering {
+/// `a` against `b` on `col`, ascending; by score, the judged plans always come before the
+/// incomplete ones (`portfolio::by_score`), so `ascending` is passed to it.
+fn compare(a: &PortfolioRow, b: &PortfolioRow, col: Column, ascending: bool) -> std::cmp::Ordering {
     let trend_rank = |t: Trend| match t {
         Trend::Down => 0,
         Trend::Flat => 1,
@@ -59,23 +64,34 @@ fn compare(a: &PortfolioRow, b: &PortfolioRow, col: Column) -> std::cmp::Orderin
             -1.0
         }
     };
-    match col {
+    let primary = match col {
+        Column::Score => {
+            return portfolio::by_score(a, b, ascending).then_with(|| a.name.cmp(&b.name))
+        }
         Column::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
         Column::Segment => a.segment.cmp(&b.segment),
         Column::Owner => a
             .owner_name
             .to_lowercase()
             .cmp(&b.owner_name.to_lowercase()),
-        Column::Score => a.score.cmp(&b.score),
         Column::Trend => trend_rank(a.trend).cmp(&trend_rank(b.trend)),
+        Column::Filled => a.started.len().cmp(&b.started.len()),
         Column::Revenue => ratio(a).total_cmp(&ratio(b)),
         Column::Renewal => a
             .renewal_in_days
             .unwrap_or(i64::MAX)
             .cmp(&b.renewal_in_days.unwrap_or(i64::MAX)),
-        Column::Review => a.next_review.cmp(&b.next_review),
+        Column::Review => a
+            .next_review
+            .unwrap_or(chrono::NaiveDate::MAX)
+            .cmp(&b.next_review.unwrap_or(chrono::NaiveDate::MAX)),
     }
-    .then_with(|| a.name.cmp(&b.name))
+    .then_with(|| a.name.cmp(&b.name));
+    if ascending {
+        primary
+    } else {
+        primary.reverse()
+    }
 }
 
 #[component]
@@ -110,13 +126,7 @@ pub fn PortfolioPage() -> impl IntoView {
                 .filter(|r| bnd.is_empty() || band_label(r.band) == bnd)
                 .cloned()
                 .collect();
-            rows.sort_by(|a, b| {
-                if ascending {
-                    compare(a, b, col)
-                } else {
-                    compare(b, a, col)
-                }
-            });
+            rows.sort_by(|a, b| compare(a, b, col, ascending));
             rows
         })
     });
@@ -253,6 +263,7 @@ fn Summary(data: Memo<portfolio::Portfolio>) -> impl IntoView {
             <div class="band-red"><dt>"Red"</dt><dd>{figure(|t| t.red.to_string())}</dd></div>
             <div class="band-amber"><dt>"Amber"</dt><dd>{figure(|t| t.amber.to_string())}</dd></div>
             <div class="band-green"><dt>"Green"</dt><dd>{figure(|t| t.green.to_string())}</dd></div>
+            <div class="band-incomplete"><dt>"Incomplete"</dt><dd>{figure(|t| t.incomplete.to_string())}</dd></div>
             <div><dt>"Commitment"</dt><dd>{figure(|t| format_money_short(t.commitment))}</dd></div>
             <div><dt>"Actuals"</dt><dd>{figure(|t| format_money_short(t.actuals))}</dd></div>
             <div><dt>"Pipeline (weighted)"</dt><dd>{figure(|t| format_money_short(t.pipeline))}</dd></div>
@@ -335,6 +346,7 @@ fn cells(r: &PortfolioRow) -> AnyView {
             <td aria-busy="true">"…"</td>
             <td aria-busy="true">"…"</td>
             <td aria-busy="true">"…"</td>
+            <td aria-busy="true">"…"</td>
         }
         .into_any();
     }
@@ -358,14 +370,39 @@ fn cells(r: &PortfolioRow) -> AnyView {
         {known}
         <td class=format!("score band-{}", band_class(r.band))>
             {r.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}
-            <span class="visually-hidden">{format!(" ({})", band_label(r.band))}</span>
+            // Incomplete is said in words, not in a colour alone; the bands' colours have
+            // their names for screen readers.
+            {if r.band == Some(Band::Incomplete) {
+                view! { <span class="band-tag">" incomplete"</span> }.into_any()
+            } else {
+                view! { <span class="visually-hidden">{format!(" ({})", band_label(r.band))}</span> }.into_any()
+            }}
         </td>
         <td><span aria-label=arrow_label title=arrow_label>{arrow}</span></td>
+        {filled_cell(r)}
         <td>{revenue}</td>
         <td class:overdue=renewal_soon>{renewal}</td>
-        <td>{r.next_review.to_string()}</td>
+        <td>{r.next_review.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</td>
     }
     .into_any()
+}
+
+/// "4 of 11": the parts of the plan started, the ones not started named on hover and to
+/// screen readers.
+fn filled_cell(r: &PortfolioRow) -> impl IntoView {
+    let total = crate::domain::model::PlanPart::ALL.len();
+    let started = r.started.len();
+    let missing = (started < total).then(|| {
+        let names: Vec<&str> = r.started.missing().map(|p| p.label()).collect();
+        format!("Not started: {}", names.join(", "))
+    });
+    let hidden = missing.clone();
+    view! {
+        <td class="filled" title=missing>
+            {format!("{started} of {total}")}
+            {hidden.map(|m| view! { <span class="visually-hidden">{format!(" ({m})")}</span> })}
+        </td>
+    }
 }
 
 /// Adds an account by name; an empty name gets a message next to the field.

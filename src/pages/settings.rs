@@ -1,6 +1,7 @@
 //! Settings: the workspace name and currency, the team, the taxonomies plans are built
-//! from (departments, levels, offerings, meeting types), the scoring weights, bands and
-//! review rhythm, and the danger zone (reset, demo, delete all data).
+//! from (departments, levels, offerings, meeting types), the scoring weights, bands, when
+//! a plan is too thin to judge, and the review rhythm, and the danger zone (reset, demo,
+//! delete all data).
 //!
 //! Removing a team member or a taxonomy entry that plans still refer to is refused with
 //! the places that refer to it: a plan never points at something that is gone.
@@ -9,7 +10,8 @@ use leptos::prelude::*;
 
 use crate::components::fields::{CheckboxField, NumberField, TextField};
 use crate::domain::model::{
-    Bands, ComponentKind, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term, Workspace,
+    Bands, ComponentKind, Confidence, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term,
+    Workspace,
 };
 use crate::domain::sample::demo::demo_workspace;
 use crate::state::{use_app, AppState};
@@ -432,6 +434,7 @@ fn ScoringCard() -> impl IntoView {
             <h2 id="scoring-heading">"Scoring and reviews"</h2>
             <WeightFields />
             <BandFields />
+            <ConfidenceFields />
             <RhythmFields />
         </section>
     }
@@ -528,6 +531,37 @@ fn BandFields() -> impl IntoView {
     }
 }
 
+/// When a plan is too thin to judge: its band is Incomplete, never red, amber or green.
+#[component]
+fn ConfidenceFields() -> impl IntoView {
+    let state = use_app();
+    let rule = move || state.workspace.with(|ws| ws.settings.confidence);
+    let edit = move |change: fn(&mut Confidence, Option<f64>)| {
+        Callback::new(move |v: Option<f64>| state.update_settings(|s| change(&mut s.confidence, v)))
+    };
+    let flag = move |change: fn(&mut Confidence, bool)| {
+        Callback::new(move |v: bool| state.update_settings(|s| change(&mut s.confidence, v)))
+    };
+    let all = ComponentKind::ALL.len() as f64;
+    view! {
+        <fieldset>
+            <legend>"Incomplete plans"</legend>
+            <p class="hint">
+                "A plan too thin to judge shows Incomplete, in grey, instead of red, amber or green, and its next best actions start with what to fill in."
+            </p>
+            <div class="form-grid">
+                <NumberField label="Components with data needed for a band" value=Signal::derive(move || Some(f64::from(rule().min_components)))
+                    min=0.0 max=all
+                    on_commit=edit(|c, v| if let Some(v) = v { c.min_components = v.round() as u8 }) />
+                <CheckboxField label="A plan needs a contact" value=Signal::derive(move || rule().needs_contact)
+                    on_commit=flag(|c, v| c.needs_contact = v) />
+                <CheckboxField label="A plan needs a revenue commitment" value=Signal::derive(move || rule().needs_commitment)
+                    on_commit=flag(|c, v| c.needs_commitment = v) />
+            </div>
+        </fieldset>
+    }
+}
+
 /// How often the monthly review and the quarterly update are due.
 #[component]
 fn RhythmFields() -> impl IntoView {
@@ -610,7 +644,7 @@ fn Confirm(
     let (title, text, action) = match what {
         Pending::ResetScoring => (
             "Reset scoring settings?",
-            "The component weights, bands and review rhythm go back to their defaults. Plans, team and taxonomies stay as they are.".to_string(),
+            "The component weights, bands, the rule for incomplete plans and the review rhythm go back to their defaults. Plans, team and taxonomies stay as they are.".to_string(),
             "Reset",
         ),
         Pending::LoadDemo => (
@@ -636,6 +670,7 @@ fn Confirm(
                     let d = Settings::default();
                     s.weights = d.weights;
                     s.bands = d.bands;
+                    s.confidence = d.confidence;
                     s.rhythm = d.rhythm;
                 });
                 done.set(Some("Scoring settings reset to their defaults.".into()));

@@ -1,6 +1,7 @@
-//! The team view, for a leader: every owner's accounts with their scores, overdue reviews
-//! and overdue actions, sortable; and a group walk-through that steps through the plans
-//! one by one (`?page=team&walk=<account id>`, so back/forward and reload keep the place).
+//! The team view, for a leader: every owner's accounts with their scores, plans too thin
+//! to judge (Incomplete, counted apart), overdue reviews and overdue actions, sortable;
+//! and a group walk-through that steps through the plans one by one
+//! (`?page=team&walk=<account id>`, so back/forward and reload keep the place).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -92,6 +93,7 @@ fn Overview(
                             <SortHeader label="Accounts" col=OwnerSort::Accounts sort=owner_sort ascending_first=false />
                             <SortHeader label="Average score" col=OwnerSort::AverageScore sort=owner_sort ascending_first=true />
                             <SortHeader label="Red" col=OwnerSort::Red sort=owner_sort ascending_first=false />
+                            <SortHeader label="Incomplete" col=OwnerSort::Incomplete sort=owner_sort ascending_first=false />
                             <SortHeader label="Overdue reviews" col=OwnerSort::OverdueReviews sort=owner_sort ascending_first=false />
                             <SortHeader label="Overdue actions" col=OwnerSort::OverdueActions sort=owner_sort ascending_first=false />
                         </tr>
@@ -105,6 +107,7 @@ fn Overview(
                                     <td>{o.accounts}</td>
                                     <td class=format!("score band-{}", band_class(band))>{o.average_score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
                                     <td>{o.red}</td>
+                                    <td>{o.incomplete}</td>
                                     <td class:overdue={o.overdue_reviews > 0}>{o.overdue_reviews}</td>
                                     <td class:overdue={o.overdue_actions > 0}>{o.overdue_actions}</td>
                                 </tr>
@@ -130,9 +133,10 @@ fn OwnerAccounts(
     let heading = format!("owner-{index}-heading");
     let labelledby = heading.clone();
     let summary = format!(
-        "{} account{} · {} with overdue reviews · {} overdue action{}",
+        "{} account{} · {} incomplete · {} with overdue reviews · {} overdue action{}",
         owner.accounts,
         if owner.accounts == 1 { "" } else { "s" },
+        owner.incomplete,
         owner.overdue_reviews,
         owner.overdue_actions,
         if owner.overdue_actions == 1 { "" } else { "s" }
@@ -173,8 +177,10 @@ fn AccountRow(r: PortfolioRow) -> impl IntoView {
             r.stale_parts,
             if r.stale_parts == 1 { "" } else { "s" }
         )
+    } else if let Some(next) = r.next_review {
+        format!("On time (next {next})")
     } else {
-        format!("On time (next {})", r.next_review)
+        "Nothing started to review".to_string()
     };
     view! {
         <tr>
@@ -286,6 +292,7 @@ fn WalkCard(id: Id) -> impl IntoView {
                     <p class=format!("overall band-{}", band_class(card.band))>
                         <span class="overall-score">{card.overall.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</span>
                         <span class="overall-band">{match card.band { None => "Not enough data", b => band_label(b) }}</span>
+                        <span class="hint">{card.measured_text()}</span>
                     </p>
                     <table class="table">
                         <caption>{format!("Scorecard of {name}")}</caption>
@@ -307,11 +314,10 @@ fn WalkCard(id: Id) -> impl IntoView {
                         view! {
                             <ol class="nba">
                                 {nba.into_iter().take(5).map(|n| {
-                                    let gain = if n.estimated_gain > 0.0 { format!("+{:.1} points", n.estimated_gain) } else { "keeps the plan honest".to_string() };
                                     view! {
-                                        <li>
+                                        <li class:fill-in=!n.unlocks.is_empty()>
                                             <a href=plan_href(n.section.slug())>{n.title.clone()}</a>
-                                            <span class="hint">{format!(" {} · {}", n.component.label(), gain)}</span>
+                                            <span class="hint">{format!(" {}", n.note())}</span>
                                         </li>
                                     }
                                 }).collect_view()}

@@ -1,6 +1,6 @@
 //! The trend of the overall score across review snapshots (and today), as an SVG line
 //! chart with the band thresholds shaded, and a table of the same figures for screen
-//! readers.
+//! readers. A score of a plan too thin to judge is a hollow dot, and says so in words.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -14,32 +14,48 @@ const PAD_R: f64 = 12.0;
 const PAD_T: f64 = 10.0;
 const PAD_B: f64 = 26.0;
 
-/// Points are (date, overall score).
+/// One point of the trend: a date's overall score, and whether the plan was incomplete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrendPoint {
+    pub date: NaiveDate,
+    pub score: u8,
+    pub incomplete: bool,
+}
+
+impl TrendPoint {
+    /// "62", or "62 (incomplete)".
+    fn label(self) -> String {
+        if self.incomplete {
+            format!("{} (incomplete)", self.score)
+        } else {
+            self.score.to_string()
+        }
+    }
+}
+
 #[component]
-pub fn TrendChart(
-    #[prop(into)] points: Signal<Vec<(NaiveDate, u8)>>,
-    bands: Bands,
-) -> impl IntoView {
+pub fn TrendChart(#[prop(into)] points: Signal<Vec<TrendPoint>>, bands: Bands) -> impl IntoView {
     let y = |s: f64| PAD_T + (H - PAD_T - PAD_B) * (1.0 - s / 100.0);
     let body = move || {
         let pts = points.get();
         if pts.len() < 2 {
             return view! { <p class="hint">"The trend appears after the first review with a score snapshot."</p> }.into_any();
         }
-        let first = pts[0].0;
-        let span = (pts[pts.len() - 1].0 - first).num_days().max(1) as f64;
+        let first = pts[0].date;
+        let last = pts[pts.len() - 1].date;
+        let span = (last - first).num_days().max(1) as f64;
         let x = move |d: NaiveDate| {
             PAD_L + (W - PAD_L - PAD_R) * ((d - first).num_days() as f64 / span)
         };
         let path: String = pts
             .iter()
             .enumerate()
-            .map(|(i, (d, s))| {
+            .map(|(i, p)| {
                 format!(
                     "{}{:.1},{:.1}",
                     if i == 0 { "M" } else { " L" },
-                    x(*d),
-                    y(f64::from(*s))
+                    x(p.date),
+                    y(f64::from(p.score))
                 )
             })
             .collect();
@@ -53,14 +69,18 @@ pub fn TrendChart(
                 <rect class="zone-red" x=PAD_L y=y(amber) width=W - PAD_L - PAD_R height=y(0.0) - y(amber) />
                 {[0.0, 50.0, 100.0].map(|v| view! { <text class="axis" x=PAD_L - 6.0 y=y(v) + 4.0 text-anchor="end">{v.to_string()}</text> })}
                 <text class="axis" x=PAD_L y=H - 6.0>{first.to_string()}</text>
-                <text class="axis" x=W - PAD_R y=H - 6.0 text-anchor="end">{pts[pts.len() - 1].0.to_string()}</text>
+                <text class="axis" x=W - PAD_R y=H - 6.0 text-anchor="end">{last.to_string()}</text>
                 <path class="trend-line" d=path />
-                {pts.iter().map(|(d, s)| view! { <circle class="trend-dot" cx=x(*d) cy=y(f64::from(*s)) r="4"><title>{format!("{d}: {s}")}</title></circle> }).collect_view()}
+                {pts.iter().map(|p| view! {
+                    <circle class="trend-dot" class:incomplete=p.incomplete cx=x(p.date) cy=y(f64::from(p.score)) r="4">
+                        <title>{format!("{}: {}", p.date, p.label())}</title>
+                    </circle>
+                }).collect_view()}
             </svg>
             <table class="visually-hidden">
                 <caption>"Overall score by date"</caption>
                 <tr><th scope="col">"Date"</th><th scope="col">"Score"</th></tr>
-                {rows.into_iter().map(|(d, s)| view! { <tr><td>{d.to_string()}</td><td>{s}</td></tr> }).collect_view()}
+                {rows.into_iter().map(|p| view! { <tr><td>{p.date.to_string()}</td><td>{p.label()}</td></tr> }).collect_view()}
             </table>
         }
         .into_any()

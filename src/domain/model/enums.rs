@@ -94,19 +94,31 @@ impl ComponentKind {
     }
 }
 
+/// An overall score's band: red, amber or green by the settings' thresholds, or
+/// `Incomplete` when the plan is too thin to judge (see `Settings::confidence`), whatever
+/// its number: an empty plan must never look healthy, nor ill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
     Red,
     Amber,
     Green,
+    Incomplete,
 }
 
 choices!(Band {
     Red => "red", "Red";
     Amber => "amber", "Amber";
     Green => "green", "Green";
+    Incomplete => "incomplete", "Incomplete";
 });
+
+impl Band {
+    /// Red, amber or green: a judgement of the plan, not a plan too thin to judge.
+    pub fn is_real(self) -> bool {
+        self != Band::Incomplete
+    }
+}
 
 /// Segment / tier of an account.
 #[derive(

@@ -43,6 +43,10 @@ pub struct CoachingAnswer {
 #[serde(default)]
 pub struct ScoreSnapshot {
     pub overall: Option<u8>,
+    /// The plan was too thin to judge (band Incomplete): `overall` is kept, but it is no
+    /// red, amber or green, and trends do not compare with it. False in snapshots from
+    /// before the rule.
+    pub incomplete: bool,
     /// Components that had data at the time.
     pub components: BTreeMap<ComponentKind, u8>,
     pub contacts: Vec<NamedRef>,

@@ -18,6 +18,8 @@ pub struct Settings {
     pub meeting_types: Vec<Term>,
     pub weights: Weights,
     pub bands: Bands,
+    /// When a plan is too thin for a band.
+    pub confidence: Confidence,
     pub rhythm: ReviewRhythm,
     /// Currency code shown next to money (display only; no conversion).
     pub currency: String,
@@ -89,6 +91,7 @@ impl Default for Settings {
             ],
             weights: Weights::default(),
             bands: Bands::default(),
+            confidence: Confidence::default(),
             rhythm: ReviewRhythm::default(),
             currency: "USD".into(),
             updated_at: None,
@@ -166,6 +169,31 @@ impl Default for Bands {
         Bands {
             amber_from: 50,
             green_from: 75,
+        }
+    }
+}
+
+/// When a score stands on too little of the plan to judge it: its band is then
+/// Incomplete, never red, amber or green. Added within schema version 1: older data
+/// without it gets the defaults (fewer than 4 components with data, no contact, or no
+/// revenue commitment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Confidence {
+    /// The fewest scorecard components with data for a real band (0–8).
+    pub min_components: u8,
+    /// A plan without a contact is incomplete.
+    pub needs_contact: bool,
+    /// A plan without a revenue commitment is incomplete.
+    pub needs_commitment: bool,
+}
+
+impl Default for Confidence {
+    fn default() -> Self {
+        Confidence {
+            min_components: 4,
+            needs_contact: true,
+            needs_commitment: true,
         }
     }
 }

@@ -1,10 +1,12 @@
 //! The scorecard: an account's health as named components, each 0–100 with a sentence
 //! holding its numbers, weighted into an overall score and a red/amber/green band. A
 //! component without data says so and is left out of the weighting: it neither props
-//! the score up nor drags it down.
+//! the score up nor drags it down. The score says how many components it stands on, and
+//! a plan too thin to judge (`confidence`) gets the Incomplete band instead.
 
 mod balance;
 mod cadence;
+mod confidence;
 mod coverage;
 mod execution;
 mod freshness;
@@ -37,16 +39,44 @@ pub struct ComponentScore {
     pub section: PlanPart,
 }
 
+pub use confidence::Gap;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scorecard {
+    /// The weighted mean of the components with data, even when the plan is incomplete.
     pub overall: Option<u8>,
+    /// Red, amber or green by `overall`; Incomplete when `gaps` is not empty; `None` when
+    /// nothing can be scored and nothing is required.
     pub band: Option<Band>,
+    /// The components with data (and weight) that `overall` stands on.
+    pub measured: usize,
+    /// Why the plan is too thin to judge; empty when it is not.
+    pub gaps: Vec<Gap>,
     pub components: Vec<ComponentScore>,
 }
 
 impl Scorecard {
     pub fn component(&self, kind: ComponentKind) -> Option<&ComponentScore> {
         self.components.iter().find(|c| c.kind == kind)
+    }
+
+    /// The plan is too thin to judge: its band is Incomplete.
+    pub fn is_incomplete(&self) -> bool {
+        !self.gaps.is_empty()
+    }
+
+    /// The overall score when it is a judgement (a real band), for trends.
+    pub fn judged_overall(&self) -> Option<u8> {
+        self.overall.filter(|_| !self.is_incomplete())
+    }
+
+    /// "Measured on 3 of 8 components".
+    pub fn measured_text(&self) -> String {
+        format!(
+            "Measured on {} of {} components",
+            self.measured,
+            self.components.len()
+        )
     }
 }
 
@@ -132,9 +162,18 @@ pub fn score_account(account: &Account, settings: &Settings, today: NaiveDate) -
         })
         .collect();
     let overall = (total_weight > 0.0).then(|| weighted.round().clamp(0.0, 100.0) as u8);
+    let measured = components.iter().filter(|c| c.weight > 0.0).count();
+    let gaps = confidence::gaps(account, measured, &settings.confidence);
+    let band = if gaps.is_empty() {
+        overall.map(|s| band_for(s, &settings.bands))
+    } else {
+        Some(Band::Incomplete)
+    };
     Scorecard {
         overall,
-        band: overall.map(|s| band_for(s, &settings.bands)),
+        band,
+        measured,
+        gaps,
         components,
     }
 }
@@ -151,15 +190,17 @@ pub enum Trend {
 /// A change smaller than this many points is flat.
 pub const TREND_THRESHOLD: i16 = 3;
 
-/// `current` against the overall score of the latest review snapshot that has one.
+/// `current` (a judged score, see [`Scorecard::judged_overall`]) against the overall
+/// score of the latest review snapshot that has one. Unknown when either was too thin to
+/// judge: an incomplete plan's number is not compared.
 pub fn trend(plan: &AccountPlan, current: Option<u8>) -> Trend {
     let previous = plan
         .reviews
         .iter()
-        .filter(|r| r.date.is_some())
-        .filter_map(|r| Some((r.date?, r.snapshot.as_ref()?.overall?)))
+        .filter_map(|r| Some((r.date?, r.snapshot.as_ref()?)))
+        .filter(|(_, s)| s.overall.is_some())
         .max_by_key(|(d, _)| *d)
-        .map(|(_, s)| s);
+        .and_then(|(_, s)| s.overall.filter(|_| !s.incomplete));
     match (previous, current) {
         (Some(p), Some(c)) => {
             let delta = i16::from(c) - i16::from(p);
@@ -189,6 +230,7 @@ pub fn snapshot(account: &Account, card: &Scorecard) -> ScoreSnapshot {
     let p = &account.plan;
     ScoreSnapshot {
         overall: card.overall,
+        incomplete: card.is_incomplete(),
         components: card
             .components
             .iter()

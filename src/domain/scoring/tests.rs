@@ -66,25 +66,111 @@ fn bands_follow_the_thresholds() {
 }
 
 #[test]
-fn an_empty_plan_has_no_score_only_freshness() {
+fn an_empty_plan_has_no_score_and_is_incomplete() {
     let a = account(AccountPlan::default());
     let card = score_account(&a, &Settings::default(), day(TODAY));
-    let with_data: Vec<_> = card
-        .components
-        .iter()
-        .filter(|c| c.score.is_some())
-        .map(|c| c.kind)
-        .collect();
-    assert_eq!(with_data, vec![ComponentKind::Freshness]);
-    // Never reviewed, created in January: every part is stale, freshness 0, overall 0.
-    assert_eq!(card.overall, Some(0));
+    // Nothing filled in: no component has data, not even freshness (no part is started,
+    // so none counts as reviewed on time).
+    assert!(card.components.iter().all(|c| c.score.is_none()));
+    assert_eq!((card.overall, card.measured), (None, 0));
+    assert_eq!(card.band, Some(Band::Incomplete));
     assert_eq!(
-        card.component(ComponentKind::Freshness).unwrap().weight,
-        1.0
+        card.gaps,
+        vec![
+            Gap::TooFewComponents {
+                measured: 0,
+                needed: 4
+            },
+            Gap::NoContact,
+            Gap::NoCommitment
+        ]
+    );
+    assert_eq!(card.measured_text(), "Measured on 0 of 8 components");
+    assert_eq!(
+        card.component(ComponentKind::Freshness)
+            .unwrap()
+            .explanation,
+        "No part of the plan is filled in yet."
     );
     let cov = card.component(ComponentKind::Coverage).unwrap();
     assert_eq!(cov.weight, 0.0);
     assert_eq!(cov.explanation, "No contacts recorded yet.");
+}
+
+/// Two contacts touched together on 1 November, and a 1.2M commitment with three
+/// quarters' actuals; Revenue and Contacts started, never reviewed since January.
+fn four_components() -> Account {
+    let mut plan = AccountPlan {
+        contacts: vec![
+            contact("a", "dept-finance", "lvl-exec"),
+            contact("b", "dept-it", "lvl-manager"),
+        ],
+        interactions: vec![touch("i", "2026-11-01", &["a", "b"])],
+        ..AccountPlan::default()
+    };
+    plan.revenue.commitment = Some(1_200_000.0);
+    plan.revenue.quarterly_actuals = [Some(300_000.0), Some(250_000.0), Some(200_000.0), None];
+    account(plan)
+}
+
+#[test]
+fn four_components_a_contact_and_a_commitment_make_a_real_band() {
+    // Coverage 30.67 (2 of 15 cells and an executive), balance 100 (touches 1/1), revenue
+    // 83.33 (750K of 900K), freshness 0 (2 started parts, both overdue since February):
+    // (15 × 30.67 + 15 × 100 + 15 × 83.33 + 10 × 0) / 55 = 3210 / 55 = 58.4 → 58, amber.
+    let a = four_components();
+    let card = score_account(&a, &Settings::default(), day(TODAY));
+    assert_eq!((card.overall, card.measured), (Some(58), 4));
+    assert!(card.gaps.is_empty() && !card.is_incomplete());
+    assert_eq!(card.band, Some(Band::Amber));
+    assert_eq!(card.judged_overall(), Some(58));
+    assert_eq!(
+        card.component(ComponentKind::Freshness).unwrap().explanation,
+        "0 of 2 started plan parts reviewed on time, 9 parts not started; next review due 2026-02-01."
+    );
+}
+
+#[test]
+fn without_a_commitment_the_plan_is_incomplete_never_red() {
+    // No commitment: revenue has no data. Coverage and balance with freshness: (15 ×
+    // 30.67 + 15 × 100 + 10 × 0) / 40 = 1960 / 40 = 49, which would be red.
+    let mut a = four_components();
+    a.plan.revenue.commitment = None;
+    let card = score_account(&a, &Settings::default(), day(TODAY));
+    assert_eq!((card.overall, card.measured), (Some(49), 3));
+    assert_eq!(card.band, Some(Band::Incomplete));
+    assert_eq!(card.judged_overall(), None);
+    assert_eq!(
+        card.gaps,
+        vec![
+            Gap::TooFewComponents {
+                measured: 3,
+                needed: 4
+            },
+            Gap::NoCommitment
+        ]
+    );
+    assert_eq!(
+        card.gaps[0].to_string(),
+        "3 of 8 components have data, 4 are needed"
+    );
+    // A workspace that asks for three components and no commitment judges it: red.
+    let mut s = Settings {
+        confidence: Confidence {
+            min_components: 3,
+            needs_contact: true,
+            needs_commitment: false,
+        },
+        ..Settings::default()
+    };
+    let card = score_account(&a, &s, day(TODAY));
+    assert_eq!((card.overall, card.band), (Some(49), Some(Band::Red)));
+    // Without contacts: the contact rule holds it back whatever the count.
+    a.plan.contacts.clear();
+    s.confidence.min_components = 0;
+    let card = score_account(&a, &s, day(TODAY));
+    assert_eq!(card.gaps, vec![Gap::NoContact]);
+    assert_eq!(card.band, Some(Band::Incomplete));
 }
 
 #[test]
@@ -314,8 +400,8 @@ fn execution_counts_on_time_late_and_overdue() {
 }
 
 #[test]
-fn freshness_is_the_share_of_parts_reviewed_on_time() {
-    let mut plan = AccountPlan::default();
+fn freshness_is_the_share_of_started_parts_reviewed_on_time() {
+    let mut plan = crate::domain::staleness::tests::every_part_started(None).plan;
     // Reviewed 10 days ago: every part fresh.
     for p in PlanPart::ALL {
         plan.reviewed.insert(p, day("2026-11-14"));
@@ -334,7 +420,23 @@ fn freshness_is_the_share_of_parts_reviewed_on_time() {
     ] {
         plan.reviewed.insert(p, day("2026-10-15"));
     }
-    assert_eq!(score_of(&account(plan), ComponentKind::Freshness), Some(55));
+    assert_eq!(
+        score_of(&account(plan.clone()), ComponentKind::Freshness),
+        Some(55)
+    );
+    // Parts emptied are not started: neither fresh nor stale. Left: goals, measures,
+    // feedback, white space, team and contract (fresh) and revenue (stale): 6/7 = 85.7.
+    plan.contacts.clear();
+    plan.opportunities.clear();
+    plan.actions.clear();
+    plan.cadence.clear();
+    let a = account(plan);
+    assert_eq!(score_of(&a, ComponentKind::Freshness), Some(86));
+    let card = score_account(&a, &Settings::default(), day(TODAY));
+    assert_eq!(
+        card.component(ComponentKind::Freshness).unwrap().explanation,
+        "6 of 7 started plan parts reviewed on time, 4 parts not started; next review due 2026-11-15."
+    );
 }
 
 #[test]
@@ -349,15 +451,25 @@ fn the_overall_score_is_the_weighted_mean_of_components_with_data() {
         ..SuccessMeasure::default()
     }]; // 0
     let a = account(plan);
-    // Freshness weight 10, measures 15: (100 × 10 + 0 × 15) / 25 = 40.
+    // The measures part is the one started, reviewed on time: freshness 100. Freshness
+    // weight 10, measures 15: (100 × 10 + 0 × 15) / 25 = 40.
     let card = score_account(&a, &Settings::default(), day(TODAY));
-    assert_eq!(card.overall, Some(40));
-    assert_eq!(card.band, Some(Band::Red));
+    assert_eq!((card.overall, card.measured), (Some(40), 2));
+    // Two components, no contact, no commitment: too thin for red.
+    assert_eq!(card.band, Some(Band::Incomplete));
     assert!((card.component(ComponentKind::Freshness).unwrap().weight - 0.4).abs() < 1e-12);
     // Weights set to zero or nonsense leave a component out.
     let mut s = Settings::default();
     s.weights.success_measures = f64::NAN;
-    assert_eq!(score_account(&a, &s, day(TODAY)).overall, Some(100));
+    let card = score_account(&a, &s, day(TODAY));
+    assert_eq!((card.overall, card.measured), (Some(100), 1));
+    // Judged with no threshold at all, the 100 is green.
+    s.confidence = Confidence {
+        min_components: 0,
+        needs_contact: false,
+        needs_commitment: false,
+    };
+    assert_eq!(score_account(&a, &s, day(TODAY)).band, Some(Band::Green));
 }
 
 #[test]
@@ -380,6 +492,10 @@ fn trend_compares_with_the_latest_snapshot() {
     assert_eq!(trend(&plan, Some(57)), Trend::Down);
     assert_eq!(trend(&plan, None), Trend::Unknown);
     assert_eq!(trend(&AccountPlan::default(), Some(50)), Trend::Unknown);
+    // The latest snapshot was of an incomplete plan: its number is not compared.
+    let mut thin = plan.clone();
+    thin.reviews[0].snapshot.as_mut().unwrap().incomplete = true;
+    assert_eq!(trend(&thin, Some(65)), Trend::Unknown);
 }
 
 #[test]
@@ -398,6 +514,8 @@ fn a_snapshot_keeps_scores_and_names() {
     let card = score_account(&a, &Settings::default(), day(TODAY));
     let snap = snapshot(&a, &card);
     assert_eq!(snap.overall, card.overall);
+    // Coverage, balance and freshness, without a commitment: incomplete, and marked so.
+    assert!(card.is_incomplete() && snap.incomplete);
     assert_eq!(
         snap.components.get(&ComponentKind::Coverage).copied(),
         card.component(ComponentKind::Coverage).unwrap().score
@@ -639,9 +757,39 @@ proptest! {
             prop_assert!((0.0..=1.0).contains(&c.weight));
             prop_assert_eq!(c.score.is_none(), c.weight == 0.0);
         }
-        prop_assert!(card.overall.is_some_and(|o| o <= 100));
+        let measured = card.components.iter().filter(|c| c.score.is_some()).count();
+        prop_assert_eq!(card.measured, measured);
+        prop_assert_eq!(card.overall.is_some(), measured > 0);
+        prop_assert!(card.overall.is_none_or(|o| o <= 100));
         let total: f64 = card.components.iter().map(|c| c.weight).sum();
-        prop_assert!((total - 1.0).abs() < 1e-9);
+        prop_assert!(measured == 0 || (total - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_plan_below_the_threshold_is_never_green_amber_or_red(
+        plan in arb_plan(),
+        min_components in 0..=9u8,
+        needs_contact in any::<bool>(),
+        needs_commitment in any::<bool>(),
+    ) {
+        let a = account(plan);
+        let s = Settings {
+            confidence: Confidence { min_components, needs_contact, needs_commitment },
+            ..Settings::default()
+        };
+        let card = score_account(&a, &s, day(TODAY));
+        let thin = card.measured < usize::from(min_components)
+            || (needs_contact && a.plan.contacts.is_empty())
+            || (needs_commitment && !a.plan.revenue.commitment.is_some_and(|c| c > 0.0));
+        if thin {
+            prop_assert_eq!(card.band, Some(Band::Incomplete));
+            prop_assert!(card.judged_overall().is_none());
+        } else {
+            prop_assert!(card.gaps.is_empty());
+            prop_assert_eq!(card.band, card.overall.map(|o| band_for(o, &s.bands)));
+        }
+        prop_assert!(card.measured <= ComponentKind::ALL.len());
+        prop_assert!(card.overall.is_none_or(|o| o <= 100));
     }
 
     #[test]

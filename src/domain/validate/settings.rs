@@ -1,13 +1,15 @@
-//! The checks of the workspace settings: taxonomy ids, weights, bands and rhythm.
+//! The checks of the workspace settings: taxonomy ids, weights, bands, the confidence
+//! rule and the rhythm.
 
 use super::{index_ids, push, Problem, Taxonomies};
-use crate::domain::model::{Bands, ReviewRhythm, Settings, Weights};
+use crate::domain::model::{Bands, ComponentKind, Confidence, ReviewRhythm, Settings, Weights};
 
 /// Checks the settings and returns their taxonomies, indexed by id.
 pub(super) fn check_settings<'a>(s: &'a Settings, out: &mut Vec<Problem>) -> Taxonomies<'a> {
     let taxonomies = index_taxonomies(s, out);
     check_weights(&s.weights, out);
     check_bands(s.bands, out);
+    check_confidence(s.confidence, out);
     check_rhythm(&s.rhythm, out);
     taxonomies
 }
@@ -90,6 +92,20 @@ fn check_bands(bands: Bands, out: &mut Vec<Problem>) {
             format!(
                 "green starts at {}, above the highest score of 100",
                 bands.green_from
+            ),
+        );
+    }
+}
+
+fn check_confidence(c: Confidence, out: &mut Vec<Problem>) {
+    let all = ComponentKind::ALL.len();
+    if usize::from(c.min_components) > all {
+        push(
+            out,
+            "settings.confidence.min_components".into(),
+            format!(
+                "{} components are asked for, but a score has {all}: no plan could get a band",
+                c.min_components
             ),
         );
     }

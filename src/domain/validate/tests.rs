@@ -274,6 +274,15 @@ fn a_duplicate_white_space_cell_and_an_unknown_unit_are_reported() {
 }
 
 #[test]
+fn asking_for_more_components_than_a_score_has_is_reported() {
+    let mut ws = valid();
+    ws.settings.confidence.min_components = 8;
+    assert_eq!(paths(&ws), Vec::<String>::new());
+    ws.settings.confidence.min_components = 9;
+    assert_eq!(paths(&ws), vec!["settings.confidence.min_components"]);
+}
+
+#[test]
 fn an_interaction_by_an_unknown_team_member_is_reported() {
     let mut ws = valid();
     Arc::make_mut(&mut ws.accounts[0])

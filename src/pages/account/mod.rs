@@ -3,6 +3,7 @@
 
 mod actions;
 mod cadence;
+mod completeness;
 mod contacts;
 mod contract;
 mod feedback;

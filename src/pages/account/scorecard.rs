@@ -1,13 +1,17 @@
-//! The scorecard: the account's health with each component's score, weight and reason,
-//! the next best actions that would raise it most (each a link to where it is done), the
-//! rut warning with this week's challenge, the coverage grid and the trend.
+//! The scorecard: the account's health with how much of the plan it stands on (or why
+//! the plan is too thin to judge), each component's score, weight and reason, the next
+//! best actions (what to fill in first, then what would raise the score most, each a link
+//! to where it is done), the plan's completeness, the rut warning with this week's
+//! challenge, the coverage grid and the trend.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::components::charts::trend::TrendChart;
+use super::completeness::PlanCompleteness;
+use crate::components::charts::trend::{TrendChart, TrendPoint};
 use crate::domain::advice::{next_best_actions, NextBestAction};
 use crate::domain::coverage::{coverage_grid, rut, RutReport};
+use crate::domain::model::Band;
 use crate::domain::model::{Account, Bands, Id};
 use crate::domain::scoring::{score_account, trend, Scorecard, Trend};
 use crate::format::{band_class, band_label};
@@ -47,24 +51,10 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
     view! {
         <section class="card scorecard" aria-labelledby="scorecard-heading">
             <h2 id="scorecard-heading">"Scorecard"</h2>
-            {move || card.get().map(|c| {
-                let t = account.with(|a| a.as_ref().map(|a| trend(&a.plan, c.overall)).unwrap_or(Trend::Unknown));
-                let trend_text = match t {
-                    Trend::Up => "up since the last review",
-                    Trend::Down => "down since the last review",
-                    Trend::Flat => "flat since the last review",
-                    Trend::Unknown => "no earlier review to compare",
-                };
-                view! {
-                    <p class=format!("overall band-{}", band_class(c.band))>
-                        <span class="overall-score">{c.overall.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</span>
-                        <span class="overall-band">{match c.band { None => "Not enough data", b => band_label(b) }}</span>
-                        <span class="hint">{trend_text}</span>
-                    </p>
-                }
-            })}
+            <Overall account card />
             <ScoreComponents id=id.clone() card bands />
             <NextBestActions id=id.clone() nba />
+            <PlanCompleteness id=id.clone() />
             <RutNotice report=rut_report />
             <section aria-labelledby="trend-heading">
                 <h3 id="trend-heading">"Trend"</h3>
@@ -75,32 +65,81 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
     }
 }
 
+/// The overall score, its band (or Incomplete, and why), what it stands on, and its trend.
+#[component]
+fn Overall(account: Memo<Option<Account>>, card: Memo<Option<Scorecard>>) -> impl IntoView {
+    move || {
+        card.get().map(|c| {
+            let t = account.with(|a| {
+                a.as_ref()
+                    .map(|a| trend(&a.plan, c.judged_overall()))
+                    .unwrap_or(Trend::Unknown)
+            });
+            let trend_text = match t {
+                Trend::Up => "up since the last review",
+                Trend::Down => "down since the last review",
+                Trend::Flat => "flat since the last review",
+                Trend::Unknown if c.is_incomplete() => "no trend until the plan can be judged",
+                Trend::Unknown => "no earlier review to compare",
+            };
+            let gaps: Vec<String> = c.gaps.iter().map(|g| g.to_string()).collect();
+            view! {
+                <p class=format!("overall band-{}", band_class(c.band))>
+                    <span class="overall-score">{c.overall.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</span>
+                    <span class="overall-band">{match c.band { None => "Not enough data", b => band_label(b) }}</span>
+                    <span class="hint">{format!("{} · {trend_text}", c.measured_text())}</span>
+                </p>
+                {(c.band == Some(Band::Incomplete)).then(|| view! {
+                    <p class="incomplete-why">
+                        {format!("Too little of the plan is filled in to judge it: {}. Fill in what the next best actions list first.", gaps.join("; "))}
+                    </p>
+                })}
+            }
+        })
+    }
+}
+
 /// The address of one of the account's plan sections.
 fn section_href(account: &Id, slug: &str) -> String {
     href_for(&[("account", account.as_str()), ("section", slug)])
 }
 
 /// The trend chart's points: the overall score saved with each review held up to `today`,
-/// oldest first, then the score now.
+/// oldest first, then the score now; each marked when the plan was too thin to judge.
 fn trend_points(
     account: Memo<Option<Account>>,
     card: Memo<Option<Scorecard>>,
     today: NaiveDate,
-) -> Signal<Vec<(NaiveDate, u8)>> {
+) -> Signal<Vec<TrendPoint>> {
     Signal::derive(move || {
         account.with(|a| {
             let Some(a) = a else { return Vec::new() };
-            let mut pts: Vec<(NaiveDate, u8)> = a
+            let mut pts: Vec<TrendPoint> = a
                 .plan
                 .reviews
                 .iter()
-                .filter_map(|r| Some((r.date?, r.snapshot.as_ref()?.overall?)))
+                .filter_map(|r| {
+                    let s = r.snapshot.as_ref()?;
+                    Some(TrendPoint {
+                        date: r.date?,
+                        score: s.overall?,
+                        incomplete: s.incomplete,
+                    })
+                })
                 // A review held today is a point of its own, next to the score now.
-                .filter(|(d, _)| *d <= today)
+                .filter(|p| p.date <= today)
                 .collect();
-            pts.sort_unstable();
-            if let Some(now) = card.with(|c| c.as_ref().and_then(|c| c.overall)) {
-                pts.push((today, now));
+            pts.sort_unstable_by_key(|p| (p.date, p.score));
+            let now = card.with(|c| {
+                c.as_ref()
+                    .and_then(|c| Some((c.overall?, c.is_incomplete())))
+            });
+            if let Some((score, incomplete)) = now {
+                pts.push(TrendPoint {
+                    date: today,
+                    score,
+                    incomplete,
+                });
             }
             pts
         })
@@ -133,7 +172,8 @@ fn ScoreComponents(id: Id, card: Memo<Option<Scorecard>>, bands: Bands) -> impl 
     }
 }
 
-/// The first eight course corrections, each a link to where it is done, with its gain.
+/// The first eight next best actions, each a link to where it is done, with its gain or
+/// what it unlocks.
 #[component]
 fn NextBestActions(id: Id, nba: Memo<Vec<NextBestAction>>) -> impl IntoView {
     view! {
@@ -148,11 +188,10 @@ fn NextBestActions(id: Id, nba: Memo<Vec<NextBestAction>>) -> impl IntoView {
                     <ol class="nba">
                         {list.into_iter().take(8).map(|n| {
                             let href = section_href(&id, n.section.slug());
-                            let gain = if n.estimated_gain > 0.0 { format!("+{:.1} points", n.estimated_gain) } else { "keeps the plan honest".to_string() };
                             view! {
-                                <li>
+                                <li class:fill-in=!n.unlocks.is_empty()>
                                     <a href=href class="nba-link">{n.title.clone()}</a>
-                                    <span class="hint">{format!(" {} · {}", n.component.label(), gain)}</span>
+                                    <span class="hint">{format!(" {}", n.note())}</span>
                                 </li>
                             }
                         }).collect_view()}

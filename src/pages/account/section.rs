@@ -1,44 +1,65 @@
-//! The head of every plan section: its title, when it was last reviewed (and whether that
-//! is overdue), and "Mark reviewed".
+//! The head of every plan section: its title, whether it is started and when it was last
+//! reviewed (and whether that is overdue, by the one staleness rule of
+//! `domain::staleness`, as the portfolio and the reviews judge it), and "Mark reviewed".
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::model::{Choice, Id, PlanPart};
+use crate::domain::staleness::{part_status, PartStatus};
 use crate::state::use_app;
 
 #[component]
 pub fn SectionHead(id: Id, part: PlanPart) -> impl IntoView {
     let state = use_app();
-    let reviewed = state.account_value(&id, move |a| a.plan.reviewed.get(&part).copied());
-    let rhythm_days = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| i64::from(ws.settings.rhythm.quarterly_update_days))
-    });
     let today = state.today;
-    let status = move || match reviewed.get() {
-        None => view! { <span class="stale">"Never reviewed"</span> }.into_any(),
-        Some(d) => {
-            let age = (today - d).num_days();
-            let text = format!("Last reviewed {}", describe_day(d, today));
-            if age > rhythm_days.get() {
-                view! { <span class="stale">{text}</span> }.into_any()
-            } else {
-                view! { <span>{text}</span> }.into_any()
-            }
-        }
+    let status = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.workspace.with(|ws| {
+                ws.account(&id)
+                    .map(|a| part_status(a, part, &ws.settings.rhythm, today))
+            })
+        })
+    };
+    let line = move || {
+        status.get().map(|s| {
+            let (class, text) = standing(&s, today);
+            view! { <span class=class>{text}</span> }
+        })
     };
     view! {
         <div class="section-head">
             <h2 id="section-heading">{part.label()}</h2>
             <div class="reviewed">
-                {status}
+                {line}
                 <button type="button" class="secondary" on:click=move |_| state.mark_reviewed(&id, part)>
                     "Mark reviewed"
                 </button>
             </div>
         </div>
+    }
+}
+
+/// The status line's class and text: "Not started", "Last reviewed today", "Last reviewed
+/// 40 days ago (…) · overdue for review", "Never reviewed · due 2026-12-11".
+fn standing(s: &PartStatus, today: NaiveDate) -> (&'static str, String) {
+    let reviewed = match s.last_reviewed {
+        Some(d) => format!("Last reviewed {}", describe_day(d, today)),
+        None => "Never reviewed".to_string(),
+    };
+    if !s.started {
+        let text = match s.last_reviewed {
+            Some(_) => format!("Not started · {}", reviewed.to_lowercase()),
+            None => "Not started".to_string(),
+        };
+        ("not-started", text)
+    } else if s.stale {
+        ("stale", format!("{reviewed} · overdue for review"))
+    } else if s.last_reviewed.is_none() {
+        ("", format!("{reviewed} · due {}", s.due))
+    } else {
+        ("", reviewed)
     }
 }
 

@@ -456,6 +456,9 @@ pub(super) fn reviews(
             let upto = |len: usize| len * (k + 1) / n;
             let snapshot = ScoreSnapshot {
                 overall: Some(score as u8),
+                // Drawn from the components, without a draw of its own (the same
+                // workspaces as before): thin snapshots are incomplete.
+                incomplete: components.len() < 4,
                 components,
                 contacts: named(&contacts[..upto(contacts.len())], |c| (&c.id, &c.name)),
                 goals: named(&goals[..upto(goals.len())], |g| (&g.id, &g.title)),

@@ -59,7 +59,11 @@ pub fn CompareReviews(id: Id) -> impl IntoView {
     };
     let result = Memo::new(move |_| {
         let (a, b) = (pick(&from_value.get())?, pick(&to_value.get())?);
-        Some((a.overall, b.overall, diff(&a, &b)))
+        Some((
+            (a.overall, a.incomplete),
+            (b.overall, b.incomplete),
+            diff(&a, &b),
+        ))
     });
     view! {
         <section class="subsection" aria-labelledby="compare-heading">
@@ -78,18 +82,27 @@ pub fn CompareReviews(id: Id) -> impl IntoView {
     }
 }
 
-fn score_text(s: Option<u8>) -> String {
-    s.map(|s| s.to_string()).unwrap_or_else(|| "—".into())
+/// "62", "62 (incomplete)", "—".
+fn score_text((s, incomplete): (Option<u8>, bool)) -> String {
+    match s {
+        Some(s) if incomplete => format!("{s} (incomplete)"),
+        Some(s) => s.to_string(),
+        None => "—".into(),
+    }
 }
 
+/// A score and whether the plan was too thin to judge then.
+type Overall = (Option<u8>, bool);
+
 #[component]
-fn DiffView(before: Option<u8>, after: Option<u8>, d: ReviewDiff) -> impl IntoView {
+fn DiffView(before: Overall, after: Overall, d: ReviewDiff) -> impl IntoView {
+    // Two judged scores compare; a score of an incomplete plan is only shown.
     let overall = match (before, after) {
-        (Some(b), Some(a)) if a != b => format!(
+        ((Some(b), false), (Some(a), false)) if a != b => format!(
             "Overall score: {b} → {a} ({:+}).",
             i16::from(a) - i16::from(b)
         ),
-        (Some(b), Some(_)) => format!("Overall score: {b}, unchanged."),
+        ((Some(b), false), (Some(_), false)) => format!("Overall score: {b}, unchanged."),
         _ => format!(
             "Overall score: {} → {}.",
             score_text(before),
@@ -116,8 +129,8 @@ fn DiffView(before: Option<u8>, after: Option<u8>, d: ReviewDiff) -> impl IntoVi
                     {d.components.iter().map(|c| view! {
                         <tr>
                             <th scope="row">{c.kind.label()}</th>
-                            <td>{score_text(c.before)}</td>
-                            <td>{score_text(c.after)}</td>
+                            <td>{score_text((c.before, false))}</td>
+                            <td>{score_text((c.after, false))}</td>
                             <td>{c.delta().map(|x| format!("{x:+}")).unwrap_or_else(|| if c.before.is_none() { "new".into() } else { "no data now".into() })}</td>
                         </tr>
                     }).collect_view()}

@@ -118,7 +118,7 @@ fn HistoryRow(s: Shown, actions_href: String) -> impl IntoView {
             <th scope="row">{r.date.map(|d| d.to_string()).unwrap_or_else(|| "Undated".into())}</th>
             <td>{kind_label(r.kind)}</td>
             <td>{s.reviewer}</td>
-            <td class="score">{r.snapshot.as_ref().and_then(|x| x.overall).map(|o| o.to_string()).unwrap_or_else(|| "—".into())}</td>
+            <td class="score">{snapshot_score(r.snapshot.as_ref())}</td>
             <td>{covered}</td>
             <td class="review-notes">
                 {r.notes.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
@@ -144,5 +144,15 @@ fn HistoryRow(s: Shown, actions_href: String) -> impl IntoView {
                 })}
             </td>
         </tr>
+    }
+}
+
+/// A snapshot's overall score, marked when the plan was too thin to judge: "62", "62
+/// (incomplete)", "—".
+fn snapshot_score(s: Option<&crate::domain::model::ScoreSnapshot>) -> String {
+    match s.and_then(|s| Some((s.overall?, s.incomplete))) {
+        Some((o, true)) => format!("{o} (incomplete)"),
+        Some((o, false)) => o.to_string(),
+        None => "—".into(),
     }
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::domain::model::{Id, PlanPart, ReviewKind};
 use crate::domain::review::{kind_label, ReviewDraft};
-use crate::domain::staleness::staleness;
+use crate::domain::staleness::{staleness, PartStatus};
 use crate::state::{use_app, AppState};
 
 /// The URL slug of the section (`?account=<id>&section=reviews`).
@@ -81,26 +81,57 @@ pub fn ReviewsSection(id: Id) -> impl IntoView {
     }
 }
 
+/// "2 parts overdue for review: Opportunities, Cadence.", "Every part of the plan is
+/// reviewed on time.", and the parts not started, which are neither.
+fn standing_text(stale: &[PlanPart], not_started: &[PlanPart]) -> String {
+    let parts = |list: &[PlanPart]| {
+        let names: Vec<&str> = list.iter().map(|p| p.label()).collect();
+        let count = if list.len() == 1 {
+            "1 part".to_string()
+        } else {
+            format!("{} parts", list.len())
+        };
+        (count, names.join(", "))
+    };
+    let all = PlanPart::ALL.len();
+    let judged = match (stale.is_empty(), not_started.len()) {
+        (_, n) if n == all => {
+            "Nothing of the plan is filled in yet: no part to review.".to_string()
+        }
+        (true, 0) => "Every part of the plan is reviewed on time.".to_string(),
+        (true, _) => "Every started part of the plan is reviewed on time.".to_string(),
+        (false, _) => {
+            let (count, names) = parts(stale);
+            format!("{count} overdue for review: {names}.")
+        }
+    };
+    if not_started.is_empty() || not_started.len() == all {
+        judged
+    } else {
+        let (count, names) = parts(not_started);
+        format!("{judged} {count} not started: {names}.")
+    }
+}
+
 /// What is overdue, and the three ways to start a review.
 #[component]
 fn StartReview(id: Id) -> impl IntoView {
     let state = use_app();
     let slot = use_draft();
     let today = state.today;
-    let stale = {
+    // The stale parts, and the parts not started (never stale, never on time).
+    let standing = {
         let id = id.clone();
         Memo::new(move |_| {
             state.workspace.with(|ws| {
-                ws.account(&id)
-                    .map(|a| {
-                        staleness(a, &ws.settings.rhythm, today)
-                            .parts
-                            .into_iter()
-                            .filter(|p| p.stale)
-                            .map(|p| p.part)
-                            .collect::<Vec<PlanPart>>()
-                    })
-                    .unwrap_or_default()
+                let Some(a) = ws.account(&id) else {
+                    return (Vec::new(), Vec::new());
+                };
+                let parts = staleness(a, &ws.settings.rhythm, today).parts;
+                let of = |keep: fn(&PartStatus) -> bool| -> Vec<PlanPart> {
+                    parts.iter().filter(|p| keep(p)).map(|p| p.part).collect()
+                };
+                (of(|p| p.stale), of(|p| !p.started))
             })
         })
     };
@@ -117,19 +148,7 @@ fn StartReview(id: Id) -> impl IntoView {
     view! {
         <div class="review-start">
             <p>
-                {move || {
-                    let parts = stale.get();
-                    if parts.is_empty() {
-                        "Every part of the plan is reviewed on time.".to_string()
-                    } else {
-                        let names: Vec<&str> = parts.iter().map(|p| p.label()).collect();
-                        format!(
-                            "{} overdue for review: {}.",
-                            if parts.len() == 1 { "1 part".to_string() } else { format!("{} parts", parts.len()) },
-                            names.join(", ")
-                        )
-                    }
-                }}
+                {move || standing.with(|(stale, not_started)| standing_text(stale, not_started))}
             </p>
             <div class="button-row">
                 <button type="button" on:click=move |_| start(ReviewKind::Monthly)>

@@ -14,13 +14,16 @@ use crate::state::use_app;
 use super::super::section::{id_value, member_options, opt_id};
 use super::use_draft;
 
-/// "Stale: 14 days overdue, last reviewed 2026-03-30."
+/// "Stale: 14 days overdue, last reviewed 2026-03-30.", "Not started: nothing is filled
+/// in yet."
 fn standing(s: &ReviewStep) -> String {
     let last = s
         .last_reviewed
         .map(|d| format!("last reviewed {d}"))
         .unwrap_or_else(|| "never reviewed".into());
-    if s.stale {
+    if !s.started {
+        "Not started: nothing is filled in yet.".to_string()
+    } else if s.stale {
         if s.overdue_days > 0 {
             format!("Stale: {} days overdue, {last}.", s.overdue_days)
         } else {
@@ -36,6 +39,7 @@ fn status_text(s: &ReviewStep) -> &'static str {
         (StepStatus::Reviewed, _) => "reviewed",
         (StepStatus::Skipped, _) => "skipped",
         (StepStatus::Pending, true) => "stale",
+        (StepStatus::Pending, false) if !s.started => "not started",
         (StepStatus::Pending, false) => "to review",
     }
 }

@@ -1,6 +1,9 @@
 //! Next best actions: the course corrections that would raise the account's score most.
 //! Each candidate is tried on a copy of the account and re-scored, so its estimated gain
-//! is what the scorecard would really show after doing it, not a guess.
+//! is what the scorecard would really show after doing it, not a guess. A plan too thin to
+//! judge leads with what to fill in first (`fill_in`), each step with what it unlocks.
+
+mod fill_in;
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
@@ -11,7 +14,7 @@ use super::model::{
     Account, AccountPlan, ActionStatus, Contact, DecisionRole, Id, Interaction, Meeting, PlanPart,
     Settings, Stance,
 };
-use super::scoring::score_account;
+use super::scoring::{score_account, Scorecard};
 use super::staleness::staleness;
 
 /// Renewals closer than this many days need an executive sponsor meeting.
@@ -29,6 +32,37 @@ pub struct NextBestAction {
     pub section: PlanPart,
     /// The entity it is about, when there is one.
     pub target: Option<Id>,
+    /// The components a step of filling the plan in gives data to; empty for a course
+    /// correction.
+    pub unlocks: Vec<ComponentKind>,
+    /// The plan gets no band before this is done (a contact, a revenue commitment).
+    pub needed_for_band: bool,
+}
+
+impl NextBestAction {
+    /// What doing it brings, for the line under its title: "Needed for a band · unlocks
+    /// Coverage", "Success measures · +12.5 points".
+    pub fn note(&self) -> String {
+        if self.unlocks.is_empty() && !self.needed_for_band {
+            let gain = if self.estimated_gain > 0.0 {
+                format!("+{:.1} points", self.estimated_gain)
+            } else {
+                "keeps the plan honest".to_string()
+            };
+            return format!("{} · {gain}", self.component.label());
+        }
+        let unlocks = self
+            .unlocks
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(", ");
+        match (self.needed_for_band, unlocks.is_empty()) {
+            (true, true) => "Needed for a band".to_string(),
+            (true, false) => format!("Needed for a band · unlocks {unlocks}"),
+            (false, _) => format!("Unlocks {unlocks}"),
+        }
+    }
 }
 
 struct Candidate {
@@ -55,26 +89,49 @@ fn candidate(
     }
 }
 
-/// Ranked course corrections for an account on `today`, largest gain first.
+/// What to do next on an account on `today`: for a plan too thin to judge, what to fill in
+/// first, then the course corrections, largest gain first; for a plan judged, the
+/// corrections first, then what is still to fill in.
 pub fn next_best_actions(
     account: &Account,
     settings: &Settings,
     today: NaiveDate,
 ) -> Vec<NextBestAction> {
-    let base = score_account(account, settings, today).overall.unwrap_or(0) as f64;
-    let base_exact = exact_overall(account, settings, today).unwrap_or(base);
+    let card = score_account(account, settings, today);
+    let steps = fill_in::steps(account, &card, settings, today);
+    let corrections = corrections(account, &card, settings, today);
+    let (first, then) = if card.is_incomplete() {
+        (steps, corrections)
+    } else {
+        (corrections, steps)
+    };
+    first.into_iter().chain(then).collect()
+}
+
+/// The course corrections, largest gain first.
+fn corrections(
+    account: &Account,
+    card: &Scorecard,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Vec<NextBestAction> {
+    let base = card.overall.unwrap_or(0) as f64;
+    let base_exact = exact_overall(card).unwrap_or(base);
     let mut out: Vec<NextBestAction> = candidates(account, settings, today)
         .into_iter()
         .map(|c| {
             let mut tried = account.clone();
             (c.apply)(&mut tried);
-            let after = exact_overall(&tried, settings, today).unwrap_or(base_exact);
+            let after =
+                exact_overall(&score_account(&tried, settings, today)).unwrap_or(base_exact);
             NextBestAction {
                 title: c.title,
                 component: c.component,
                 estimated_gain: ((after - base_exact) * 10.0).round() / 10.0,
                 section: c.section,
                 target: c.target,
+                unlocks: Vec::new(),
+                needed_for_band: false,
             }
         })
         .collect();
@@ -87,8 +144,7 @@ pub fn next_best_actions(
 }
 
 /// The overall score before rounding, so that small gains still rank.
-fn exact_overall(account: &Account, settings: &Settings, today: NaiveDate) -> Option<f64> {
-    let card = score_account(account, settings, today);
+fn exact_overall(card: &Scorecard) -> Option<f64> {
     card.overall?;
     // Recompute the weighted mean from the rounded component scores and their weights.
     Some(
@@ -515,13 +571,19 @@ mod tests {
             ..SuccessMeasure::default()
         });
         let nba = next_best_actions(&a, &Settings::default(), day(TODAY));
-        let first = &nba[0];
+        // Two components, no contact, no commitment: the plan is incomplete, so what to
+        // fill in leads, and the first correction follows.
+        let steps = nba.iter().take_while(|n| !n.unlocks.is_empty()).count();
+        assert!(nba[0].needed_for_band && steps > 0);
+        let first = &nba[steps];
         assert_eq!(first.title, "Success measure “Uptime” has no current value");
         assert_eq!(first.component, ComponentKind::SuccessMeasures);
         assert_eq!(first.section, PlanPart::SuccessMeasures);
-        // Freshness 100 (weight 10) and measures 0 (weight 15): overall 40. Measured on
-        // target the measures score 100: overall 100. Gain 60.
+        // Freshness 100 (weight 10: the measures part, the one started, is reviewed) and
+        // measures 0 (weight 15): overall 40. Measured on target the measures score 100:
+        // overall 100. Gain 60.
         assert_eq!(first.estimated_gain, 60.0);
+        assert_eq!(first.note(), "Success measures · +60.0 points");
     }
 
     #[test]
@@ -593,10 +655,37 @@ mod tests {
             current: Some(45.0),
             ..SuccessMeasure::default()
         });
-        assert!(next_best_actions(&a, &Settings::default(), day(TODAY)).is_empty());
+        // A workspace that scores measures and freshness alone, and judges any plan.
+        let mut settings = Settings::default();
+        for k in ComponentKind::ALL {
+            if !matches!(k, ComponentKind::SuccessMeasures | ComponentKind::Freshness) {
+                settings.weights.set(k, 0.0);
+            }
+        }
+        settings.confidence = crate::domain::model::Confidence {
+            min_components: 0,
+            needs_contact: false,
+            needs_commitment: false,
+        };
+        assert!(next_best_actions(&a, &settings, day(TODAY)).is_empty());
+        // Measures are the one part started: only it goes stale.
         a.plan.reviewed.clear();
-        let nba = next_best_actions(&a, &Settings::default(), day(TODAY));
-        assert_eq!(nba.len(), 11, "one per stale part");
+        a.plan.cadence.push(Meeting {
+            id: Id::new("q"),
+            title: "QBR".into(),
+            ..Meeting::default()
+        });
+        let nba = next_best_actions(&a, &settings, day(TODAY));
+        let titles: Vec<&str> = nba.iter().map(|n| n.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            // Each review restores half the freshness: equal gains, by title.
+            vec![
+                "Review Cadence: never reviewed",
+                "Review Success measures: never reviewed",
+                "QBR is not accepted by all parties",
+            ]
+        );
         assert!(nba
             .windows(2)
             .all(|w| w[0].estimated_gain >= w[1].estimated_gain));
