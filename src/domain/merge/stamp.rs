@@ -118,8 +118,11 @@ fn stamp_list<T: Entity>(
         }
         seen.insert(id);
     }
+    // In their order before, so that tombstones are written in a deterministic order.
     gone.extend(
-        old.into_keys()
+        before
+            .iter()
+            .map(Entity::id)
             .filter(|id| !seen.contains(id))
             .map(|id| (T::KIND, id)),
     );
