@@ -11,11 +11,15 @@ use crate::domain::model::Workspace;
 use crate::domain::validate::Problem;
 use crate::persist::browser;
 use crate::persist::export::json::{self, ImportFile};
+use crate::persist::export::link;
 use crate::persist::merge::{self, Choices, MergePlan};
 
 /// Larger files are refused before reading: a real workspace of 1,000 accounts is a few
 /// megabytes, and reading hundreds of megabytes would freeze the page.
 const MAX_IMPORT_BYTES: f64 = 25.0 * 1024.0 * 1024.0;
+
+/// What the preview and its messages call the plan of a share link.
+const SHARED_LINK: &str = "Shared link";
 
 /// A checked import file and what merging it would do.
 #[derive(Clone, Debug)]
@@ -74,6 +78,25 @@ impl AppState {
                 self.import_errors
                     .set(Some((file_name.to_string(), problems)));
             }
+        }
+    }
+
+    /// Keeps the fragment of the share link the page was opened with (without the `#`)
+    /// until the import page opens it.
+    pub fn receive_share_link(&self, fragment: String) {
+        self.share_link.set(Some(fragment));
+    }
+
+    /// Opens the plan of a share link received at start, once, as an import preview
+    /// (exactly as a file); or says what is wrong with the link.
+    pub fn open_share_link(&self) {
+        let Some(fragment) = self.share_link.get_untracked() else {
+            return;
+        };
+        self.share_link.set(None);
+        match link::decode(&fragment) {
+            Ok(text) => self.start_import(SHARED_LINK, &text),
+            Err(e) => self.refuse_import(SHARED_LINK, e.to_string()),
         }
     }
 

@@ -53,6 +53,9 @@ pub struct AppState {
     pub import_errors: RwSignal<Option<(String, Vec<Problem>)>>,
     /// What the last applied import did, in a sentence.
     pub import_done: RwSignal<Option<String>>,
+    /// The share link the page was opened with, until the import page opens it.
+    /// (A signal only because that type is in the app already: nothing tracks it.)
+    share_link: RwSignal<Option<String>>,
     /// Accounts changed both here and in another tab, waiting for the user's choice; their
     /// local edits are not saved meanwhile.
     pub tab_conflicts: RwSignal<Vec<TabConflict>>,
@@ -99,6 +102,7 @@ impl AppState {
             pending_import: RwSignal::new(None),
             import_errors: RwSignal::new(None),
             import_done: RwSignal::new(None),
+            share_link: RwSignal::new(None),
             tab_conflicts: RwSignal::new(Vec::new()),
             undo: RwSignal::new(Vec::new()),
             save_pending: StoredValue::new(false),
