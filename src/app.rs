@@ -18,12 +18,18 @@ use crate::pages::settings::SettingsPage;
 use crate::pages::team::TeamPage;
 use crate::state::{AppState, Stored};
 
-/// The app, started from what storage held.
+/// The app, started from what storage held; `shared` is the fragment of the share link the
+/// page was opened with, whose plan the import page previews.
 #[component]
-pub fn App(stored: Stored) -> impl IntoView {
+pub fn App(stored: Stored, #[prop(default = None)] shared: Option<String>) -> impl IntoView {
     let state = AppState::load(stored);
     provide_context(state);
     accept_dropped_files(state);
+    if let Some(fragment) = shared {
+        // The import page opens it: its chunk has the import's code.
+        state.receive_share_link(fragment);
+        navigate_to(&href_for(&[("page", "data")]));
+    }
     let update_ready = RwSignal::new(false);
     crate::pwa::register(update_ready);
     view! {

@@ -8,13 +8,15 @@ use crate::app::App;
 use crate::persist::codec;
 use crate::state::Stored;
 
-/// Mounts the app on the page body, started from what storage holds now.
+/// Mounts the app on the page body, started from what storage holds now (and the share
+/// link the page was opened with, taken out of the address first).
 pub fn mount() {
     console_error_panic_hook::set_once();
     crate::nav::follow_links_from_file_urls();
+    let shared = crate::nav::take_share_fragment();
     // Storage is read a slice per turn of the page, and the first render is a task of its
     // own: reading a large storage and rendering in one would keep the page busy for long.
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let read = Stored::read_in_turns().await;
         set_timeout(
             move || {
@@ -23,7 +25,7 @@ pub fn mount() {
                 if let Some(boot) = document().get_element_by_id("boot") {
                     boot.remove();
                 }
-                leptos::mount::mount_to_body(move || view! { <App stored /> });
+                leptos::mount::mount_to_body(move || view! { <App stored shared /> });
             },
             std::time::Duration::ZERO,
         );

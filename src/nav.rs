@@ -8,6 +8,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::persist::export::link;
+
 /// Where the app is: the file or folder it was loaded from, without query or hash.
 /// Every in-app link is built on it, so that links keep working from `file://` and
 /// from any sub-folder of a static server.
@@ -28,6 +30,26 @@ pub fn href_for(params: &[(&str, &str)]) -> String {
         href.push_str(&String::from(js_sys::encode_uri_component(v)));
     }
     href
+}
+
+/// The fragment of the share link the page was opened with (without the `#`), taken out
+/// of the address at once, path and query kept: the plan in it should stay in neither the
+/// history nor a bookmark. `None` when the page has no share fragment.
+pub fn take_share_fragment() -> Option<String> {
+    let location = window().location();
+    let hash = location.hash().ok()?;
+    let fragment = hash
+        .strip_prefix('#')
+        .filter(|f| link::is_share_fragment(f))?;
+    let kept = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&kept));
+    }
+    Some(fragment.to_string())
 }
 
 /// Goes to an in-app URL without reloading: pushes it onto the history and lets the

@@ -45,6 +45,12 @@ for (const scheme of ['light', 'dark']) {
       await page.locator('main h1').first().waitFor();
       for (const v of await violations(page)) found.push(`${name}: ${v}`);
     }
+    // The share panel, open (its link is long enough to be warned about).
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Harborview Health Network' }).click();
+    await page.getByRole('button', { name: 'Share as link' }).click();
+    await page.getByRole('region', { name: 'Share as link' }).waitFor();
+    for (const v of await violations(page)) found.push(`share panel: ${v}`);
     // The empty portfolio, after clearing the demo.
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Clear demo and start empty' }).click();

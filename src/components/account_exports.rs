@@ -1,10 +1,11 @@
-//! One account's exports: its plan as JSON (to share or move), its customer version as
-//! JSON (to build the plan with the customer), contacts and opportunities as CSV (for
-//! spreadsheets and CRMs), and its cadence as an iCalendar file.
+//! One account's exports: its plan as JSON (to share or move) or as a link, its customer
+//! version as JSON (to build the plan with the customer), contacts and opportunities as
+//! CSV (for spreadsheets and CRMs), and its cadence as an iCalendar file.
 
 use chrono::Utc;
 use leptos::prelude::*;
 
+use crate::components::share_link::SharePanel;
 use crate::domain::model::Id;
 use crate::persist::browser;
 use crate::persist::export::{csv, ics, json, naming::export_file_name};
@@ -61,6 +62,9 @@ pub fn AccountExports(id: Id) -> impl IntoView {
         };
         error.set(result.err().map(|e| format!("The export failed: {e}")));
     };
+    let sharing = RwSignal::new(false);
+    let (share_id, download_id) = (id.clone(), id.clone());
+    let download = Callback::new(move |()| run(&download_id, Export::Plan));
     let button = move |label: &'static str, what: Export| {
         let id = id.clone();
         view! {
@@ -76,7 +80,15 @@ pub fn AccountExports(id: Id) -> impl IntoView {
             {button("Contacts (CSV)", Export::Contacts)}
             {button("Opportunities (CSV)", Export::Opportunities)}
             {button("Cadence (iCalendar)", Export::Cadence)}
+            <button type="button" class="secondary" aria-expanded=move || sharing.get().to_string() on:click=move |_| sharing.update(|open| *open = !*open)>
+                "Share as link"
+            </button>
         </div>
         {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        // Drawn again on every change, so the link follows the plan.
+        {move || sharing.get().then(|| {
+            state.workspace.track();
+            view! { <SharePanel id=share_id.clone() download /> }
+        })}
     }
 }

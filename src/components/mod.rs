@@ -4,6 +4,7 @@ pub mod backup_reminder;
 pub mod charts;
 pub mod demo_banner;
 pub mod fields;
+pub mod share_link;
 pub mod sort_header;
 pub mod storage_banner;
 pub mod undo_notice;

@@ -1,6 +1,7 @@
 //! Export and import: the whole workspace as a JSON file, and a checked, previewed import
 //! (from the file picker or a file dropped anywhere on the page) that changes nothing
-//! until the user has seen what it would do and chosen how to settle each conflict.
+//! until the user has seen what it would do and chosen how to settle each conflict. A share
+//! link the page was opened with is previewed here too.
 
 use leptos::prelude::*;
 
@@ -36,6 +37,8 @@ fn ExportSection() -> impl IntoView {
 #[component]
 fn ImportSection() -> impl IntoView {
     let state = use_app();
+    // A share link the page was opened with: its preview (or what is wrong with it).
+    state.open_share_link();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(list) = input.files() {

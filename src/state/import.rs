@@ -14,11 +14,15 @@ use crate::domain::model::Workspace;
 use crate::domain::validate::Problem;
 use crate::persist::browser;
 use crate::persist::export::json::{self, ImportFile};
+use crate::persist::export::link;
 use crate::persist::merge;
 
 /// Larger files are refused before reading: a busy workspace of 1,000 accounts is a few
 /// tens of megabytes, and reading hundreds of megabytes would freeze the page.
 const MAX_IMPORT_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
+
+/// What the preview and its messages call the plan of a share link.
+const SHARED_LINK: &str = "Shared link";
 
 /// A checked file and its name.
 #[derive(Clone, Debug)]
@@ -117,6 +121,25 @@ impl AppState {
         self.import_run.set_value(self.import_run.get_value() + 1);
         self.import_progress.set(None);
         self.pending_import.set(None);
+    }
+
+    /// Keeps the fragment of the share link the page was opened with (without the `#`)
+    /// until the import page opens it.
+    pub fn receive_share_link(&self, fragment: String) {
+        self.share_link.set(Some(fragment));
+    }
+
+    /// Opens the plan of a share link received at start, once, as an import preview
+    /// (exactly as a file); or says what is wrong with the link.
+    pub fn open_share_link(&self) {
+        let Some(fragment) = self.share_link.get_untracked() else {
+            return;
+        };
+        self.share_link.set(None);
+        match link::decode(&fragment) {
+            Ok(text) => self.start_import(SHARED_LINK, &text),
+            Err(e) => self.refuse_import(SHARED_LINK, e.to_string()),
+        }
     }
 
     /// Refuses a file before reading it (too large, unreadable), with the reason.

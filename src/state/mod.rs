@@ -58,6 +58,9 @@ pub struct AppState {
     import_run: StoredValue<u32>,
     /// What the last applied import did, in a sentence.
     pub import_done: RwSignal<Option<String>>,
+    /// The share link the page was opened with, until the import page opens it.
+    /// (A signal only because that type is in the app already: nothing tracks it.)
+    share_link: RwSignal<Option<String>>,
     /// Accounts changed both here and in another tab, waiting for the user's choice; their
     /// local edits are not saved meanwhile.
     pub tab_conflicts: RwSignal<Vec<TabConflict>>,
@@ -106,6 +109,7 @@ impl AppState {
             import_progress: RwSignal::new(None),
             import_run: StoredValue::new(0),
             import_done: RwSignal::new(None),
+            share_link: RwSignal::new(None),
             tab_conflicts: RwSignal::new(Vec::new()),
             undo: RwSignal::new(Vec::new()),
             save_pending: StoredValue::new(false),

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod ics;
 pub mod json;
+pub mod link;
 pub mod naming;
 
 /// A small but complete, valid workspace shared by the export tests.
