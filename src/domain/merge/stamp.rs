@@ -92,7 +92,8 @@ fn details_differ(b: &Account, a: &Account) -> bool {
 }
 
 fn stamp_one<T: Entity>(before: &T, after: &mut T, now: Timestamp) {
-    if before.stamp() == after.stamp() && !before.same_content(after) {
+    // With the same stamp, a difference is an edit that did not stamp it.
+    if before.stamp() == after.stamp() && before != after {
         after.set_stamp(now);
     }
 }
@@ -107,25 +108,31 @@ fn stamp_list<T: Entity>(
     if before == after {
         return;
     }
-    let old: HashMap<Id, &T> = before.iter().map(|e| (e.id(), e)).collect();
-    let mut seen: HashSet<Id> = HashSet::with_capacity(after.len());
-    for e in after.iter_mut() {
-        let id = e.id();
-        match old.get(&id) {
-            Some(was) => stamp_one(*was, e, now),
+    let old: Vec<Id> = before.iter().map(Entity::id).collect();
+    let new: Vec<Id> = after.iter().map(Entity::id).collect();
+    let (was_at, removed) = pair_up(&old, &new);
+    for (e, at) in after.iter_mut().zip(was_at) {
+        match at {
+            Some(i) => stamp_one(&before[i], e, now),
             None if e.stamp().is_none() => e.set_stamp(now),
             None => {}
         }
-        seen.insert(id);
     }
-    // In their order before, so that tombstones are written in a deterministic order.
-    gone.extend(
-        before
-            .iter()
-            .map(Entity::id)
-            .filter(|id| !seen.contains(id))
-            .map(|id| (T::KIND, id)),
-    );
+    gone.extend(removed.into_iter().map(|id| (T::KIND, id)));
+}
+
+/// For each id of `new`, its position in `old`; and the ids of `old` that `new` lacks, in
+/// their order. (Apart from the entities' types: compiled once, not per kind.)
+fn pair_up(old: &[Id], new: &[Id]) -> (Vec<Option<usize>>, Vec<Id>) {
+    let index: HashMap<&Id, usize> = old.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    let kept: HashSet<&Id> = new.iter().collect();
+    let was_at = new.iter().map(|id| index.get(id).copied()).collect();
+    let removed = old
+        .iter()
+        .filter(|id| !kept.contains(id))
+        .cloned()
+        .collect();
+    (was_at, removed)
 }
 
 /// Every entity of a plan, by kind and id.

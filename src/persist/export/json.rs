@@ -180,7 +180,7 @@ fn current_workspace_file(text: &str) -> Option<ImportFile> {
     }
     let exported_at = match head.exported_at {
         None => None,
-        Some(s) => Some(s.parse::<Timestamp>().ok()?),
+        Some(s) => Some(crate::domain::dates::quick_stamp(&s)?),
     };
     let workspace: Workspace = serde_json::from_str(text).ok()?;
     Some(ImportFile {
@@ -246,9 +246,9 @@ fn parse_import_part_by_part(text: &str) -> Result<ImportFile, Vec<Problem>> {
 fn exported_at(value: Option<Value>) -> Result<Option<Timestamp>, Vec<Problem>> {
     match value {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => match s.parse::<Timestamp>() {
-            Ok(at) => Ok(Some(at)),
-            Err(_) => Err(problem(
+        Some(Value::String(s)) => match crate::domain::dates::quick_stamp(&s) {
+            Some(at) => Ok(Some(at)),
+            None => Err(problem(
                 "exported_at",
                 format!("expected a date and time such as 2026-12-04T09:30:00Z, found \"{s}\""),
             )),
