@@ -112,7 +112,7 @@ test('a long link is warned about, and one too long for browsers is offered as a
   for (let i = 0; i < 90_000; i++) noise.push(String.fromCharCode(33 + Math.floor(Math.random() * 90)));
   file.account.notes = noise.join('');
   await page.getByRole('link', { name: 'Import & export' }).click();
-  await page.getByLabel('Import a file').setInputFiles({
+  await page.getByLabel('Import files').setInputFiles({
     name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
   });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
