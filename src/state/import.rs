@@ -100,11 +100,6 @@ impl AppState {
         });
     }
 
-    /// Reads one picked or dropped file; see [`import_files`](Self::import_files).
-    pub fn import_file(&self, file: web_sys::File) {
-        self.import_files(vec![file]);
-    }
-
     /// Checks an import's text (a share link's plan) and previews it.
     pub fn start_import(&self, file_name: &str, text: &str) {
         self.import_run.set_value(self.import_run.get_value() + 1);
