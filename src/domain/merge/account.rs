@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::entity::kind_of;
 use super::list::{merge, merge_one};
 use super::{tombs_of, union_tombs, Change, Choice, Clash, Ctx, Entity, EntityRef, Status};
 use crate::domain::model::{
@@ -105,8 +106,8 @@ fn merge_account(mine: &Account, theirs: &Account, ctx: &mut Ctx) -> Account {
     let (p, t) = (&mut out.plan, &theirs.plan);
     let my_deleted = &mine.deleted;
     let (mt, tt) = (&mine.deleted, &theirs.deleted);
-    macro_rules! list {
-        ($($field:ident).+) => {{
+    macro_rules! lists {
+        ($($($field:ident).+),+) => {$({
             let kind = kind_of(&t.$($field).+);
             let mine_list = std::mem::take(&mut p.$($field).+);
             p.$($field).+ = merge(
@@ -118,21 +119,11 @@ fn merge_account(mine: &Account, theirs: &Account, ctx: &mut Ctx) -> Account {
                 ctx,
                 &mut renewed,
             );
-        }};
+        })+};
     }
     p.revenue = merge_one(std::mem::take(&mut p.revenue), &t.revenue, id, ctx);
     p.contract = merge_one(std::mem::take(&mut p.contract), &t.contract, id, ctx);
-    list!(contacts);
-    list!(interactions);
-    list!(goals);
-    list!(measures);
-    list!(white_space.units);
-    list!(white_space.cells);
-    list!(opportunities);
-    list!(actions);
-    list!(cadence);
-    list!(team);
-    list!(reviews);
+    plan_lists!(lists);
     merge_feedback(p, t, id, (mt, tt), ctx, &mut renewed);
     for (part, day) in &t.reviewed {
         let at = p.reviewed.entry(*part).or_insert(*day);
@@ -146,10 +137,6 @@ fn merge_account(mine: &Account, theirs: &Account, ctx: &mut Ctx) -> Account {
     }
     ctx.fallback = (None, None);
     out
-}
-
-fn kind_of<T: Entity>(_: &[T]) -> EntityKind {
-    T::KIND
 }
 
 /// The feedback items of the three lists merge as one list, so that an item moved from
@@ -235,9 +222,9 @@ impl Entity for Listed {
     }
 }
 
-/// The account's own fields, which merge as one entity.
+/// The account's own fields, which merge as one entity (and are stamped as one).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-struct Details {
+pub(crate) struct Details {
     name: String,
     industry: String,
     segment: Segment,
@@ -249,11 +236,11 @@ struct Details {
     year: i32,
     contributors: Contributors,
     #[serde(skip)]
-    updated_at: Option<Timestamp>,
+    pub(crate) updated_at: Option<Timestamp>,
 }
 
 impl Details {
-    fn of(a: &Account) -> Details {
+    pub(crate) fn of(a: &Account) -> Details {
         Details {
             name: a.name.clone(),
             industry: a.industry.clone(),

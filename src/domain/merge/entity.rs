@@ -129,3 +129,8 @@ macro_rules! singleton {
 singleton!(Revenue, Revenue, "Revenue");
 singleton!(Contract, Contract, "Contract");
 singleton!(Settings, Settings, "Settings");
+
+/// The kind of the entities of a list (for the lists `plan_lists!` names).
+pub(crate) fn kind_of<T: Entity>(_: &[T]) -> EntityKind {
+    T::KIND
+}

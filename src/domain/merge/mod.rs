@@ -24,6 +24,27 @@
 //! Everything here is pure: [`merge`] gives the merged workspace and what changed, for the
 //! preview with the default choices and for the import with the user's.
 
+/// Calls `$m!` with the path of every list of entities in an account plan, so that the
+/// merge and the stamping of edits go over the same lists. Feedback's three lists are not
+/// among them: an item can move from one to another, so each user treats them apart.
+macro_rules! plan_lists {
+    ($m:ident) => {
+        $m!(
+            contacts,
+            interactions,
+            goals,
+            measures,
+            white_space.units,
+            white_space.cells,
+            opportunities,
+            actions,
+            cadence,
+            team,
+            reviews
+        )
+    };
+}
+
 mod account;
 mod entity;
 mod list;
@@ -223,7 +244,7 @@ pub fn merge(
     let mut out = mine.clone();
     let mut renewed = Vec::new();
     if scope == Scope::Workspace {
-        merge_team_and_settings(&mut out, theirs, &mut ctx, &mut renewed);
+        merge_team_and_settings(&mut out, mine, theirs, &mut ctx, &mut renewed);
     }
     out.accounts = merge_accounts(mine, theirs, scope, &mut ctx, &mut renewed);
     references::fill(&mut out, theirs);
@@ -239,13 +260,13 @@ pub fn merge(
 
 fn merge_team_and_settings(
     out: &mut Workspace,
+    mine: &Workspace,
     theirs: &Workspace,
     ctx: &mut Ctx,
     renewed: &mut Vec<Tombstone>,
 ) {
     let team = std::mem::take(&mut out.team);
-    let ws_deleted = out.deleted.clone();
-    let my_tombs = tombs_of(&ws_deleted, EntityKind::Member);
+    let my_tombs = tombs_of(&mine.deleted, EntityKind::Member);
     let their_tombs = tombs_of(&theirs.deleted, EntityKind::Member);
     out.team = list::merge(
         team,

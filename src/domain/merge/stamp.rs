@@ -3,15 +3,16 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::entity::Entity;
+use super::account::Details;
+use super::entity::{kind_of, Entity};
 use crate::domain::model::{Account, AccountPlan, EntityKind, Id, Timestamp, Tombstone, Workspace};
 
 /// Stamps what changed from `before` to `after` (one account) and records what was
 /// deleted; an entity that is back (an undo) loses its tombstone.
 pub fn stamp_changes(before: &Account, after: &mut Account, now: Timestamp) {
-    if details_differ(before, after) && before.details_updated_at == after.details_updated_at {
-        after.details_updated_at = Some(now);
-    }
+    let mut details = Details::of(after);
+    stamp_one(&Details::of(before), &mut details, now);
+    after.details_updated_at = details.updated_at;
     let (b, a) = (&before.plan, &mut after.plan);
     stamp_one(&b.revenue, &mut a.revenue, now);
     stamp_one(&b.contract, &mut a.contract, now);
@@ -21,22 +22,8 @@ pub fn stamp_changes(before: &Account, after: &mut Account, now: Timestamp) {
             $(stamp_list(&b.$($field).+, &mut a.$($field).+, now, &mut gone);)+
         };
     }
-    lists!(
-        contacts,
-        interactions,
-        goals,
-        measures,
-        white_space.units,
-        white_space.cells,
-        opportunities,
-        actions,
-        cadence,
-        team,
-        reviews,
-        feedback.start,
-        feedback.stop,
-        feedback.keep
-    );
+    plan_lists!(lists);
+    lists!(feedback.start, feedback.stop, feedback.keep);
     if gone.is_empty() && after.deleted.is_empty() {
         return;
     }
@@ -76,19 +63,6 @@ pub fn stamp_team_changes(before: &Workspace, after: &mut Workspace, now: Timest
         after.deleted.retain(|t| !(t.kind == kind && t.id == id));
         after.deleted.push(Tombstone { kind, id, at: now });
     }
-}
-
-fn details_differ(b: &Account, a: &Account) -> bool {
-    b.name != a.name
-        || b.industry != a.industry
-        || b.segment != a.segment
-        || b.owner != a.owner
-        || b.fiscal_year_start_month != a.fiscal_year_start_month
-        || b.notes != a.notes
-        || b.archived != a.archived
-        || b.created_on != a.created_on
-        || b.plan.year != a.plan.year
-        || b.plan.contributors != a.plan.contributors
 }
 
 fn stamp_one<T: Entity>(before: &T, after: &mut T, now: Timestamp) {
@@ -143,25 +117,7 @@ pub(crate) fn entity_ids(p: &AccountPlan) -> HashSet<(EntityKind, Id)> {
             $(out.extend(p.$($field).+.iter().map(|e| (kind_of(&p.$($field).+), e.id())));)+
         };
     }
-    add!(
-        contacts,
-        interactions,
-        goals,
-        measures,
-        white_space.units,
-        white_space.cells,
-        opportunities,
-        actions,
-        cadence,
-        team,
-        reviews,
-        feedback.start,
-        feedback.stop,
-        feedback.keep
-    );
+    plan_lists!(add);
+    add!(feedback.start, feedback.stop, feedback.keep);
     out
-}
-
-fn kind_of<T: Entity>(_: &[T]) -> EntityKind {
-    T::KIND
 }
