@@ -219,27 +219,36 @@ async function load1000(browser, url) {
 }
 
 // --- Import of the 4 MB file until its preview shows. -----------------------------------
+
+/**
+ * Picks `files` on the import page and waits for the preview: returns when the file
+ * input's change event came (`start`) and when the preview's heading was in the document
+ * (`shown`), on the page's clock.
+ */
+async function timePreview(page, files) {
+  await page.getByRole('link', { name: 'Import & export' }).click();
+  const input = page.getByLabel('Import files');
+  await input.waitFor({ state: 'attached' });
+  await page.evaluate(() => {
+    window.__import = {};
+    document.addEventListener('change', (e) => { if (e.target.type === 'file') __import.start = performance.now(); }, true);
+    new MutationObserver(() => {
+      if (__import.shown === undefined && [...document.querySelectorAll('h1,h2,h3,h4')].some((h) => /Review .* before importing/.test(h.textContent))) {
+        __import.shown = performance.now();
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await input.setInputFiles(files);
+  await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor({ timeout: 120_000 });
+  return page.evaluate(() => __import);
+}
 async function import4mb(browser, url, accounts) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await freshPage(browser);
     await page.goto(url);
     await waitForMark(page, 'portfolio-interactive');
-    await page.getByRole('link', { name: 'Import & export' }).click();
-    const input = page.getByLabel('Import files');
-    await input.waitFor({ state: 'attached' });
-    await page.evaluate(() => {
-      window.__import = {};
-      document.addEventListener('change', (e) => { if (e.target.type === 'file') __import.start = performance.now(); }, true);
-      new MutationObserver(() => {
-        if (__import.shown === undefined && [...document.querySelectorAll('h1,h2,h3,h4')].some((h) => /Review .* before importing/.test(h.textContent))) {
-          __import.shown = performance.now();
-        }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    });
-    await input.setInputFiles(`${DATA}workspace-4mb.json`);
-    await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor({ timeout: 120_000 });
-    const r = await page.evaluate(() => __import);
+    const r = await timePreview(page, `${DATA}workspace-4mb.json`);
     checkErrors(page, 'import');
     times.push(r.shown - r.start);
     await context.close();
@@ -255,20 +264,8 @@ async function rollup(browser, url, files, bytes) {
     const { context, page } = await freshPage(browser, [RECORD_LONG_TASKS]);
     await page.goto(url);
     await waitForMark(page, 'portfolio-interactive');
-    await page.getByRole('link', { name: 'Import & export' }).click();
-    const input = page.getByLabel('Import files');
-    await input.waitFor({ state: 'attached' });
-    await page.evaluate(() => {
-      window.__import = {};
-      document.addEventListener('change', (e) => { if (e.target.type === 'file') __import.start = performance.now(); }, true);
-      new MutationObserver(() => {
-        if (__import.shown === undefined && [...document.querySelectorAll('h3')].some((h) => /Review .* before importing/.test(h.textContent))) {
-          __import.shown = performance.now();
-        }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    });
-    await input.setInputFiles(paths);
-    await page.getByRole('heading', { name: `Review ${files} files before importing` }).waitFor({ timeout: 120_000 });
+    await timePreview(page, paths);
+    await page.getByRole('heading', { name: `Review ${files} files before importing` }).waitFor();
     // The paint after the preview's render ends the last task: wait for it to be reported.
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 100))));
     const r = await page.evaluate(() => ({

@@ -19,7 +19,8 @@ pub fn ImportPreview() -> impl IntoView {
             let apply = move |_| state.apply_import(&choices.get_untracked());
             let cancel = move |_| state.cancel_import();
             let conflicts: Vec<Change> = pending.preview.conflicts().cloned().collect();
-            let names = account_names(&pending);
+            let accounts = accounts_of(&pending);
+            let names: BTreeMap<Id, String> = accounts.iter().cloned().collect();
             view! {
                 <section class="import-preview" aria-labelledby="preview-heading">
                     <h3 id="preview-heading">{format!("Review {} before importing", pending.title())}</h3>
@@ -27,7 +28,7 @@ pub fn ImportPreview() -> impl IntoView {
                     {state.is_demo().then(|| view! {
                         <p class="note">"The demo accounts are replaced by this file's."</p>
                     })}
-                    <AccountTable pending=pending.clone() />
+                    <AccountTable pending=pending.clone() accounts />
                     {(!conflicts.is_empty()).then(|| view! {
                         <Conflicts conflicts names choices />
                     })}
@@ -54,24 +55,28 @@ fn summary(p: &PendingImport) -> String {
     )
 }
 
-/// Every account the files hold (and those they delete), by id, with its name.
-fn account_names(p: &PendingImport) -> BTreeMap<Id, String> {
-    let mut names: BTreeMap<Id, String> = p
+/// Every account the files hold, in their order, then those the files delete; each once,
+/// by id, with its name.
+fn accounts_of(p: &PendingImport) -> Vec<(Id, String)> {
+    let mut seen = std::collections::HashSet::new();
+    let in_files = p
         .files
         .iter()
-        .flat_map(|f| f.file.workspace.accounts.iter())
+        .flat_map(|f| f.file.workspace.accounts.iter());
+    let deleted = p
+        .preview
+        .changes
+        .iter()
+        .filter(|c| c.entity.kind == EntityKind::Account);
+    in_files
         .map(|a| (a.id.clone(), a.name.clone()))
-        .collect();
-    for c in &p.preview.changes {
-        if c.entity.kind == EntityKind::Account {
-            names.entry(c.entity.id.clone()).or_insert(c.name.clone());
-        }
-    }
-    names
+        .chain(deleted.map(|c| (c.entity.id.clone(), c.name.clone())))
+        .filter(|(id, _)| seen.insert(id.clone()))
+        .collect()
 }
 
 #[component]
-fn AccountTable(pending: PendingImport) -> impl IntoView {
+fn AccountTable(pending: PendingImport, accounts: Vec<(Id, String)>) -> impl IntoView {
     let mut by_account: BTreeMap<Id, Vec<&Change>> = BTreeMap::new();
     for c in &pending.preview.changes {
         let account = match (&c.entity.account, c.entity.kind) {
@@ -81,26 +86,8 @@ fn AccountTable(pending: PendingImport) -> impl IntoView {
         };
         by_account.entry(account).or_default().push(c);
     }
-    let mut seen = std::collections::HashSet::new();
-    let rows = pending
-        .files
-        .iter()
-        .flat_map(|f| {
-            f.file
-                .workspace
-                .accounts
-                .iter()
-                .map(|a| (a.id.clone(), a.name.clone()))
-        })
-        .chain(
-            pending
-                .preview
-                .changes
-                .iter()
-                .filter(|c| c.entity.kind == EntityKind::Account)
-                .map(|c| (c.entity.id.clone(), c.name.clone())),
-        )
-        .filter(|(id, _)| seen.insert(id.clone()))
+    let rows = accounts
+        .into_iter()
         .map(|(id, name)| {
             let what = account_outcome(by_account.get(&id).map_or(&[][..], |v| v.as_slice()));
             view! {
