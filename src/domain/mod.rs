@@ -7,6 +7,7 @@ pub mod completeness;
 pub mod coverage;
 pub mod customer_version;
 pub mod dates;
+pub mod measure_check;
 pub mod merge;
 pub mod model;
 pub mod money;
