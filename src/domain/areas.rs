@@ -178,8 +178,14 @@ mod tests {
             names,
             ["Analytics", "Go digital", "Open clinics", "Cut costs"]
         );
-        assert_eq!(area_name(&plan, &settings, &Id::new("g2")), Some("Open clinics"));
-        assert_eq!(area_name(&plan, &settings, &Id::new("off-a")), Some("Analytics"));
+        assert_eq!(
+            area_name(&plan, &settings, &Id::new("g2")),
+            Some("Open clinics")
+        );
+        assert_eq!(
+            area_name(&plan, &settings, &Id::new("off-a")),
+            Some("Analytics")
+        );
         assert_eq!(area_name(&plan, &settings, &Id::new("nope")), None);
     }
 
@@ -217,7 +223,8 @@ mod tests {
         plan.interactions.push(talk("2026-10-01", &["off-core"]));
         assert_eq!(one_area(&plan, day(TODAY)), Some((&Id::new("off-core"), 3)));
         // One talk about something else spreads them.
-        plan.interactions.push(talk("2026-10-02", &["off-core", "g1"]));
+        plan.interactions
+            .push(talk("2026-10-02", &["off-core", "g1"]));
         assert_eq!(one_area(&plan, day(TODAY)), None);
     }
 }

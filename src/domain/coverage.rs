@@ -768,4 +768,91 @@ mod tests {
             None
         );
     }
+
+    fn about(mut i: Interaction, areas: &[&str]) -> Interaction {
+        i.areas = areas.iter().map(|a| Id::new(*a)).collect();
+        i
+    }
+
+    #[test]
+    fn each_cell_names_the_areas_talked_about_with_its_contacts() {
+        let settings = Settings::default();
+        let plan = AccountPlan {
+            contacts: vec![
+                contact("a", "dept-finance", "lvl-exec"),
+                contact("b", "dept-finance", "lvl-exec"),
+                contact("c", "dept-it", "lvl-manager"),
+            ],
+            interactions: vec![
+                about(touch("i1", "2026-11-01", &["a"]), &["off-core"]),
+                about(
+                    touch("i2", "2026-11-10", &["b", "c"]),
+                    &["goal-1", "off-core"],
+                ),
+                about(touch("i3", "2026-06-01", &["c"]), &["off-support"]), // out of the window
+            ],
+            ..AccountPlan::default()
+        };
+        let g = coverage_grid(&plan, &settings, day(TODAY));
+        let ids = |cell: &CoverageCell| {
+            cell.areas
+                .iter()
+                .map(|a| a.as_str().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&g.cells[1][0]), ["off-core", "goal-1"]); // Finance × Executive
+        assert_eq!(ids(&g.cells[2][2]), ["goal-1", "off-core"]); // IT × Manager
+        assert!(g.cells[0][0].areas.is_empty());
+    }
+
+    /// Five talks with two friendly contacts, all about the core platform.
+    fn narrow_plan() -> AccountPlan {
+        AccountPlan {
+            contacts: vec![
+                contact("a", "dept-it", "lvl-manager"),
+                contact("b", "dept-it", "lvl-manager"),
+            ],
+            interactions: (0..5)
+                .map(|k| {
+                    about(
+                        touch(&format!("i{k}"), "2026-11-20", &["a", "b"]),
+                        &["off-core"],
+                    )
+                })
+                .collect(),
+            ..AccountPlan::default()
+        }
+    }
+
+    #[test]
+    fn every_talk_about_one_area_is_a_rut() {
+        let r = rut(&narrow_plan(), &Settings::default(), day(TODAY));
+        assert!(r.in_rut);
+        assert_eq!(
+            r.reasons,
+            [
+                "A and B hold 100% of the last 90 days' 10 touches.",
+                "Every conversation of the last 90 days was about Core platform (5 interactions).",
+            ]
+        );
+        assert_eq!(r.tempered, None);
+    }
+
+    #[test]
+    fn in_a_renewal_window_staying_close_is_not_a_rut() {
+        let mut plan = narrow_plan();
+        // Ends in 37 days with 30 days' notice: inside the window.
+        plan.contract.end_date = Some(day("2026-12-31"));
+        plan.contract.notice_days = Some(30);
+        let r = rut(&plan, &Settings::default(), day(TODAY));
+        assert!(!r.in_rut, "{:?}", r.reasons);
+        assert_eq!(
+            r.tempered.as_deref(),
+            Some("Renewal window until 2026-12-31: staying close to the contacts you know is right for now, so their share of the touches is not counted as a rut.")
+        );
+        // Once renewed, the window is over and the rut is back.
+        plan.contract.renewal_status = crate::domain::model::RenewalStatus::Renewed;
+        let r = rut(&plan, &Settings::default(), day(TODAY));
+        assert!(r.in_rut && r.tempered.is_none());
+    }
 }

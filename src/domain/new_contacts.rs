@@ -37,7 +37,11 @@ impl ChallengeProgress {
         format!(
             "This week: {} met, {} learnt. This quarter: {} met, {} learnt.",
             s(self.week.new_contacts, "new contact", "new contacts"),
-            s(self.week.challenges_learnt, "major challenge", "major challenges"),
+            s(
+                self.week.challenges_learnt,
+                "major challenge",
+                "major challenges"
+            ),
             s(self.quarter.new_contacts, "new contact", "new contacts"),
             s(
                 self.quarter.challenges_learnt,
@@ -112,7 +116,10 @@ mod tests {
         assert_eq!(fiscal_quarter_start(7, d), day("2026-10-01"));
         assert_eq!(fiscal_quarter_start(2, d), day("2026-11-01"));
         assert_eq!(fiscal_quarter_start(3, d), day("2026-09-01"));
-        assert_eq!(fiscal_quarter_start(12, day("2027-01-05")), day("2026-12-01"));
+        assert_eq!(
+            fiscal_quarter_start(12, day("2027-01-05")),
+            day("2026-12-01")
+        );
     }
 
     #[test]

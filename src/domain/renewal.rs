@@ -86,7 +86,10 @@ mod tests {
         let c = contract("2027-03-31", None);
         assert_eq!(renewal_phase(&c, day("2026-12-30")), RenewalPhase::Quiet);
         assert_eq!(renewal_phase(&c, day("2026-12-31")), window);
-        assert_eq!(renewal_phase(&Contract::default(), day("2027-01-01")), RenewalPhase::Quiet);
+        assert_eq!(
+            renewal_phase(&Contract::default(), day("2027-01-01")),
+            RenewalPhase::Quiet
+        );
     }
 
     #[test]

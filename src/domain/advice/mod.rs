@@ -235,8 +235,7 @@ fn out_of_the_rut(
 ) {
     let r = rut(plan, settings, today);
     // In a renewal window the concentration is right (`RutReport::tempered`).
-    if r.touches >= RUT_MIN_TOUCHES && r.top_two_share > RUT_TOP_TWO_SHARE && r.tempered.is_none()
-    {
+    if r.touches >= RUT_MIN_TOUCHES && r.top_two_share > RUT_TOP_TWO_SHARE && r.tempered.is_none() {
         let top: Vec<Id> = r.per_contact.iter().take(2).map(|c| c.id.clone()).collect();
         let names: Vec<String> = r
             .per_contact

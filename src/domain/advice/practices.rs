@@ -61,12 +61,10 @@ fn weak_decision_makers(plan: &AccountPlan, out: &mut Vec<Candidate>) {
 /// A key contact (a decision maker, or at an executive level) whose major challenge is
 /// unknown.
 pub fn is_key_contact(c: &Contact, settings: &Settings) -> bool {
-    let executive = c.level.as_ref().is_some_and(|l| {
-        settings
-            .levels
-            .iter()
-            .any(|x| &x.id == l && x.executive)
-    });
+    let executive = c
+        .level
+        .as_ref()
+        .is_some_and(|l| settings.levels.iter().any(|x| &x.id == l && x.executive));
     executive || c.role == Some(DecisionRole::DecisionMaker)
 }
 
@@ -193,7 +191,13 @@ mod tests {
     fn weak_decision_makers_and_unknown_challenges_of_key_contacts() {
         let plan = AccountPlan {
             contacts: vec![
-                person("ann", DecisionRole::DecisionMaker, "lvl-manager", 2, "Budget"),
+                person(
+                    "ann",
+                    DecisionRole::DecisionMaker,
+                    "lvl-manager",
+                    2,
+                    "Budget",
+                ),
                 person("bob", DecisionRole::DecisionMaker, "lvl-manager", 3, ""),
                 person("cy", DecisionRole::User, "lvl-exec", 1, " "),
                 person("dee", DecisionRole::User, "lvl-staff", 1, ""), // not a key contact

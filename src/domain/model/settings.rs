@@ -222,7 +222,11 @@ impl Default for ReviewRhythm {
 impl Settings {
     /// The review rhythm of accounts of `segment`: the segment's own, or the workspace's.
     pub fn rhythm_for(&self, segment: Segment) -> &ReviewRhythm {
-        self.segments.get(segment).rhythm.as_ref().unwrap_or(&self.rhythm)
+        self.segments
+            .get(segment)
+            .rhythm
+            .as_ref()
+            .unwrap_or(&self.rhythm)
     }
 
     /// The component weights of accounts of `segment`: the segment's own, or the

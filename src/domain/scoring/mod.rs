@@ -296,3 +296,5 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_segments;

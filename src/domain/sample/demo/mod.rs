@@ -12,9 +12,9 @@ use super::synthetic::{fiscal_year_start, past_quarter_actuals};
 use crate::domain::model::{
     Account, AccountPlan, Action, ActionLink, ActionStatus, CellStatus, ComponentKind, Contact,
     Contract, DecisionRole, Dimension, Direction, FeedbackItem, Goal, GoalKind, Id, Interaction,
-    Introducer, InteractionKind, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue, Review,
-    ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance, SuccessMeasure,
-    TeamMember, TeamRole, Term, WhiteSpaceCell, Workspace, SCHEMA_VERSION,
+    InteractionKind, Introducer, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue,
+    Review, ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance,
+    SuccessMeasure, TeamMember, TeamRole, Term, WhiteSpaceCell, Workspace, SCHEMA_VERSION,
 };
 use accounts::{brightwell, copperleaf, harborview, lumina, meridian, stonebridge};
 
