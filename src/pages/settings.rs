@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::components::fields::{CheckboxField, NumberField, TextField};
 use crate::domain::model::{
-    Bands, ComponentKind, Confidence, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term,
-    Workspace,
+    Bands, ComponentKind, Confidence, Id, LevelTerm, ReviewRhythm, Segment, Settings, TeamMember,
+    Term, Workspace,
 };
 use crate::domain::sample::demo::demo_workspace;
 use crate::state::{use_app, AppState};
@@ -436,6 +436,7 @@ fn ScoringCard() -> impl IntoView {
             <BandFields />
             <ConfidenceFields />
             <RhythmFields />
+            <SegmentRhythmFields />
         </section>
     }
 }
@@ -594,6 +595,59 @@ fn RhythmFields() -> impl IntoView {
     }
 }
 
+/// Each segment's review rhythm: its own, or the workspace's above. Editing one day
+/// count gives the segment its own rhythm (the other count kept as it was).
+#[component]
+fn SegmentRhythmFields() -> impl IntoView {
+    let state = use_app();
+    let rows = Segment::ALL
+        .into_iter()
+        .map(|segment| {
+            let read = move |f: fn(&ReviewRhythm) -> u32| {
+                Signal::derive(move || {
+                    Some(state.workspace.with(|ws| f(ws.settings.rhythm_for(segment))) as f64)
+                })
+            };
+            let write = move |f: fn(&mut ReviewRhythm, u32)| {
+                Callback::new(move |v: Option<f64>| {
+                    if let Some(v) = v {
+                        state.update_settings(|s| {
+                            let mut r = *s.rhythm_for(segment);
+                            f(&mut r, v.round().max(1.0) as u32);
+                            s.segments.get_mut(segment).rhythm = Some(r);
+                        });
+                    }
+                })
+            };
+            let own = Signal::derive(move || {
+                state.workspace.with(|ws| ws.settings.segments.get(segment).rhythm.is_some())
+            });
+            let follow = move |_| state.update_settings(|s| s.segments.get_mut(segment).rhythm = None);
+            let name = segment.label();
+            view! {
+                <div class="segment-rhythm">
+                    <NumberField label=format!("{name}: monthly review every (days)") value=read(|r| r.monthly_review_days)
+                        min=1.0 max=366.0 on_commit=write(|r, v| r.monthly_review_days = v) />
+                    <NumberField label=format!("{name}: quarterly update every (days)") value=read(|r| r.quarterly_update_days)
+                        min=1.0 max=366.0 on_commit=write(|r, v| r.quarterly_update_days = v) />
+                    {move || if own.get() {
+                        view! { <button type="button" class="secondary" on:click=follow>{format!("{name}: use the rhythm above")}</button> }.into_any()
+                    } else {
+                        view! { <span class="hint">"Follows the rhythm above."</span> }.into_any()
+                    }}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset>
+            <legend>"Review rhythm by segment"</legend>
+            <p class="hint">"Strategic accounts are reviewed monthly and maintain accounts quarterly by default; each segment's plans go stale on its own rhythm."</p>
+            <div class="form-grid">{rows}</div>
+        </fieldset>
+    }
+}
+
 /// What the danger zone is asking the user to confirm.
 #[derive(Clone, Copy, PartialEq)]
 enum Pending {
@@ -672,6 +726,7 @@ fn Confirm(
                     s.bands = d.bands;
                     s.confidence = d.confidence;
                     s.rhythm = d.rhythm;
+                    s.segments = d.segments;
                 });
                 done.set(Some("Scoring settings reset to their defaults.".into()));
             }

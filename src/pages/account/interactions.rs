@@ -1,11 +1,13 @@
 //! Interactions: dated touches with one or more contacts. Logging one is quick from
 //! anywhere in the plan: press L (outside a text field), type part of a name, Enter to
-//! pick it, Ctrl/Cmd+Enter to save.
+//! pick it, Ctrl/Cmd+Enter to save. Each names the areas of opportunity it was about (our
+//! offerings, the customer's goals): the third dimension of coverage.
 
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::domain::model::{AccountPlan, Choice, Id, Interaction, InteractionKind};
+use crate::domain::areas::{area_name, areas};
+use crate::domain::model::{AccountPlan, Choice, Id, Interaction, InteractionKind, Settings};
 use crate::state::{use_app, AppState};
 
 use super::section::*;
@@ -26,11 +28,13 @@ struct LogRow {
     /// The contacts' names, joined.
     with: String,
     note: String,
+    /// The areas' names, joined.
+    about: String,
     contacts: Vec<Id>,
 }
 
 /// The plan's interactions as the list shows them, newest first.
-fn log_rows(plan: &AccountPlan) -> Vec<LogRow> {
+fn log_rows(plan: &AccountPlan, settings: &Settings) -> Vec<LogRow> {
     let name = |id: &Id| {
         plan.contacts
             .iter()
@@ -47,6 +51,12 @@ fn log_rows(plan: &AccountPlan) -> Vec<LogRow> {
             kind: i.kind.label(),
             with: i.contacts.iter().map(name).collect::<Vec<_>>().join(", "),
             note: i.note.clone(),
+            about: i
+                .areas
+                .iter()
+                .map(|a| area_name(plan, settings, a).unwrap_or("Removed area"))
+                .collect::<Vec<_>>()
+                .join(", "),
             contacts: i.contacts.clone(),
         })
         .collect();
@@ -59,7 +69,16 @@ fn log_rows(plan: &AccountPlan) -> Vec<LogRow> {
 pub fn InteractionsList(account: Id) -> impl IntoView {
     let state = use_app();
     let filter = RwSignal::new(String::new());
-    let rows = state.account_value(&account, |a| log_rows(&a.plan));
+    let rows = {
+        let id = account.clone();
+        Memo::new(move |_| {
+            state.workspace.with(|ws| {
+                ws.account(&id)
+                    .map(|a| log_rows(&a.plan, &ws.settings))
+                    .unwrap_or_default()
+            })
+        })
+    };
     let shown = Memo::new(move |_| {
         let f = filter.get();
         rows.with(|r| {
@@ -93,10 +112,10 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
                 <table class="table">
                     <caption class="visually-hidden">"Interactions"</caption>
                     <thead>
-                        <tr><th scope="col">"Date"</th><th scope="col">"Kind"</th><th scope="col">"With"</th><th scope="col">"Note"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>
+                        <tr><th scope="col">"Date"</th><th scope="col">"Kind"</th><th scope="col">"With"</th><th scope="col">"About"</th><th scope="col">"Note"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>
                     </thead>
                     <tbody>
-                        <For each=move || shown.get() key=|r| (r.id.clone(), r.date, r.with.clone(), r.note.clone()) let:row>
+                        <For each=move || shown.get() key=|r| (r.id.clone(), r.date, r.with.clone(), r.about.clone(), r.note.clone()) let:row>
                             <InteractionRow account=account.get_value() row />
                         </For>
                     </tbody>
@@ -119,6 +138,7 @@ fn InteractionRow(account: Id, row: LogRow) -> impl IntoView {
             <td>{row.date.map(|d| d.to_string()).unwrap_or_else(|| "No date".into())}</td>
             <td>{row.kind}</td>
             <td>{row.with}</td>
+            <td>{row.about}</td>
             <td>{row.note}</td>
             <td>
                 <button type="button" class="danger" aria-label=format!("Delete {what}") on:click=move |_| b.delete(what.clone())>
@@ -143,6 +163,8 @@ struct LogFields {
     note: RwSignal<String>,
     find: RwSignal<String>,
     picked: RwSignal<Vec<Id>>,
+    /// The areas of opportunity it was about.
+    areas: RwSignal<Vec<Id>>,
     error: RwSignal<Option<String>>,
 }
 
@@ -154,6 +176,7 @@ impl LogFields {
             note: RwSignal::new(String::new()),
             find: RwSignal::new(String::new()),
             picked: RwSignal::new(Vec::new()),
+            areas: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
         }
     }
@@ -180,6 +203,7 @@ impl LogFields {
     /// Empties the picks, the note, the search and the error (the date and kind stay).
     fn clear(self) {
         self.picked.set(Vec::new());
+        self.areas.set(Vec::new());
         self.note.set(String::new());
         self.find.set(String::new());
         self.error.set(None);
@@ -199,12 +223,14 @@ impl LogFields {
         };
         let k = InteractionKind::from_key(&self.kind.get_untracked()).unwrap_or_default();
         let text = self.note.get_untracked();
+        let about = self.areas.get_untracked();
         add_to(state, account, "int", list_mut, move |iid| Interaction {
             id: iid,
             date: Some(day),
             contacts: who,
             kind: k,
             note: text,
+            areas: about,
             updated_at: Some(Utc::now()),
             ..Interaction::default()
         });
@@ -241,6 +267,7 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
         ..
     } = fields;
     let contacts = contact_options(state, &account);
+    let area_opts = area_options(state, &account);
     let matches = fields.matches(contacts);
     let close = move || {
         dialog.open.set(false);
@@ -281,6 +308,10 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
                         <input id="log-find" type="search" placeholder="Type a name, Enter to pick" bind:value=find on:keydown=on_find_key />
                     </div>
                     <ContactPicks fields matches contacts />
+                    <CheckboxPicks legend="About" box_prefix="log-area".to_string()
+                        options=area_opts
+                        chosen=fields.areas.into()
+                        toggle=Callback::new(move |id: Id| fields.areas.update(|a| toggle_id(a, id))) />
                     <div class="form-grid">
                         <div class="field">
                             <label for="log-date">"Date"</label>
@@ -306,6 +337,23 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// The areas an interaction of `account` can be about (id, name): offerings, then goals.
+fn area_options(state: AppState, account: &Id) -> Signal<Vec<(String, String)>> {
+    let id = account.clone();
+    Signal::derive(move || {
+        state.workspace.with(|ws| {
+            ws.account(&id)
+                .map(|a| {
+                    areas(&a.plan, &ws.settings)
+                        .into_iter()
+                        .map(|x| (x.id.to_string(), x.name))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    })
 }
 
 /// The dialog's contacts that match its search, each picked or not by a checkbox.
