@@ -310,14 +310,16 @@ fn AreaCoverage(talks: Vec<AreaTalks>) -> impl IntoView {
                 <caption class="visually-hidden">"Areas of opportunity talked about in the last 90 days"</caption>
                 <thead><tr><th scope="col">"Area"</th><th scope="col">"Kind"</th><th scope="col">"Interactions (90 days)"</th><th scope="col">"Last"</th></tr></thead>
                 <tbody>
-                    {talks.into_iter().map(|t| view! {
-                        <tr class=if t.interactions > 0 { "area-talked" } else { "area-silent" }>
+                    {talks.into_iter().map(|t| {
+                        let class = if t.interactions > 0 { "area-talked" } else { "area-silent" };
+                        view! {
+                        <tr class=class>
                             <th scope="row">{t.area.name}</th>
                             <td>{match t.area.kind { AreaKind::Offering => "Our offering", AreaKind::Goal => "Customer goal" }}</td>
                             <td>{t.interactions}</td>
                             <td>{t.last.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</td>
                         </tr>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </tbody>
             </table>
         </section>
