@@ -83,12 +83,14 @@ test('goals are ranked and the top opportunities picked; the mix warns without a
   await addAccount(page, 'Argyle Holdings');
   await page.getByRole('link', { name: 'Argyle Holdings' }).click();
   await open(page, 'Customer goals & initiatives');
-  for (const [title, rank] of [['Open two new offices', '2'], ['Cut the cost of IT', '1']]) {
+  for (const title of ['Open two new offices', 'Cut the cost of IT']) {
     await page.getByRole('button', { name: 'Add goal' }).click();
     await newest(page).getByLabel('Goal', { exact: true }).fill(title);
     await newest(page).getByLabel('Goal', { exact: true }).press('Tab');
-    await newest(page).getByLabel('Rank').selectOption(rank);
   }
+  // Ranked against each other: the second one added matters most.
+  await page.getByRole('listitem', { name: 'Cut the cost of IT' }).getByLabel('Rank').selectOption('1');
+  await page.getByRole('listitem', { name: 'Open two new offices' }).getByLabel('Rank').selectOption('2');
   await page.getByText('Ranked: 1. Cut the cost of IT; 2. Open two new offices').waitFor();
 
   await open(page, 'Opportunities');
@@ -147,6 +149,19 @@ test("each segment's review rhythm is set in the settings and kept", async () =>
   await rhythm.getByLabel('Growth: monthly review every (days)').waitFor();
   assert.equal(await rhythm.getByLabel('Growth: monthly review every (days)').inputValue(), '20');
   assert.equal(await rhythm.getByLabel('Key: monthly review every (days)').inputValue(), '14');
+
+  // Maintain accounts get weights of their own; the workspace's stay as they were.
+  await scoring.getByLabel('Weights for').selectOption({ label: 'Maintain accounts' });
+  await scoring.getByText('Maintain accounts follow the workspace\'s weights until you change one here.').waitFor();
+  await scoring.getByLabel('Coverage weight').fill('0');
+  await scoring.getByLabel('Coverage weight').press('Tab');
+  await scoring.getByText('Maintain accounts are scored with their own weights.').waitFor();
+  await scoring.getByLabel('Weights for').selectOption({ label: 'Every segment (the workspace\'s)' });
+  assert.equal(await scoring.getByLabel('Coverage weight').inputValue(), '15');
+  await scoring.getByLabel('Weights for').selectOption({ label: 'Maintain accounts' });
+  assert.equal(await scoring.getByLabel('Coverage weight').inputValue(), '0');
+  await scoring.getByRole('button', { name: "Maintain: use the workspace's weights" }).click();
+  assert.equal(await scoring.getByLabel('Coverage weight').inputValue(), '15');
   assertNoErrors(page, assert);
   await context.close();
 });
