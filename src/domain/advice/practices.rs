@@ -87,7 +87,7 @@ fn unknown_challenges(plan: &AccountPlan, settings: &Settings, out: &mut Vec<Can
 fn renewal(plan: &AccountPlan, today: NaiveDate, out: &mut Vec<Candidate>) {
     let known = || -> Vec<&str> {
         let mut touched = window_touches(plan, today);
-        touched.sort_by(|a, b| b.1.cmp(&a.1));
+        touched.sort_by_key(|t| std::cmp::Reverse(t.1));
         let mut names: Vec<&str> = Vec::new();
         let by_id = |id: &crate::domain::model::Id| plan.contacts.iter().find(|c| &c.id == id);
         let decision_makers = plan
