@@ -303,7 +303,8 @@ fn CoverageGrid(id: Id) -> impl IntoView {
 fn AreaCoverage(talks: Vec<AreaTalks>) -> impl IntoView {
     let talked = talks.iter().filter(|t| t.interactions > 0).count();
     view! {
-        <section aria-labelledby="areas-heading">
+        // On screen only: the print keeps the cells' "About" lines within its page budget.
+        <section class="screen-only" aria-labelledby="areas-heading">
             <h4 id="areas-heading">"Areas of opportunity"</h4>
             <p class="hint">{format!("{talked} of {} areas talked about in the last 90 days.", talks.len())}</p>
             <table class="table area-coverage">
