@@ -558,3 +558,5 @@ impl B {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_practices;
