@@ -52,19 +52,27 @@ test('an interaction names its area, the coverage grid shows it; a new contact c
   await dialog.getByRole('button', { name: 'Save interaction' }).click();
   await dialog.waitFor({ state: 'detached' });
   const log = page.getByRole('table', { name: 'Interactions' });
-  await log.getByRole('row', { name: /Holly Gennaro Analytics Budget for the reporting project/ }).waitFor();
+  const talk = log.getByRole('row').filter({ hasText: 'Budget for the reporting project' });
+  await talk.getByRole('cell', { name: /^Analytics/ }).waitFor();
+
+  // What it was about can be changed later, in place: the support offering too.
+  await talk.getByRole('button', { name: `Edit the areas of the interaction of ${today()}` }).click();
+  await talk.getByRole('group', { name: 'About' }).getByLabel('Premium support').check();
+  await talk.getByRole('cell', { name: /^Analytics, Premium support/ }).waitFor();
+  assert.ok(await talk.getByRole('group', { name: 'About' }).getByLabel('Analytics').isChecked(), 'the picks stay open');
+  await talk.getByRole('button', { name: `Edit the areas of the interaction of ${today()}` }).click();
 
   // The scorecard: the Finance × Executive cell says what was talked about there, the areas
   // table counts the talk, and the weekly challenge counts Harry as this week's new contact.
   await page.getByRole('link', { name: 'Scorecard', exact: true }).click();
   const grid = page.getByRole('table', { name: 'Coverage: departments by levels' });
   const finance = grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Finance' }) });
-  await finance.getByText('About: Analytics').waitFor();
+  await finance.getByText('About: Analytics, Premium support').waitFor();
   assert.equal(await grid.getByText(/^About:/).count(), 1, 'only the cell of the contact talked to');
   const areas = page.getByRole('table', { name: 'Areas of opportunity talked about in the last 90 days' });
   const analytics = areas.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Analytics' }) });
   assert.match(await analytics.innerText(), new RegExp(`Our offering\\s+1\\s+${today()}`));
-  await page.getByText('1 of 4 areas talked about in the last 90 days.').waitFor();
+  await page.getByText('2 of 4 areas talked about in the last 90 days.').waitFor();
   await page.getByText(/^This week: 1 new contact met, 0 major challenges learnt\. This quarter: 1 new contact met/).waitFor();
 
   // The first meeting and the introducer are kept.

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::domain::areas::{area_name, areas};
-use crate::domain::model::{AccountPlan, Choice, Id, Interaction, InteractionKind, Settings};
+use crate::domain::model::{AccountPlan, Choice, Id, Interaction, InteractionKind};
 use crate::state::{use_app, AppState};
 
 use super::section::*;
@@ -28,13 +28,11 @@ struct LogRow {
     /// The contacts' names, joined.
     with: String,
     note: String,
-    /// The areas' names, joined.
-    about: String,
     contacts: Vec<Id>,
 }
 
 /// The plan's interactions as the list shows them, newest first.
-fn log_rows(plan: &AccountPlan, settings: &Settings) -> Vec<LogRow> {
+fn log_rows(plan: &AccountPlan) -> Vec<LogRow> {
     let name = |id: &Id| {
         plan.contacts
             .iter()
@@ -51,12 +49,6 @@ fn log_rows(plan: &AccountPlan, settings: &Settings) -> Vec<LogRow> {
             kind: i.kind.label(),
             with: i.contacts.iter().map(name).collect::<Vec<_>>().join(", "),
             note: i.note.clone(),
-            about: i
-                .areas
-                .iter()
-                .map(|a| area_name(plan, settings, a).unwrap_or("Removed area"))
-                .collect::<Vec<_>>()
-                .join(", "),
             contacts: i.contacts.clone(),
         })
         .collect();
@@ -69,16 +61,7 @@ fn log_rows(plan: &AccountPlan, settings: &Settings) -> Vec<LogRow> {
 pub fn InteractionsList(account: Id) -> impl IntoView {
     let state = use_app();
     let filter = RwSignal::new(String::new());
-    let rows = {
-        let id = account.clone();
-        Memo::new(move |_| {
-            state.workspace.with(|ws| {
-                ws.account(&id)
-                    .map(|a| log_rows(&a.plan, &ws.settings))
-                    .unwrap_or_default()
-            })
-        })
-    };
+    let rows = state.account_value(&account, |a| log_rows(&a.plan));
     let shown = Memo::new(move |_| {
         let f = filter.get();
         rows.with(|r| {
@@ -115,7 +98,7 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
                         <tr><th scope="col">"Date"</th><th scope="col">"Kind"</th><th scope="col">"With"</th><th scope="col">"About"</th><th scope="col">"Note"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>
                     </thead>
                     <tbody>
-                        <For each=move || shown.get() key=|r| (r.id.clone(), r.date, r.with.clone(), r.about.clone(), r.note.clone()) let:row>
+                        <For each=move || shown.get() key=|r| (r.id.clone(), r.date, r.with.clone(), r.note.clone()) let:row>
                             <InteractionRow account=account.get_value() row />
                         </For>
                     </tbody>
@@ -125,20 +108,55 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
     }
 }
 
-/// One interaction's row of the list, with its delete button.
+/// One interaction's row of the list: what it was about (editable in place) and its delete
+/// button. The row stays while its areas change (they are not part of its key), so the
+/// picks stay open.
 #[component]
 fn InteractionRow(account: Id, row: LogRow) -> impl IntoView {
-    let b = Bound::new(use_app(), account, row.id.clone(), list, list_mut);
-    let what = format!(
-        "interaction of {}",
-        row.date.map(|d| d.to_string()).unwrap_or_default()
-    );
+    let state = use_app();
+    let b = Bound::new(state, account.clone(), row.id.clone(), list, list_mut);
+    let day = row.date.map(|d| d.to_string()).unwrap_or_default();
+    let what = format!("interaction of {day}");
+    let about = {
+        let (acc, iid) = (account.clone(), row.id.clone());
+        Signal::derive(move || {
+            state
+                .workspace
+                .with(|ws| {
+                    let a = ws.account(&acc)?;
+                    let i = a.plan.interactions.iter().find(|i| i.id == iid)?;
+                    let names: Vec<&str> = i
+                        .areas
+                        .iter()
+                        .map(|x| area_name(&a.plan, &ws.settings, x).unwrap_or("Removed area"))
+                        .collect();
+                    Some(names.join(", "))
+                })
+                .unwrap_or_default()
+        })
+    };
+    let editing = RwSignal::new(false);
+    let options = area_options(state, &account);
+    let chosen = b.value(|i| i.areas.clone());
+    let toggle = b.setter(|i, id: Id| toggle_id(&mut i.areas, id));
+    let prefix = format!("int-{}-area", row.id);
+    let edit_label = format!("Edit the areas of the {what}");
     view! {
         <tr>
             <td>{row.date.map(|d| d.to_string()).unwrap_or_else(|| "No date".into())}</td>
             <td>{row.kind}</td>
             <td>{row.with}</td>
-            <td>{row.about}</td>
+            <td>
+                {about}
+                " "
+                <button type="button" class="secondary" aria-expanded=move || editing.get().to_string()
+                    aria-label=edit_label on:click=move |_| editing.update(|e| *e = !*e)>
+                    {move || if editing.get() { "Done" } else { "Edit" }}
+                </button>
+                {move || editing.get().then(|| view! {
+                    <CheckboxPicks legend="About" box_prefix=prefix.clone() options chosen toggle />
+                })}
+            </td>
             <td>{row.note}</td>
             <td>
                 <button type="button" class="danger" aria-label=format!("Delete {what}") on:click=move |_| b.delete(what.clone())>
