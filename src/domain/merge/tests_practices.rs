@@ -81,7 +81,7 @@ fn an_introducer_on_one_side_and_areas_on_the_other_both_stay() {
 
 #[test]
 fn a_segment_s_rhythm_and_an_introducing_member_come_over() {
-    let (mut mine, mut theirs) = pair();
+    let (mine, mut theirs) = pair();
     let rhythm = ReviewRhythm {
         monthly_review_days: 14,
         quarterly_update_days: 60,
