@@ -164,6 +164,9 @@ fn the_version_0_fixture_does_not_match_but_its_migrated_export_does() {
 /// neither has.
 fn rich_workspace() -> Workspace {
     let mut ws = demo_workspace(today());
+    // Every segment with a process of its own: key its weights, growth its rhythm.
+    ws.settings.segments.key.weights = Some(Default::default());
+    ws.settings.segments.growth.rhythm = Some(Default::default());
     let synthetic = synthetic_workspace(5, 3, &SMALL, today());
     ws.accounts.extend(synthetic.accounts.into_iter().map(|a| {
         let mut a = Arc::unwrap_or_clone(a);

@@ -192,31 +192,25 @@ fn contacts_met(p: &AccountPlan, today: NaiveDate) -> Vec<String> {
     out
 }
 
-/// Opportunities: the top three aligned to a goal by weighted value, and the unaligned count.
+/// Opportunities: the top ones the account manager picked (`plays::top_opportunities`,
+/// by their goal's rank), each with its goal, and the unaligned count.
 fn top_aligned_opportunities(p: &AccountPlan) -> Vec<String> {
-    let mut aligned: Vec<_> = p
-        .opportunities
-        .iter()
-        .filter(|o| o.stage.is_open() && o.goal.is_some())
-        .collect();
-    aligned.sort_by(|a, b| {
-        let w = |o: &super::model::Opportunity| {
-            o.value.unwrap_or(0.0).max(0.0) * o.probability.clamp(0.0, 1.0)
-        };
-        w(b).total_cmp(&w(a)).then_with(|| a.name.cmp(&b.name))
-    });
-    let mut out: Vec<String> = aligned
-        .iter()
-        .take(3)
+    let mut out: Vec<String> = super::plays::top_opportunities(p)
+        .into_iter()
         .map(|o| {
             let goal = o
                 .goal
                 .as_ref()
-                .and_then(|g| p.goals.iter().find(|x| &x.id == g))
-                .map(|g| g.title.as_str())
-                .unwrap_or("a goal");
+                .and_then(|g| p.goals.iter().find(|x| &x.id == g));
+            let aligned = match goal {
+                Some(g) => match g.rank {
+                    Some(r) => format!("for “{}” (goal #{r})", g.title),
+                    None => format!("for “{}”", g.title),
+                },
+                None => "not aligned to a goal".into(),
+            };
             format!(
-                "{}: {} at {:.0}%, for “{goal}”.",
+                "{}: {} at {:.0}%, {aligned}.",
                 o.name,
                 format_money_short(o.value.unwrap_or(0.0)),
                 o.probability * 100.0
@@ -224,7 +218,9 @@ fn top_aligned_opportunities(p: &AccountPlan) -> Vec<String> {
         })
         .collect();
     if out.is_empty() {
-        out.push("No open opportunity is aligned to a customer goal.".into());
+        out.push(
+            "No top opportunities picked yet: pick the 2–3 aligned ones that matter most.".into(),
+        );
     }
     let unaligned = p
         .opportunities
@@ -505,18 +501,23 @@ mod tests {
     }
 
     #[test]
-    fn top_aligned_opportunities_rank_by_weighted_value() {
+    fn the_top_opportunities_are_the_picked_ones_by_their_goal_s_rank() {
         let f = facts("Harborview", 2);
         assert_eq!(f.len(), 3);
-        // 150K × 75% = 112.5K before 180K × 60% = 108K before 90K × 40%.
-        assert!(
-            f[0].starts_with("Scheduling migration services: 150K at 75%"),
-            "{f:?}"
+        // Picked: the migration (goal ranked 1), then the two for the clinics (ranked 2).
+        assert_eq!(
+            f[0],
+            "Scheduling migration services: 150K at 75%, for “Replace the patient scheduling system” (goal #1)."
         );
         assert!(f[1].starts_with("Capacity analytics for clinics: 180K at 60%"));
         assert!(f[2].starts_with("Premium support for the new clinics"));
+        // Nothing picked: no guess from value, a request to pick.
         let bw = facts("Brightwell", 2);
         assert_eq!(bw.len(), 2);
+        assert_eq!(
+            bw[0],
+            "No top opportunities picked yet: pick the 2–3 aligned ones that matter most."
+        );
         assert_eq!(bw[1], "1 open opportunity is not aligned to any goal.");
     }
 

@@ -1,6 +1,8 @@
 //! Coverage, the "4-dimensional customer": engagement across departments and levels,
-//! drawn as a departments × levels grid, and the rut: a few contacts taking most of the
-//! touches, or whole departments and levels left untouched.
+//! drawn as a departments × levels grid whose cells name the areas of opportunity talked
+//! about (`areas`), and the rut: a few contacts taking most of the touches, every talk
+//! about one area, or whole departments and levels left untouched. In a renewal window
+//! (`renewal`) staying close is right: the concentration is not counted as a rut then.
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -9,6 +11,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use super::model::{AccountPlan, Id, LevelTerm, Settings, Term};
+use super::renewal::{renewal_phase, RenewalPhase};
 
 /// A contact counts as engaged with an interaction in this many days.
 pub const ENGAGED_DAYS: i64 = 90;
@@ -53,6 +56,9 @@ pub struct CoverageCell {
     pub engaged: bool,
     /// Whether the cell counts for the coverage score (its level is in coverage).
     pub counts: bool,
+    /// The areas of opportunity talked about with the cell's contacts in the window, in
+    /// the order first named.
+    pub areas: Vec<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -97,12 +103,14 @@ pub fn coverage_grid(plan: &AccountPlan, settings: &Settings, today: NaiveDate) 
                     contacts: Vec::new(),
                     engaged: false,
                     counts: l.in_coverage,
+                    areas: Vec::new(),
                 })
                 .collect()
         })
         .collect();
     let mut unplaced = Vec::new();
     let mut executive_engaged = false;
+    let talked = contact_areas(plan, today);
     for c in &plan.contacts {
         let last_day = last.get(c.id.as_str()).copied();
         let days_since = last_day.map(|d| (today - d).num_days());
@@ -129,6 +137,11 @@ pub fn coverage_grid(plan: &AccountPlan, settings: &Settings, today: NaiveDate) 
                 let cell = &mut cells[d][l];
                 cell.engaged |= engaged;
                 cell.contacts.push(touch);
+                for a in talked.get(c.id.as_str()).into_iter().flatten() {
+                    if !cell.areas.contains(a) {
+                        cell.areas.push((*a).clone());
+                    }
+                }
             }
             _ => unplaced.push(touch),
         }
@@ -148,6 +161,22 @@ pub fn coverage_grid(plan: &AccountPlan, settings: &Settings, today: NaiveDate) 
         engaged_cells,
         executive_engaged,
     }
+}
+
+/// The areas named by each contact's interactions of the window ending `today`.
+fn contact_areas(plan: &AccountPlan, today: NaiveDate) -> HashMap<&str, Vec<&Id>> {
+    let mut out: HashMap<&str, Vec<&Id>> = HashMap::new();
+    for i in super::areas::in_window(plan, today).filter(|i| !i.areas.is_empty()) {
+        for c in &i.contacts {
+            let list = out.entry(c.as_str()).or_default();
+            for a in &i.areas {
+                if !list.contains(&a) {
+                    list.push(a);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The coverage grid's counts alone: what the scorer needs, without the grid's cells.
@@ -214,6 +243,8 @@ pub struct RutReport {
     pub in_rut: bool,
     /// Why the plan is in a rut, one sentence each.
     pub reasons: Vec<String>,
+    /// In a renewal window: why the concentration is not counted as a rut.
+    pub tempered: Option<String>,
     /// This week's challenge: meet someone new where coverage is weakest.
     pub challenge: Option<String>,
 }
@@ -311,13 +342,31 @@ pub fn rut(plan: &AccountPlan, settings: &Settings, today: NaiveDate) -> RutRepo
     let top_two = top_two_share(&counts);
     let hhi = herfindahl(&counts);
     let (untouched_departments, untouched_levels) = untouched(plan, settings, &touched);
-    let reasons = rut_reasons(
+    let window = match renewal_phase(&plan.contract, today) {
+        RenewalPhase::Window { closes } => Some(closes),
+        _ => None,
+    };
+    let narrow = Narrow {
         touches,
         top_two,
-        &per_contact,
-        &untouched_departments,
-        &untouched_levels,
-    );
+        per_contact: &per_contact,
+        one_area: super::areas::one_area(plan, today).map(|(a, n)| {
+            let name = super::areas::area_name(plan, settings, a).unwrap_or("one area");
+            (name.to_string(), n)
+        }),
+    };
+    let mut reasons = Vec::new();
+    let tempered = match window {
+        Some(closes) => Some(format!(
+            "Renewal window until {closes}: staying close to the contacts you know is right for now, so their share of the touches is not counted as a rut."
+        ))
+        .filter(|_| narrow.narrow()),
+        None => {
+            narrow.reasons(&mut reasons);
+            None
+        }
+    };
+    untouched_reasons(&untouched_departments, &untouched_levels, &mut reasons);
     let grid = coverage_grid(plan, settings, today);
     RutReport {
         touches,
@@ -328,6 +377,7 @@ pub fn rut(plan: &AccountPlan, settings: &Settings, today: NaiveDate) -> RutRepo
         untouched_levels,
         in_rut: !reasons.is_empty(),
         reasons,
+        tempered,
         challenge: weekly_challenge(&grid),
     }
 }
@@ -404,28 +454,54 @@ fn untouched(
     (untouched_departments, untouched_levels)
 }
 
-/// Why the plan is in a rut, one sentence each: two contacts taking most of enough
-/// touches, untouched departments, untouched levels (none when it is not in one).
-fn rut_reasons(
+/// The narrow kinds of rut: the same few people, the same one topic.
+struct Narrow<'a> {
     touches: usize,
     top_two: f64,
-    per_contact: &[ContactShare],
+    per_contact: &'a [ContactShare],
+    /// The one area every talk of the window was about, and how many talks.
+    one_area: Option<(String, usize)>,
+}
+
+impl Narrow<'_> {
+    fn concentrated(&self) -> bool {
+        self.touches >= RUT_MIN_TOUCHES && self.top_two > RUT_TOP_TWO_SHARE
+    }
+
+    fn narrow(&self) -> bool {
+        self.concentrated() || self.one_area.is_some()
+    }
+
+    /// Two contacts taking most of enough touches; every talk about one area.
+    fn reasons(&self, reasons: &mut Vec<String>) {
+        if self.concentrated() {
+            let names: Vec<&str> = self
+                .per_contact
+                .iter()
+                .take(2)
+                .map(|c| c.name.as_str())
+                .collect();
+            reasons.push(format!(
+                "{} hold {:.0}% of the last {ENGAGED_DAYS} days' {} touches.",
+                names.join(" and "),
+                self.top_two * 100.0,
+                self.touches
+            ));
+        }
+        if let Some((name, n)) = &self.one_area {
+            reasons.push(format!(
+                "Every conversation of the last {ENGAGED_DAYS} days was about {name} ({n} interactions)."
+            ));
+        }
+    }
+}
+
+/// Untouched departments, untouched levels: one sentence each.
+fn untouched_reasons(
     untouched_departments: &[Term],
     untouched_levels: &[LevelTerm],
-) -> Vec<String> {
-    let mut reasons = Vec::new();
-    if touches >= RUT_MIN_TOUCHES && top_two > RUT_TOP_TWO_SHARE {
-        let names: Vec<&str> = per_contact
-            .iter()
-            .take(2)
-            .map(|c| c.name.as_str())
-            .collect();
-        reasons.push(format!(
-            "{} hold {:.0}% of the last {ENGAGED_DAYS} days' {touches} touches.",
-            names.join(" and "),
-            top_two * 100.0
-        ));
-    }
+    reasons: &mut Vec<String>,
+) {
     if !untouched_departments.is_empty() {
         let names: Vec<&str> = untouched_departments
             .iter()
@@ -443,7 +519,6 @@ fn rut_reasons(
             names.join(", ")
         ));
     }
-    reasons
 }
 
 /// The most valuable empty cell of the grid: the most senior counted level first, and
@@ -692,5 +767,92 @@ mod tests {
             weekly_challenge(&coverage_grid(&plan, &settings, day(TODAY))),
             None
         );
+    }
+
+    fn about(mut i: Interaction, areas: &[&str]) -> Interaction {
+        i.areas = areas.iter().map(|a| Id::new(*a)).collect();
+        i
+    }
+
+    #[test]
+    fn each_cell_names_the_areas_talked_about_with_its_contacts() {
+        let settings = Settings::default();
+        let plan = AccountPlan {
+            contacts: vec![
+                contact("a", "dept-finance", "lvl-exec"),
+                contact("b", "dept-finance", "lvl-exec"),
+                contact("c", "dept-it", "lvl-manager"),
+            ],
+            interactions: vec![
+                about(touch("i1", "2026-11-01", &["a"]), &["off-core"]),
+                about(
+                    touch("i2", "2026-11-10", &["b", "c"]),
+                    &["goal-1", "off-core"],
+                ),
+                about(touch("i3", "2026-06-01", &["c"]), &["off-support"]), // out of the window
+            ],
+            ..AccountPlan::default()
+        };
+        let g = coverage_grid(&plan, &settings, day(TODAY));
+        let ids = |cell: &CoverageCell| {
+            cell.areas
+                .iter()
+                .map(|a| a.as_str().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&g.cells[1][0]), ["off-core", "goal-1"]); // Finance × Executive
+        assert_eq!(ids(&g.cells[2][2]), ["goal-1", "off-core"]); // IT × Manager
+        assert!(g.cells[0][0].areas.is_empty());
+    }
+
+    /// Five talks with two friendly contacts, all about the core platform.
+    fn narrow_plan() -> AccountPlan {
+        AccountPlan {
+            contacts: vec![
+                contact("a", "dept-it", "lvl-manager"),
+                contact("b", "dept-it", "lvl-manager"),
+            ],
+            interactions: (0..5)
+                .map(|k| {
+                    about(
+                        touch(&format!("i{k}"), "2026-11-20", &["a", "b"]),
+                        &["off-core"],
+                    )
+                })
+                .collect(),
+            ..AccountPlan::default()
+        }
+    }
+
+    #[test]
+    fn every_talk_about_one_area_is_a_rut() {
+        let r = rut(&narrow_plan(), &Settings::default(), day(TODAY));
+        assert!(r.in_rut);
+        assert_eq!(
+            r.reasons,
+            [
+                "A and B hold 100% of the last 90 days' 10 touches.",
+                "Every conversation of the last 90 days was about Core platform (5 interactions).",
+            ]
+        );
+        assert_eq!(r.tempered, None);
+    }
+
+    #[test]
+    fn in_a_renewal_window_staying_close_is_not_a_rut() {
+        let mut plan = narrow_plan();
+        // Ends in 37 days with 30 days' notice: inside the window.
+        plan.contract.end_date = Some(day("2026-12-31"));
+        plan.contract.notice_days = Some(30);
+        let r = rut(&plan, &Settings::default(), day(TODAY));
+        assert!(!r.in_rut, "{:?}", r.reasons);
+        assert_eq!(
+            r.tempered.as_deref(),
+            Some("Renewal window until 2026-12-31: staying close to the contacts you know is right for now, so their share of the touches is not counted as a rut.")
+        );
+        // Once renewed, the window is over and the rut is back.
+        plan.contract.renewal_status = crate::domain::model::RenewalStatus::Renewed;
+        let r = rut(&plan, &Settings::default(), day(TODAY));
+        assert!(r.in_rut && r.tempered.is_none());
     }
 }

@@ -2,6 +2,7 @@
 //! argument), deterministic. Almost every test of the product lives here.
 
 pub mod advice;
+pub mod areas;
 pub mod coaching;
 pub mod completeness;
 pub mod coverage;
@@ -11,8 +12,11 @@ pub mod measure_check;
 pub mod merge;
 pub mod model;
 pub mod money;
+pub mod new_contacts;
 pub mod org_chart;
+pub mod plays;
 pub mod portfolio;
+pub mod renewal;
 pub mod review;
 pub mod review_diff;
 pub mod sample;

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::completeness::PartSet;
 use super::model::{Account, Band, Id, Segment, Settings, TeamMember, Workspace};
 use super::scoring::{score_account, trend, Trend};
-use super::staleness::review_summary;
+use super::staleness::{review_summary, rhythm_of};
 use super::summary::AccountSummary;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,7 +74,7 @@ pub struct Portfolio {
 /// One account's row.
 pub fn row(ws: &Workspace, a: &Account, today: NaiveDate) -> PortfolioRow {
     let card = score_account(a, &ws.settings, today);
-    let st = review_summary(a, &ws.settings.rhythm, today);
+    let st = review_summary(a, rhythm_of(a, &ws.settings), today);
     let p = &a.plan;
     PortfolioRow {
         score: card.overall,

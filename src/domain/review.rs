@@ -12,7 +12,7 @@ use super::model::{
     Settings, Timestamp,
 };
 use super::scoring::{score_account, snapshot};
-use super::staleness::{cycle_of, staleness, Cycle};
+use super::staleness::{cycle_of, rhythm_of, staleness, Cycle};
 
 /// "Monthly review", "Quarterly update", "Coaching review" (`ReviewKind::label`).
 pub fn kind_label(kind: ReviewKind) -> &'static str {
@@ -37,7 +37,7 @@ pub fn parts_to_review(
         ReviewKind::Coaching => Vec::new(),
         ReviewKind::Quarterly => PlanPart::ALL.to_vec(),
         ReviewKind::Monthly => {
-            let st = staleness(account, &settings.rhythm, today);
+            let st = staleness(account, rhythm_of(account, settings), today);
             let stale: Vec<PlanPart> = st
                 .parts
                 .iter()
@@ -111,7 +111,7 @@ impl ReviewDraft {
         kind: ReviewKind,
         today: NaiveDate,
     ) -> Self {
-        let st = staleness(account, &settings.rhythm, today);
+        let st = staleness(account, rhythm_of(account, settings), today);
         let steps = parts_to_review(account, settings, kind, today)
             .into_iter()
             .map(|part| {
@@ -572,7 +572,7 @@ mod tests {
                 < 100
         );
         assert_eq!(snap.contacts.len(), a.plan.contacts.len());
-        assert!(staleness(&a, &ws.settings.rhythm, t).stale_parts == 0);
+        assert!(staleness(&a, rhythm_of(&a, &ws.settings), t).stale_parts == 0);
     }
 
     #[test]

@@ -3,13 +3,20 @@
 //! part not reviewed on time is stale. A part with nothing filled in is **not started**
 //! (`completeness`): it has nothing to review, so it is neither on time nor stale. This is
 //! the one rule of staleness: the section headings, the scorecard, the portfolio, the team
-//! view and the reviews all read it from here.
+//! view and the reviews all read it from here, on the rhythm of the account's segment
+//! ([`rhythm_of`]).
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::completeness::{is_started, PartSet};
-use super::model::{Account, PlanPart, ReviewRhythm};
+use super::model::{Account, PlanPart, ReviewRhythm, Settings};
+
+/// The rhythm `account` is reviewed on: its segment's (`Settings::rhythm_for`). Every
+/// caller of [`staleness`], [`review_summary`] and [`part_status`] passes this one.
+pub fn rhythm_of<'a>(account: &Account, settings: &'a Settings) -> &'a ReviewRhythm {
+    settings.rhythm_for(account.segment)
+}
 
 /// Which review a part belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

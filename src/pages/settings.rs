@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::components::fields::{CheckboxField, NumberField, TextField};
 use crate::domain::model::{
-    Bands, ComponentKind, Confidence, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term,
-    Workspace,
+    Bands, ComponentKind, Confidence, Id, LevelTerm, ReviewRhythm, Segment, Settings, TeamMember,
+    Term, Workspace,
 };
 use crate::domain::sample::demo::demo_workspace;
 use crate::state::{use_app, AppState};
@@ -436,32 +436,35 @@ fn ScoringCard() -> impl IntoView {
             <BandFields />
             <ConfidenceFields />
             <RhythmFields />
+            <SegmentRhythmFields />
         </section>
     }
 }
 
 /// The eight components' weights, in the order the scorecard lists them, each with its
-/// share of the score.
+/// share of the score: the workspace's, or a segment's own (chosen above the fields; a
+/// segment gets its own weights the first time one is changed for it).
 #[component]
 fn WeightFields() -> impl IntoView {
     let state = use_app();
+    let scope = RwSignal::new(None::<Segment>);
+    let read = move |ws: &Workspace, kind: ComponentKind| match scope.get() {
+        None => ws.settings.weights.get(kind),
+        Some(seg) => ws.settings.weights_for(seg).get(kind),
+    };
     let total = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ComponentKind::ALL
-                .iter()
-                .map(|&k| ws.settings.weights.get(k))
-                .sum::<f64>()
-        })
+        state
+            .workspace
+            .with(|ws| ComponentKind::ALL.iter().map(|&k| read(ws, k)).sum::<f64>())
     });
     let weights = ComponentKind::ALL
         .iter()
         .map(|&kind| {
             let label = kind.label();
-            let value =
-                Signal::derive(move || Some(state.workspace.with(|ws| ws.settings.weights.get(kind))));
+            let value = Signal::derive(move || Some(state.workspace.with(|ws| read(ws, kind))));
             let share = move || {
                 let t = total.get();
-                let v = state.workspace.with(|ws| ws.settings.weights.get(kind));
+                let v = state.workspace.with(|ws| read(ws, kind));
                 if t > 0.0 {
                     format!("{:.0}% of the score", v / t * 100.0)
                 } else {
@@ -470,7 +473,15 @@ fn WeightFields() -> impl IntoView {
             };
             let commit = Callback::new(move |v: Option<f64>| {
                 if let Some(v) = v {
-                    state.update_settings(|s| s.weights.set(kind, v));
+                    let at = scope.get_untracked();
+                    state.update_settings(|s| match at {
+                        None => s.weights.set(kind, v),
+                        Some(seg) => {
+                            let mut w = s.weights_for(seg).clone();
+                            w.set(kind, v);
+                            s.segments.get_mut(seg).weights = Some(w);
+                        }
+                    });
                 }
             });
             view! {
@@ -481,12 +492,39 @@ fn WeightFields() -> impl IntoView {
             }
         })
         .collect_view();
+    let own = Signal::derive(move || {
+        scope.get().is_some_and(|seg| {
+            state
+                .workspace
+                .with(|ws| ws.settings.segments.get(seg).weights.is_some())
+        })
+    });
+    let follow = move |_| {
+        if let Some(seg) = scope.get_untracked() {
+            state.update_settings(|s| s.segments.get_mut(seg).weights = None);
+        }
+    };
     view! {
         <fieldset>
             <legend>"Component weights"</legend>
             <p class="hint">
                 "Weights are relative: each component counts by its share of the total. A component without data is left out and the others share its weight."
             </p>
+            <div class="field">
+                <label for="weights-scope">"Weights for"</label>
+                <select id="weights-scope" on:change=move |ev| scope.set(<Segment as crate::domain::model::Choice>::from_key(&event_target_value(&ev)))>
+                    <option value="">"Every segment (the workspace's)"</option>
+                    {Segment::ALL.map(|seg| view! { <option value=seg.key()>{format!("{} accounts", seg.label())}</option> })}
+                </select>
+            </div>
+            {move || scope.get().map(|seg| if own.get() {
+                view! {
+                    <p class="hint">{format!("{} accounts are scored with their own weights.", seg.label())}
+                        " "<button type="button" class="secondary" on:click=follow>{format!("{}: use the workspace's weights", seg.label())}</button></p>
+                }.into_any()
+            } else {
+                view! { <p class="hint">{format!("{} accounts follow the workspace's weights until you change one here.", seg.label())}</p> }.into_any()
+            })}
             <div class="form-grid">{weights}</div>
             {move || (total.get() <= 0.0).then(|| view! {
                 <p class="field-error" role="alert">"All weights are zero: every score will show as no data."</p>
@@ -594,6 +632,59 @@ fn RhythmFields() -> impl IntoView {
     }
 }
 
+/// Each segment's review rhythm: its own, or the workspace's above. Editing one day
+/// count gives the segment its own rhythm (the other count kept as it was).
+#[component]
+fn SegmentRhythmFields() -> impl IntoView {
+    let state = use_app();
+    let rows = Segment::ALL
+        .into_iter()
+        .map(|segment| {
+            let read = move |f: fn(&ReviewRhythm) -> u32| {
+                Signal::derive(move || {
+                    Some(state.workspace.with(|ws| f(ws.settings.rhythm_for(segment))) as f64)
+                })
+            };
+            let write = move |f: fn(&mut ReviewRhythm, u32)| {
+                Callback::new(move |v: Option<f64>| {
+                    if let Some(v) = v {
+                        state.update_settings(|s| {
+                            let mut r = *s.rhythm_for(segment);
+                            f(&mut r, v.round().max(1.0) as u32);
+                            s.segments.get_mut(segment).rhythm = Some(r);
+                        });
+                    }
+                })
+            };
+            let own = Signal::derive(move || {
+                state.workspace.with(|ws| ws.settings.segments.get(segment).rhythm.is_some())
+            });
+            let follow = move |_| state.update_settings(|s| s.segments.get_mut(segment).rhythm = None);
+            let name = segment.label();
+            view! {
+                <div class="segment-rhythm">
+                    <NumberField label=format!("{name}: monthly review every (days)") value=read(|r| r.monthly_review_days)
+                        min=1.0 max=366.0 on_commit=write(|r, v| r.monthly_review_days = v) />
+                    <NumberField label=format!("{name}: quarterly update every (days)") value=read(|r| r.quarterly_update_days)
+                        min=1.0 max=366.0 on_commit=write(|r, v| r.quarterly_update_days = v) />
+                    {move || if own.get() {
+                        view! { <button type="button" class="secondary" on:click=follow>{format!("{name}: use the rhythm above")}</button> }.into_any()
+                    } else {
+                        view! { <span class="hint">"Follows the rhythm above."</span> }.into_any()
+                    }}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset>
+            <legend>"Review rhythm by segment"</legend>
+            <p class="hint">"Strategic accounts are reviewed monthly and maintain accounts quarterly by default; each segment's plans go stale on its own rhythm."</p>
+            <div class="form-grid">{rows}</div>
+        </fieldset>
+    }
+}
+
 /// What the danger zone is asking the user to confirm.
 #[derive(Clone, Copy, PartialEq)]
 enum Pending {
@@ -672,6 +763,7 @@ fn Confirm(
                     s.bands = d.bands;
                     s.confidence = d.confidence;
                     s.rhythm = d.rhythm;
+                    s.segments = d.segments;
                 });
                 done.set(Some("Scoring settings reset to their defaults.".into()));
             }

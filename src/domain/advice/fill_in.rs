@@ -26,7 +26,7 @@ pub(super) fn steps(
 ) -> Vec<NextBestAction> {
     let without_data = |k: ComponentKind| card.component(k).is_some_and(|c| c.score.is_none());
     let weight = |k: ComponentKind| {
-        let w = settings.weights.get(k);
+        let w = settings.weights_for(account.segment).get(k);
         if w.is_finite() && w > 0.0 {
             w
         } else {

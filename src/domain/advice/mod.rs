@@ -4,6 +4,9 @@
 //! judge leads with what to fill in first (`fill_in`), each step with what it unlocks.
 
 mod fill_in;
+mod practices;
+
+pub use practices::is_key_contact;
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
@@ -15,7 +18,7 @@ use super::model::{
     Settings, Stance,
 };
 use super::scoring::{score_account, Scorecard};
-use super::staleness::staleness;
+use super::staleness::{rhythm_of, staleness};
 
 /// Renewals closer than this many days need an executive sponsor meeting.
 pub const RENEWAL_WATCH_DAYS: i64 = 90;
@@ -188,6 +191,7 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
     unsourced_goals(plan, &mut out);
     overdue_actions(plan, today, &mut out);
     stale_parts(account, settings, today, &mut out);
+    practices::practices(plan, settings, today, &mut out);
     out
 }
 
@@ -230,7 +234,8 @@ fn out_of_the_rut(
     out: &mut Vec<Candidate>,
 ) {
     let r = rut(plan, settings, today);
-    if r.touches >= RUT_MIN_TOUCHES && r.top_two_share > RUT_TOP_TWO_SHARE {
+    // In a renewal window the concentration is right (`RutReport::tempered`).
+    if r.touches >= RUT_MIN_TOUCHES && r.top_two_share > RUT_TOP_TWO_SHARE && r.tempered.is_none() {
         let top: Vec<Id> = r.per_contact.iter().take(2).map(|c| c.id.clone()).collect();
         let names: Vec<String> = r
             .per_contact
@@ -511,7 +516,7 @@ fn overdue_actions(plan: &AccountPlan, today: NaiveDate, out: &mut Vec<Candidate
 
 /// Freshness: stale parts.
 fn stale_parts(account: &Account, settings: &Settings, today: NaiveDate, out: &mut Vec<Candidate>) {
-    for p in staleness(account, &settings.rhythm, today)
+    for p in staleness(account, rhythm_of(account, settings), today)
         .parts
         .into_iter()
         .filter(|p| p.stale)

@@ -52,6 +52,8 @@ mod references;
 mod stamp;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_practices;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;

@@ -16,6 +16,11 @@ pub fn referenced_members(a: &Account) -> HashSet<Id> {
     };
     add(&a.owner);
     p.contacts.iter().for_each(|c| add(&c.owner));
+    for c in &p.contacts {
+        if let Some(crate::domain::model::Introducer::Member(m)) = &c.introduced_by {
+            add(&Some(m.clone()));
+        }
+    }
     p.interactions.iter().for_each(|x| add(&x.by));
     p.opportunities.iter().for_each(|o| add(&o.owner));
     p.actions.iter().for_each(|x| add(&x.owner));
@@ -61,6 +66,10 @@ impl Terms {
         let cells = &a.plan.white_space.cells;
         self.offerings
             .extend(cells.iter().map(|c| c.offering.clone()));
+        // The areas interactions were about: offerings among them (goals are not terms).
+        for x in &a.plan.interactions {
+            self.offerings.extend(x.areas.iter().cloned());
+        }
         let meetings = a.plan.cadence.iter();
         self.meeting_types
             .extend(meetings.filter_map(|m| m.meeting_type.clone()));

@@ -40,6 +40,10 @@ pub struct Goal {
     pub kind: GoalKind,
     /// The contact who told us.
     pub source_contact: Option<Id>,
+    /// The account manager's ranking of the customer's goals: 1 matters most; unranked
+    /// goals come after the ranked ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
@@ -111,8 +115,27 @@ pub struct Contact {
     pub phone: String,
     pub major_challenge: String,
     pub notes: String,
+    /// When we first met them: a new contact of the week or the quarter.
+    #[serde(
+        deserialize_with = "dates::opt_day",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub first_met: Option<NaiveDate>,
+    /// Who referred us to them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub introduced_by: Option<Introducer>,
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
+}
+
+/// Who introduced us to a contact: another contact of the account, or one of our team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Introducer {
+    /// A contact of the same account.
+    Contact(Id),
+    /// A member of `Workspace::team`.
+    Member(Id),
 }
 
 /// A dated touch with one or more contacts.
@@ -127,6 +150,10 @@ pub struct Interaction {
     pub note: String,
     /// Our team member who had the touch.
     pub by: Option<Id>,
+    /// The areas of opportunity it was about (the third dimension of coverage): ids of
+    /// `Settings::offerings` and of the plan's goals.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<Id>,
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
@@ -174,6 +201,10 @@ pub struct Opportunity {
     pub close_date: Option<NaiveDate>,
     pub next_step: String,
     pub owner: Option<Id>,
+    /// Picked by the account manager as one of the top 2–3 aligned opportunities (the
+    /// leader's coaching question).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub top: bool,
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ComponentKind, Id, Timestamp};
+use super::{ComponentKind, Id, Segment, Timestamp};
 use crate::domain::dates;
 
 /// Workspace settings: taxonomies, scoring weights and bands, review rhythm.
@@ -21,6 +21,8 @@ pub struct Settings {
     /// When a plan is too thin for a band.
     pub confidence: Confidence,
     pub rhythm: ReviewRhythm,
+    /// The review rhythm and weights of each segment, where it has its own.
+    pub segments: SegmentProcesses,
     /// Currency code shown next to money (display only; no conversion).
     pub currency: String,
     #[serde(deserialize_with = "dates::opt_stamp")]
@@ -93,6 +95,7 @@ impl Default for Settings {
             bands: Bands::default(),
             confidence: Confidence::default(),
             rhythm: ReviewRhythm::default(),
+            segments: SegmentProcesses::default(),
             currency: "USD".into(),
             updated_at: None,
         }
@@ -212,6 +215,93 @@ impl Default for ReviewRhythm {
         ReviewRhythm {
             monthly_review_days: 31,
             quarterly_update_days: 92,
+        }
+    }
+}
+
+impl Settings {
+    /// The review rhythm of accounts of `segment`: the segment's own, or the workspace's.
+    pub fn rhythm_for(&self, segment: Segment) -> &ReviewRhythm {
+        self.segments
+            .get(segment)
+            .rhythm
+            .as_ref()
+            .unwrap_or(&self.rhythm)
+    }
+
+    /// The component weights of accounts of `segment`: the segment's own, or the
+    /// workspace's.
+    pub fn weights_for(&self, segment: Segment) -> &Weights {
+        self.segments
+            .get(segment)
+            .weights
+            .as_ref()
+            .unwrap_or(&self.weights)
+    }
+}
+
+/// How accounts of one segment are run: their review rhythm and score weights, each
+/// `None` to follow the workspace's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct SegmentProcess {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rhythm: Option<ReviewRhythm>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weights: Option<Weights>,
+}
+
+/// The process of each segment. By default a strategic account is reviewed monthly (and
+/// updated quarterly), a maintain account reviewed and updated quarterly; key and growth
+/// accounts follow the workspace's rhythm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SegmentProcesses {
+    pub strategic: SegmentProcess,
+    pub key: SegmentProcess,
+    pub growth: SegmentProcess,
+    pub maintain: SegmentProcess,
+}
+
+impl Default for SegmentProcesses {
+    fn default() -> Self {
+        SegmentProcesses {
+            strategic: SegmentProcess {
+                rhythm: Some(ReviewRhythm {
+                    monthly_review_days: 31,
+                    quarterly_update_days: 92,
+                }),
+                weights: None,
+            },
+            key: SegmentProcess::default(),
+            growth: SegmentProcess::default(),
+            maintain: SegmentProcess {
+                rhythm: Some(ReviewRhythm {
+                    monthly_review_days: 92,
+                    quarterly_update_days: 92,
+                }),
+                weights: None,
+            },
+        }
+    }
+}
+
+impl SegmentProcesses {
+    pub fn get(&self, segment: Segment) -> &SegmentProcess {
+        match segment {
+            Segment::Strategic => &self.strategic,
+            Segment::Key => &self.key,
+            Segment::Growth => &self.growth,
+            Segment::Maintain => &self.maintain,
+        }
+    }
+
+    pub fn get_mut(&mut self, segment: Segment) -> &mut SegmentProcess {
+        match segment {
+            Segment::Strategic => &mut self.strategic,
+            Segment::Key => &mut self.key,
+            Segment::Growth => &mut self.growth,
+            Segment::Maintain => &mut self.maintain,
         }
     }
 }

@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 
 use super::{plural, Verdict};
 use crate::domain::model::{Account, PlanPart, Settings};
-use crate::domain::staleness::review_summary;
+use crate::domain::staleness::{review_summary, rhythm_of};
 
 pub fn score(account: &Account, settings: &Settings, today: NaiveDate) -> Verdict {
-    let s = review_summary(account, &settings.rhythm, today);
+    let s = review_summary(account, rhythm_of(account, settings), today);
     let (started, next) = match (s.started.len(), s.next_review) {
         (n, Some(next)) if n > 0 => (n, next),
         _ => return Err("No part of the plan is filled in yet.".into()),

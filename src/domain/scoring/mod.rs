@@ -128,12 +128,14 @@ fn component(
 pub fn score_account(account: &Account, settings: &Settings, today: NaiveDate) -> Scorecard {
     // Coverage and balance both read the window's touches: one pass over the interactions.
     let window = WindowTouches::new(&account.plan, today);
+    // The account's segment's weights (`Settings::weights_for`).
+    let weights = settings.weights_for(account.segment);
     let verdicts = ComponentKind::ALL.map(|k| (k, component(k, account, &window, settings, today)));
     let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
     let total_weight: f64 = verdicts
         .iter()
         .filter(|(_, v)| v.is_ok())
-        .map(|(k, _)| usable(settings.weights.get(*k)))
+        .map(|(k, _)| usable(weights.get(*k)))
         .sum();
     let mut weighted = 0.0;
     let components: Vec<ComponentScore> = verdicts
@@ -143,7 +145,7 @@ pub fn score_account(account: &Account, settings: &Settings, today: NaiveDate) -
                 Ok((s, why)) => {
                     let s = s.clamp(0.0, 100.0);
                     let w = if total_weight > 0.0 {
-                        usable(settings.weights.get(kind)) / total_weight
+                        usable(weights.get(kind)) / total_weight
                     } else {
                         0.0
                     };
@@ -294,3 +296,5 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_segments;

@@ -32,7 +32,7 @@ fn touch(id: &str, date: &str, who: &[&str]) -> Interaction {
     }
 }
 
-fn account(plan: AccountPlan) -> Account {
+pub(crate) fn account(plan: AccountPlan) -> Account {
     Account {
         id: Id::new("acc"),
         name: "Acme".into(),
@@ -565,7 +565,7 @@ type RevenueSeed = (Option<f64>, Option<f64>, [Option<f64>; 4]);
 /// An opportunity's seed: value, probability, aligned to a goal, and stage (by number).
 type OpportunitySeed = (Option<f64>, f64, bool, usize);
 
-fn arb_plan() -> impl Strategy<Value = AccountPlan> {
+pub(crate) fn arb_plan() -> impl Strategy<Value = AccountPlan> {
     (0..8usize)
         .prop_flat_map(|n| {
             let contacts: Vec<_> = (0..n).map(arb_contact).collect();

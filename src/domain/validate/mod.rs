@@ -207,3 +207,5 @@ fn check_account(i: usize, a: &Account, refs: &Lookups, out: &mut Vec<Problem>) 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_practices;

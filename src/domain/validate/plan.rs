@@ -9,7 +9,7 @@ use super::{
     Taxonomies,
 };
 use crate::domain::model::{
-    AccountPlan, ActionLink, ComponentKind, Contract, Feedback, FeedbackItem, Revenue,
+    AccountPlan, ActionLink, ComponentKind, Contract, Feedback, FeedbackItem, Introducer, Revenue,
     ScoreSnapshot,
 };
 
@@ -292,6 +292,7 @@ impl PlanCheck<'_> {
             if let Some(o) = &c.owner {
                 member_ref(self.team, o, || format!("{p}.contacts[{j}].owner"), out);
             }
+            self.introducer(j, c, out);
             if let Some(s) = c.strength {
                 if !(1..=5).contains(&s) {
                     push(
@@ -319,6 +320,33 @@ impl PlanCheck<'_> {
             if let Some(b) = &x.by {
                 member_ref(self.team, b, || format!("{p}.interactions[{j}].by"), out);
             }
+            for (k, a) in x.areas.iter().enumerate() {
+                let known = self.tax.offerings.contains_key(a.as_str())
+                    || self.ids.goals.contains_key(a.as_str());
+                if !known {
+                    push(
+                        out,
+                        format!("{p}.interactions[{j}].areas[{k}]"),
+                        format!("area '{a}' is neither one of the settings' offerings nor a goal of this account"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Who introduced contact `j`: another contact of the account, or a team member.
+    fn introducer(&self, j: usize, c: &crate::domain::model::Contact, out: &mut Vec<Problem>) {
+        let p = self.p;
+        let path = || format!("{p}.contacts[{j}].introduced_by");
+        match &c.introduced_by {
+            Some(Introducer::Contact(by)) if *by == c.id => {
+                push(out, path(), "a contact cannot introduce themselves".into())
+            }
+            Some(Introducer::Contact(by)) => {
+                contact_ref(&self.ids.contacts, by, path, "was introduced by", out)
+            }
+            Some(Introducer::Member(m)) => member_ref(self.team, m, path, out),
+            None => {}
         }
     }
 

@@ -2,7 +2,9 @@
 //! rule and the rhythm.
 
 use super::{index_ids, push, Problem, Taxonomies};
-use crate::domain::model::{Bands, ComponentKind, Confidence, ReviewRhythm, Settings, Weights};
+use crate::domain::model::{
+    Bands, ComponentKind, Confidence, ReviewRhythm, Segment, Settings, Weights,
+};
 
 /// Checks the settings and returns their taxonomies, indexed by id.
 pub(super) fn check_settings<'a>(s: &'a Settings, out: &mut Vec<Problem>) -> Taxonomies<'a> {
@@ -10,7 +12,17 @@ pub(super) fn check_settings<'a>(s: &'a Settings, out: &mut Vec<Problem>) -> Tax
     check_weights(&s.weights, out);
     check_bands(s.bands, out);
     check_confidence(s.confidence, out);
-    check_rhythm(&s.rhythm, out);
+    check_rhythm(&s.rhythm, "settings.rhythm", out);
+    for segment in Segment::ALL {
+        let process = s.segments.get(segment);
+        let at = format!("settings.segments.{}", segment.key());
+        if let Some(r) = &process.rhythm {
+            check_rhythm(r, &format!("{at}.rhythm"), out);
+        }
+        if let Some(w) = &process.weights {
+            check_weights_at(w, &format!("{at}.weights"), out);
+        }
+    }
     taxonomies
 }
 
@@ -48,6 +60,10 @@ fn index_taxonomies<'a>(s: &'a Settings, out: &mut Vec<Problem>) -> Taxonomies<'
 }
 
 fn check_weights(weights: &Weights, out: &mut Vec<Problem>) {
+    check_weights_at(weights, "settings.weights", out);
+}
+
+fn check_weights_at(weights: &Weights, at: &str, out: &mut Vec<Problem>) {
     for (name, w) in [
         ("coverage", weights.coverage),
         ("relationship_balance", weights.relationship_balance),
@@ -59,15 +75,11 @@ fn check_weights(weights: &Weights, out: &mut Vec<Problem>) {
         ("freshness", weights.freshness),
     ] {
         if !w.is_finite() {
-            push(
-                out,
-                format!("settings.weights.{name}"),
-                "weight is not a number".into(),
-            );
+            push(out, format!("{at}.{name}"), "weight is not a number".into());
         } else if w < 0.0 {
             push(
                 out,
-                format!("settings.weights.{name}"),
+                format!("{at}.{name}"),
                 format!("weight {w} is negative; weights must be zero or more"),
             );
         }
@@ -111,18 +123,18 @@ fn check_confidence(c: Confidence, out: &mut Vec<Problem>) {
     }
 }
 
-fn check_rhythm(rhythm: &ReviewRhythm, out: &mut Vec<Problem>) {
+fn check_rhythm(rhythm: &ReviewRhythm, at: &str, out: &mut Vec<Problem>) {
     if rhythm.monthly_review_days == 0 {
         push(
             out,
-            "settings.rhythm.monthly_review_days".into(),
+            format!("{at}.monthly_review_days"),
             "the monthly review rhythm must be at least one day".into(),
         );
     }
     if rhythm.quarterly_update_days == 0 {
         push(
             out,
-            "settings.rhythm.quarterly_update_days".into(),
+            format!("{at}.quarterly_update_days"),
             "the quarterly update rhythm must be at least one day".into(),
         );
     }

@@ -1,10 +1,13 @@
 //! Contacts & relationship map data: who we know at the customer, where they sit, what
-//! role they play in decisions, how they feel about us, and their major challenge.
+//! role they play in decisions, how they feel about us, and their major challenge; when we
+//! first met them and who introduced us (the weekly challenge counts new contacts).
 
 use leptos::prelude::*;
 
-use crate::components::fields::{SelectField, TextArea, TextField};
-use crate::domain::model::{AccountPlan, Choice, Contact, DecisionRole, Id, PlanPart, Stance};
+use crate::components::fields::{DateField, SelectField, TextArea, TextField};
+use crate::domain::model::{
+    AccountPlan, Choice, Contact, DecisionRole, Id, Introducer, PlanPart, Stance,
+};
 use crate::state::use_app;
 
 use super::interactions::InteractionsList;
@@ -109,6 +112,7 @@ fn ContactCard(account: Id, contact: Id) -> impl IntoView {
             .map(|c| (c.id.to_string(), display_name(&c.name, "Unnamed contact")))
             .collect()
     });
+    let introducers = introducer_options(state, &account, &contact);
     let who = contact.clone();
     let last_touch = state.account_value(&account, move |a| {
         a.plan
@@ -154,11 +158,59 @@ fn ContactCard(account: Id, contact: Id) -> impl IntoView {
                     value=b.value(|c| id_value(&c.reports_to)) on_commit=b.setter(|c, v| c.reports_to = opt_id(v)) />
                 <SelectField label="Our owner" none="Nobody" options=member_options(state)
                     value=b.value(|c| id_value(&c.owner)) on_commit=b.setter(|c, v| c.owner = opt_id(v)) />
+                <DateField label="First met" value=b.value(|c| c.first_met) on_commit=b.setter(|c, v| c.first_met = v) />
+                <SelectField label="Introduced by" none="Nobody recorded" options=introducers
+                    value=b.value(|c| introducer_value(&c.introduced_by)) on_commit=b.setter(|c, v: String| c.introduced_by = introducer_from(&v)) />
                 <TextField label="Email" kind="email" value=b.value(|c| c.email.clone()) on_commit=b.setter(|c, v| c.email = v) />
                 <TextField label="Phone" kind="tel" value=b.value(|c| c.phone.clone()) on_commit=b.setter(|c, v| c.phone = v) />
             </div>
             <TextArea label="Major challenge" rows=2 value=b.value(|c| c.major_challenge.clone()) on_commit=b.setter(|c, v| c.major_challenge = v) />
             <TextArea label="Notes" rows=2 value=b.value(|c| c.notes.clone()) on_commit=b.setter(|c, v| c.notes = v) />
         </EntityCard>
+    }
+}
+
+/// Who can introduce `contact`: the account's other contacts, then our team; values
+/// `contact:<id>` and `member:<id>`.
+fn introducer_options(
+    state: crate::state::AppState,
+    account: &Id,
+    contact: &Id,
+) -> Signal<Vec<(String, String)>> {
+    let (account, me) = (account.clone(), contact.clone());
+    Signal::derive(move || {
+        state.workspace.with(|ws| {
+            let contacts = ws.account(&account).into_iter().flat_map(|a| {
+                a.plan.contacts.iter().filter(|c| c.id != me).map(|c| {
+                    (
+                        format!("contact:{}", c.id),
+                        display_name(&c.name, "Unnamed contact"),
+                    )
+                })
+            });
+            let members = ws.team.iter().map(|m| {
+                (
+                    format!("member:{}", m.id),
+                    format!("{} (our team)", display_name(&m.name, "Unnamed member")),
+                )
+            });
+            contacts.chain(members).collect()
+        })
+    })
+}
+
+fn introducer_value(by: &Option<Introducer>) -> String {
+    match by {
+        Some(Introducer::Contact(id)) => format!("contact:{id}"),
+        Some(Introducer::Member(id)) => format!("member:{id}"),
+        None => String::new(),
+    }
+}
+
+fn introducer_from(v: &str) -> Option<Introducer> {
+    match v.split_once(':') {
+        Some(("contact", id)) if !id.is_empty() => Some(Introducer::Contact(Id::new(id))),
+        Some(("member", id)) if !id.is_empty() => Some(Introducer::Member(Id::new(id))),
+        _ => None,
     }
 }

@@ -1,5 +1,6 @@
 //! Customer goals & initiatives: what the customer is trying to achieve this year, each
-//! with who told us (an unsourced goal is a guess, and the list says so).
+//! with who told us (an unsourced goal is a guess, and the list says so), ranked by the
+//! account manager (1 matters most).
 
 use leptos::prelude::*;
 
@@ -27,6 +28,19 @@ pub fn GoalsSection(id: Id) -> impl IntoView {
             .filter(|g| g.source_contact.is_none())
             .count()
     });
+    let ranking = state.account_value(&id, |a| {
+        crate::domain::areas::ranked_goals(&a.plan)
+            .into_iter()
+            .filter_map(|g| {
+                Some(format!(
+                    "{}. {}",
+                    g.rank?,
+                    display_name(&g.title, "Untitled goal")
+                ))
+            })
+            .collect::<Vec<_>>()
+    });
+    let count = state.account_value(&id, |a| a.plan.goals.len());
     let add_id = id.clone();
     let add = move |_| {
         let new = add_to(state, &add_id, "goal", list_mut, |gid| Goal {
@@ -47,9 +61,13 @@ pub fn GoalsSection(id: Id) -> impl IntoView {
                     <p class="warning-text">{format!("{n} without a source: ask the customer before you build on them.")}</p>
                 })
             }}
+            {move || {
+                let r = ranking.get();
+                (!r.is_empty()).then(|| view! { <p class="goal-ranking">"Ranked: "{r.join("; ")}</p> })
+            }}
             <ul class="entity-list">
                 <For each=move || ids.get() key=|g| g.clone() let:gid>
-                    <GoalCard account=id.clone() goal=gid />
+                    <GoalCard account=id.clone() goal=gid count />
                 </For>
             </ul>
             <button type="button" on:click=add>"Add goal"</button>
@@ -58,7 +76,7 @@ pub fn GoalsSection(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn GoalCard(account: Id, goal: Id) -> impl IntoView {
+fn GoalCard(account: Id, goal: Id, count: Signal<usize>) -> impl IntoView {
     let state = use_app();
     let b = Bound::new(state, account.clone(), goal.clone(), list, list_mut);
     let del = b.clone();
@@ -80,6 +98,13 @@ fn GoalCard(account: Id, goal: Id) -> impl IntoView {
                             g.kind = k;
                         }
                     })
+                />
+                <SelectField
+                    label="Rank"
+                    none="Not ranked"
+                    options=Signal::derive(move || (1..=count.get().max(1)).map(|n| (n.to_string(), n.to_string())).collect())
+                    value=b.value(|g| g.rank.map(|r| r.to_string()).unwrap_or_default())
+                    on_commit=b.setter(|g, v: String| g.rank = v.parse().ok().filter(|r| *r >= 1))
                 />
                 <SelectField
                     label="Told us"

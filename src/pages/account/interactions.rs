@@ -1,10 +1,12 @@
 //! Interactions: dated touches with one or more contacts. Logging one is quick from
 //! anywhere in the plan: press L (outside a text field), type part of a name, Enter to
-//! pick it, Ctrl/Cmd+Enter to save.
+//! pick it, Ctrl/Cmd+Enter to save. Each names the areas of opportunity it was about (our
+//! offerings, the customer's goals): the third dimension of coverage.
 
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
+use crate::domain::areas::{area_name, areas};
 use crate::domain::model::{AccountPlan, Choice, Id, Interaction, InteractionKind};
 use crate::state::{use_app, AppState};
 
@@ -93,7 +95,7 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
                 <table class="table">
                     <caption class="visually-hidden">"Interactions"</caption>
                     <thead>
-                        <tr><th scope="col">"Date"</th><th scope="col">"Kind"</th><th scope="col">"With"</th><th scope="col">"Note"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>
+                        <tr><th scope="col">"Date"</th><th scope="col">"Kind"</th><th scope="col">"With"</th><th scope="col">"About"</th><th scope="col">"Note"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>
                     </thead>
                     <tbody>
                         <For each=move || shown.get() key=|r| (r.id.clone(), r.date, r.with.clone(), r.note.clone()) let:row>
@@ -106,19 +108,55 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
     }
 }
 
-/// One interaction's row of the list, with its delete button.
+/// One interaction's row of the list: what it was about (editable in place) and its delete
+/// button. The row stays while its areas change (they are not part of its key), so the
+/// picks stay open.
 #[component]
 fn InteractionRow(account: Id, row: LogRow) -> impl IntoView {
-    let b = Bound::new(use_app(), account, row.id.clone(), list, list_mut);
-    let what = format!(
-        "interaction of {}",
-        row.date.map(|d| d.to_string()).unwrap_or_default()
-    );
+    let state = use_app();
+    let b = Bound::new(state, account.clone(), row.id.clone(), list, list_mut);
+    let day = row.date.map(|d| d.to_string()).unwrap_or_default();
+    let what = format!("interaction of {day}");
+    let about = {
+        let (acc, iid) = (account.clone(), row.id.clone());
+        Signal::derive(move || {
+            state
+                .workspace
+                .with(|ws| {
+                    let a = ws.account(&acc)?;
+                    let i = a.plan.interactions.iter().find(|i| i.id == iid)?;
+                    let names: Vec<&str> = i
+                        .areas
+                        .iter()
+                        .map(|x| area_name(&a.plan, &ws.settings, x).unwrap_or("Removed area"))
+                        .collect();
+                    Some(names.join(", "))
+                })
+                .unwrap_or_default()
+        })
+    };
+    let editing = RwSignal::new(false);
+    let options = area_options(state, &account);
+    let chosen = b.value(|i| i.areas.clone());
+    let toggle = b.setter(|i, id: Id| toggle_id(&mut i.areas, id));
+    let prefix = format!("int-{}-area", row.id);
+    let edit_label = format!("Edit the areas of the {what}");
     view! {
         <tr>
             <td>{row.date.map(|d| d.to_string()).unwrap_or_else(|| "No date".into())}</td>
             <td>{row.kind}</td>
             <td>{row.with}</td>
+            <td>
+                {about}
+                " "
+                <button type="button" class="secondary" aria-expanded=move || editing.get().to_string()
+                    aria-label=edit_label on:click=move |_| editing.update(|e| *e = !*e)>
+                    {move || if editing.get() { "Done" } else { "Edit" }}
+                </button>
+                {move || editing.get().then(|| view! {
+                    <CheckboxPicks legend="About" box_prefix=prefix.clone() options chosen toggle />
+                })}
+            </td>
             <td>{row.note}</td>
             <td>
                 <button type="button" class="danger" aria-label=format!("Delete {what}") on:click=move |_| b.delete(what.clone())>
@@ -143,6 +181,8 @@ struct LogFields {
     note: RwSignal<String>,
     find: RwSignal<String>,
     picked: RwSignal<Vec<Id>>,
+    /// The areas of opportunity it was about.
+    areas: RwSignal<Vec<Id>>,
     error: RwSignal<Option<String>>,
 }
 
@@ -154,6 +194,7 @@ impl LogFields {
             note: RwSignal::new(String::new()),
             find: RwSignal::new(String::new()),
             picked: RwSignal::new(Vec::new()),
+            areas: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
         }
     }
@@ -180,6 +221,7 @@ impl LogFields {
     /// Empties the picks, the note, the search and the error (the date and kind stay).
     fn clear(self) {
         self.picked.set(Vec::new());
+        self.areas.set(Vec::new());
         self.note.set(String::new());
         self.find.set(String::new());
         self.error.set(None);
@@ -199,12 +241,14 @@ impl LogFields {
         };
         let k = InteractionKind::from_key(&self.kind.get_untracked()).unwrap_or_default();
         let text = self.note.get_untracked();
+        let about = self.areas.get_untracked();
         add_to(state, account, "int", list_mut, move |iid| Interaction {
             id: iid,
             date: Some(day),
             contacts: who,
             kind: k,
             note: text,
+            areas: about,
             updated_at: Some(Utc::now()),
             ..Interaction::default()
         });
@@ -241,6 +285,7 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
         ..
     } = fields;
     let contacts = contact_options(state, &account);
+    let area_opts = area_options(state, &account);
     let matches = fields.matches(contacts);
     let close = move || {
         dialog.open.set(false);
@@ -281,6 +326,10 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
                         <input id="log-find" type="search" placeholder="Type a name, Enter to pick" bind:value=find on:keydown=on_find_key />
                     </div>
                     <ContactPicks fields matches contacts />
+                    <CheckboxPicks legend="About" box_prefix="log-area".to_string()
+                        options=area_opts
+                        chosen=fields.areas.into()
+                        toggle=Callback::new(move |id: Id| fields.areas.update(|a| toggle_id(a, id))) />
                     <div class="form-grid">
                         <div class="field">
                             <label for="log-date">"Date"</label>
@@ -306,6 +355,23 @@ pub fn LogInteraction(account: Id) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// The areas an interaction of `account` can be about (id, name): offerings, then goals.
+fn area_options(state: AppState, account: &Id) -> Signal<Vec<(String, String)>> {
+    let id = account.clone();
+    Signal::derive(move || {
+        state.workspace.with(|ws| {
+            ws.account(&id)
+                .map(|a| {
+                    areas(&a.plan, &ws.settings)
+                        .into_iter()
+                        .map(|x| (x.id.to_string(), x.name))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    })
 }
 
 /// The dialog's contacts that match its search, each picked or not by a checkbox.

@@ -1,10 +1,12 @@
 //! Opportunities: concrete growth plays, each aligned to a customer goal and tagged engage,
-//! win or grow; the top aligned ones are what a leader asks about.
+//! win or grow (the mix is shown, and a plan without a grow play is warned); the account
+//! manager picks the top 2–3 aligned ones, which the leader's coaching question asks for.
 
 use leptos::prelude::*;
 
 use crate::components::fields::{DateField, NumberField, SelectField, TextField};
 use crate::domain::model::{AccountPlan, Choice, Dimension, Id, Opportunity, PlanPart, Stage};
+use crate::domain::plays::{can_pick, play_mix, top_opportunities, MAX_TOP};
 use crate::format::format_money_short;
 use crate::state::use_app;
 
@@ -53,6 +55,13 @@ pub fn OpportunitiesSection(id: Id) -> impl IntoView {
             format_money_short(value)
         )
     });
+    let mix = state.account_value(&id, |a| play_mix(&a.plan));
+    let top = state.account_value(&id, |a| {
+        top_opportunities(&a.plan)
+            .into_iter()
+            .map(|o| display_name(&o.name, "New opportunity"))
+            .collect::<Vec<_>>()
+    });
     let add_id = id.clone();
     let cards_id = id.clone();
     let add = move |_| {
@@ -75,6 +84,24 @@ pub fn OpportunitiesSection(id: Id) -> impl IntoView {
                 </div>
                 <button type="button" on:click=add>"Add opportunity"</button>
             </div>
+            <p class="play-mix">{move || {
+                let m = mix.get();
+                format!(
+                    "Mix of open plays: engage {} · win {} · grow {}.",
+                    m.engage.count, m.win.count, m.grow.count
+                )
+            }}</p>
+            {move || mix.get().no_grow().then(|| view! {
+                <p class="warning-text" role="status">"No grow play: every open opportunity engages or wins. Plan at least one that grows the account after this sale."</p>
+            })}
+            <p class="top-picks">{move || {
+                let t = top.get();
+                if t.is_empty() {
+                    format!("Top opportunities: none picked yet; pick up to {MAX_TOP} aligned ones.")
+                } else {
+                    format!("Top opportunities: {}.", t.join("; "))
+                }
+            }}</p>
             <ul class="entity-list">
                 <For each=move || shown.get() key=|o| o.clone() let:oid>
                     <OpportunityCard account=cards_id.clone() opportunity=oid />
@@ -97,6 +124,16 @@ fn OpportunityCard(account: Id, opportunity: Id) -> impl IntoView {
             .collect()
     });
     let unaligned = b.value(|o| o.goal.is_none());
+    let me = opportunity.clone();
+    let pickable = state.account_value(&account, move |a| {
+        a.plan
+            .opportunities
+            .iter()
+            .find(|o| o.id == me)
+            .is_some_and(|o| can_pick(&a.plan, o))
+    });
+    let top_box = format!("top-{opportunity}");
+    let set_top = b.setter(|o, v: bool| o.top = v);
     view! {
         <EntityCard
             dom_id=card_id(&opportunity)
@@ -124,6 +161,12 @@ fn OpportunityCard(account: Id, opportunity: Id) -> impl IntoView {
                     value=b.value(|o| id_value(&o.owner)) on_commit=b.setter(|o, v| o.owner = opt_id(v)) />
             </div>
             <TextField label="Next step" value=b.value(|o| o.next_step.clone()) on_commit=b.setter(|o, v| o.next_step = v) />
+            <div class="field field-check">
+                <input id=top_box.clone() type="checkbox" prop:checked=b.value(|o| o.top)
+                    prop:disabled=move || !pickable.get()
+                    on:change=move |ev| set_top.run(event_target_checked(&ev)) />
+                <label for=top_box>{format!("One of the top {MAX_TOP}")}</label>
+            </div>
         </EntityCard>
     }
 }

@@ -10,9 +10,11 @@ use leptos::prelude::*;
 use super::completeness::PlanCompleteness;
 use crate::components::charts::trend::{TrendChart, TrendPoint};
 use crate::domain::advice::{next_best_actions, NextBestAction};
+use crate::domain::areas::{area_name, area_talks, AreaKind, AreaTalks};
 use crate::domain::coverage::{coverage_grid, rut, RutReport};
 use crate::domain::model::Band;
 use crate::domain::model::{Account, Bands, Id};
+use crate::domain::new_contacts::{challenge_progress, ChallengeProgress};
 use crate::domain::scoring::{score_account, trend, Scorecard, Trend};
 use crate::format::{band_class, band_label};
 use crate::nav::href_for;
@@ -46,6 +48,8 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
                 .map(|a| settings.with(|s| rut(&a.plan, s, today)))
         })
     });
+    let progress =
+        Memo::new(move |_| account.with(|a| a.as_ref().map(|a| challenge_progress(a, today))));
     let trend_points = trend_points(account, card, today);
     let bands = state.workspace.with_untracked(|ws| ws.settings.bands);
     view! {
@@ -55,7 +59,7 @@ pub fn ScorecardSection(id: Id) -> impl IntoView {
             <ScoreComponents id=id.clone() card bands />
             <NextBestActions id=id.clone() nba />
             <PlanCompleteness id=id.clone() />
-            <RutNotice report=rut_report />
+            <RutNotice report=rut_report progress />
             <section aria-labelledby="trend-heading">
                 <h3 id="trend-heading">"Trend"</h3>
                 <TrendChart points=trend_points bands />
@@ -202,16 +206,23 @@ fn NextBestActions(id: Id, nba: Memo<Vec<NextBestAction>>) -> impl IntoView {
     }
 }
 
-/// The rut warning, or only this week's challenge when the plan is not in a rut.
+/// The rut warning, or only this week's challenge when the plan is not in a rut; in a
+/// renewal window, why staying close is not counted; and the new contacts met this week and
+/// this quarter.
 #[component]
-fn RutNotice(report: Memo<Option<RutReport>>) -> impl IntoView {
+fn RutNotice(
+    report: Memo<Option<RutReport>>,
+    progress: Memo<Option<ChallengeProgress>>,
+) -> impl IntoView {
     move || {
-        report.get().filter(|r| r.in_rut || r.challenge.is_some()).map(|r| view! {
+        report.get().filter(|r| r.in_rut || r.challenge.is_some() || r.tempered.is_some()).map(|r| view! {
         <section class=if r.in_rut { "rut rut-warning" } else { "rut" } aria-labelledby="rut-heading" role=if r.in_rut { "alert" } else { "region" }>
             <h3 id="rut-heading">{if r.in_rut { "In a rut" } else { "This week's challenge" }}</h3>
             <ul>{r.reasons.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
             <p class="hint">{format!("Last 90 days: {} touches; the top two contacts hold {:.0}%; concentration index (HHI) {:.2}.", r.touches, r.top_two_share * 100.0, r.herfindahl)}</p>
+            {r.tempered.map(|t| view! { <p role="status">{t}</p> })}
             {r.challenge.map(|c| view! { <p><strong>"Challenge: "</strong>{c}</p> })}
+            {move || progress.get().map(|p| view! { <p class="challenge-progress">{p.sentence()}</p> })}
         </section>
     })
     }
@@ -224,13 +235,30 @@ fn CoverageGrid(id: Id) -> impl IntoView {
     let today = state.today;
     let grid = Memo::new(move |_| {
         state.workspace.with(|ws| {
-            ws.account(&id)
-                .map(|a| coverage_grid(&a.plan, &ws.settings, today))
+            ws.account(&id).map(|a| {
+                let g = coverage_grid(&a.plan, &ws.settings, today);
+                // Each cell's areas by name, in the grid's order.
+                let names: Vec<Vec<String>> = g
+                    .cells
+                    .iter()
+                    .flatten()
+                    .map(|c| {
+                        c.areas
+                            .iter()
+                            .filter_map(|x| area_name(&a.plan, &ws.settings, x))
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .collect();
+                (g, names, area_talks(&a.plan, &ws.settings, today))
+            })
         })
     });
     move || {
-        grid.get().map(|g| {
+        grid.get().map(|(g, names, talks)| {
         let levels = g.levels.clone();
+        let per_row = levels.len();
+        let cell_areas = move |d: usize, l: usize| names.get(d * per_row + l).cloned().unwrap_or_default();
         view! {
             <section aria-labelledby="coverage-heading">
                 <h3 id="coverage-heading">"Coverage"</h3>
@@ -240,10 +268,11 @@ fn CoverageGrid(id: Id) -> impl IntoView {
                         <caption class="visually-hidden">"Coverage: departments by levels"</caption>
                         <thead><tr><th scope="col">"Department"</th>{levels.iter().map(|l| view! { <th scope="col">{l.name.clone()}</th> }).collect_view()}</tr></thead>
                         <tbody>
-                            {g.departments.iter().zip(g.cells.iter()).map(|(d, row)| view! {
+                            {g.departments.iter().zip(g.cells.iter()).enumerate().map(|(di, (d, row))| view! {
                                 <tr>
                                     <th scope="row">{d.name.clone()}</th>
-                                    {row.iter().map(|cell| {
+                                    {row.iter().enumerate().map(|(li, cell)| {
+                                        let about = cell_areas(di, li);
                                         let class = if !cell.counts { "cov-off" } else if cell.engaged { "cov-engaged" } else if cell.contacts.is_empty() { "cov-empty" } else { "cov-cold" };
                                         view! {
                                             <td class=class>
@@ -253,6 +282,7 @@ fn CoverageGrid(id: Id) -> impl IntoView {
                                                             <span class="hint">{c.days_since.map(|d| format!(" · {d} d")).unwrap_or_else(|| " · never".into())}</span></li>
                                                     }).collect_view()}</ul> }.into_any()
                                                 }}
+                                                {(!about.is_empty()).then(|| view! { <p class="cell-areas">"About: "{about.join(", ")}</p> })}
                                             </td>
                                         }
                                     }).collect_view()}
@@ -261,8 +291,38 @@ fn CoverageGrid(id: Id) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <AreaCoverage talks />
             </section>
         }
     })
+    }
+}
+
+/// The third dimension: how much each area of opportunity was talked about in the window.
+#[component]
+fn AreaCoverage(talks: Vec<AreaTalks>) -> impl IntoView {
+    let talked = talks.iter().filter(|t| t.interactions > 0).count();
+    view! {
+        // On screen only: the print keeps the cells' "About" lines within its page budget.
+        <section class="screen-only" aria-labelledby="areas-heading">
+            <h4 id="areas-heading">"Areas of opportunity"</h4>
+            <p class="hint">{format!("{talked} of {} areas talked about in the last 90 days.", talks.len())}</p>
+            <table class="table area-coverage">
+                <caption class="visually-hidden">"Areas of opportunity talked about in the last 90 days"</caption>
+                <thead><tr><th scope="col">"Area"</th><th scope="col">"Kind"</th><th scope="col">"Interactions (90 days)"</th><th scope="col">"Last"</th></tr></thead>
+                <tbody>
+                    {talks.into_iter().map(|t| {
+                        let class = if t.interactions > 0 { "area-talked" } else { "area-silent" };
+                        view! {
+                        <tr class=class>
+                            <th scope="row">{t.area.name}</th>
+                            <td>{match t.area.kind { AreaKind::Offering => "Our offering", AreaKind::Goal => "Customer goal" }}</td>
+                            <td>{t.interactions}</td>
+                            <td>{t.last.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</td>
+                        </tr>
+                    }}).collect_view()}
+                </tbody>
+            </table>
+        </section>
     }
 }

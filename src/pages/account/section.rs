@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::model::{Choice, Id, PlanPart};
-use crate::domain::staleness::{part_status, PartStatus};
+use crate::domain::staleness::{part_status, rhythm_of, PartStatus};
 use crate::state::use_app;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn SectionHead(id: Id, part: PlanPart) -> impl IntoView {
         Memo::new(move |_| {
             state.workspace.with(|ws| {
                 ws.account(&id)
-                    .map(|a| part_status(a, part, &ws.settings.rhythm, today))
+                    .map(|a| part_status(a, part, rhythm_of(a, &ws.settings), today))
             })
         })
     };

@@ -93,6 +93,19 @@ pub(super) fn harborview(today: NaiveDate) -> Account {
     b.reviewed_all(8);
     b.contact_note(6, "Pushes back on every price; bring Raymond in before any quote.");
     b.contributors(&[2, 3, 4], &[PRIYA, SOFIA]);
+    b.met(6, 110, None, Some(LEAD));
+    b.met(7, 71, Some(2), None);
+    b.met(9, 150, Some(5), None);
+    for (n, offerings, goals) in [
+        (6, &["core"][..], &[1, 2][..]), (7, &["analytics"], &[2]), (8, &[], &[1]),
+        (9, &["support"], &[1]), (10, &["core"], &[]), (11, &["support"], &[]),
+        (12, &["services"], &[3]), (13, &["analytics"], &[]), (14, &["core"], &[]),
+        (15, &["analytics"], &[2]), (16, &["core"], &[3]),
+    ] {
+        b.about(n, offerings, goals);
+    }
+    b.rank_goals(&[3, 1, 2]);
+    b.pick_top(&[1, 2, 3]);
     b.finish("Harborview Health Network", "Healthcare", Segment::Strategic, 1, 1500, "Regional hospital group with 14 sites.")
 }
 
@@ -152,6 +165,10 @@ pub(super) fn brightwell(today: NaiveDate) -> Account {
     b.reviewed_all(30);
     b.contact_note(1, "Declined every meeting so far; thinks we are too expensive.");
     b.contributors(&[2, 3], &[DANIEL]);
+    // Every recent talk is about the core platform: the rut has a topic too.
+    for n in 4..=14 {
+        b.about(n, &["core"], &[]);
+    }
     b.finish("Brightwell Foods", "Food & beverage", Segment::Key, 1, 1100, "Regional snack and bakery producer.")
 }
 
@@ -209,6 +226,10 @@ pub(super) fn meridian(today: NaiveDate) -> Account {
     b.review(55, ReviewKind::Coaching, 58, [55, 55, 55, 60, 62, 55, 55, 70], 0, "What is your plan if procurement runs a tender?");
     b.review(20, ReviewKind::Monthly, 47, [45, 50, 35, 55, 48, 50, 40, 72], 0, "QBR slipped; discount pressure.");
     b.reviewed_all(20);
+    for (n, offerings, goals) in [(8, &["core"][..], &[][..]), (9, &["core"], &[2]), (10, &["core"], &[]), (11, &["core", "services"], &[])] {
+        b.about(n, offerings, goals);
+    }
+    b.rank_goals(&[1, 2]);
     b.finish("Meridian Freight", "Logistics", Segment::Key, 1, 1150, "Road freight and warehousing, 600 trucks.")
 }
 
@@ -267,6 +288,9 @@ pub(super) fn lumina(today: NaiveDate) -> Account {
     b.contact("Dana Whitfield", "Director of IT", "it", "senior", Influencer, Supporter, 3, None, "Moving three campuses to one platform");
     b.contact("Ravi Menon", "Procurement Officer", "procurement", "staff", Gatekeeper, Neutral, 2, None, "");
     b.touch(5, &[1], Call, "Introductory call after the contract signature");
+    b.met(1, 5, None, Some(SOFIA));
+    b.met(2, 2, Some(1), None);
+    b.about(1, &["core"], &[]);
     b.finish("Lumina Learning", "Education", Segment::Growth, 1, 9, "Signed last week; plan to be built.")
 }
 
@@ -331,5 +355,11 @@ pub(super) fn stonebridge(today: NaiveDate) -> Account {
         b.plan.reviewed.insert(part, b.day(-ago));
     }
     b.contributors(&[1, 2, 3], &[SOFIA, LEAD]);
+    b.met(6, 130, Some(3), None);
+    for (n, offerings, goals) in [(4, &["core"][..], &[2][..]), (6, &["support"], &[]), (7, &["support"], &[]), (8, &["analytics"], &[1])] {
+        b.about(n, offerings, goals);
+    }
+    b.rank_goals(&[1, 2, 3]);
+    b.pick_top(&[1]);
     b.finish("Stonebridge Credit Union", "Financial services", Segment::Key, 1, 1300, "Member-owned bank with 22 branches.")
 }

@@ -12,9 +12,9 @@ use super::synthetic::{fiscal_year_start, past_quarter_actuals};
 use crate::domain::model::{
     Account, AccountPlan, Action, ActionLink, ActionStatus, CellStatus, ComponentKind, Contact,
     Contract, DecisionRole, Dimension, Direction, FeedbackItem, Goal, GoalKind, Id, Interaction,
-    InteractionKind, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue, Review,
-    ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance, SuccessMeasure,
-    TeamMember, TeamRole, Term, WhiteSpaceCell, Workspace, SCHEMA_VERSION,
+    InteractionKind, Introducer, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue,
+    Review, ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance,
+    SuccessMeasure, TeamMember, TeamRole, Term, WhiteSpaceCell, Workspace, SCHEMA_VERSION,
 };
 use accounts::{brightwell, copperleaf, harborview, lumina, meridian, stonebridge};
 
@@ -149,8 +149,44 @@ impl B {
             phone: String::new(),
             major_challenge: challenge.into(),
             notes: String::new(),
+            first_met: None,
+            introduced_by: None,
             updated_at: None,
         });
+    }
+
+    /// Contact `n` was first met `ago` days ago, introduced by a contact (by position) or a
+    /// team member (by id).
+    fn met(&mut self, n: usize, ago: i64, by_contact: Option<usize>, by_member: Option<&str>) {
+        let by = by_contact
+            .map(|c| Introducer::Contact(self.con(c)))
+            .or_else(|| by_member.map(|m| Introducer::Member(Id::new(m))));
+        let first_met = Some(self.day(-ago));
+        let c = &mut self.plan.contacts[n - 1];
+        c.first_met = first_met;
+        c.introduced_by = by;
+    }
+
+    /// What interaction `n` (1-based) was about: offerings by key ("core"), goals by
+    /// position.
+    fn about(&mut self, n: usize, offerings: &[&str], goals: &[usize]) {
+        let mut areas: Vec<Id> = offerings.iter().map(|o| Id(format!("off-{o}"))).collect();
+        areas.extend(goals.iter().map(|&g| id("goal", self.p, g)));
+        self.plan.interactions[n - 1].areas = areas;
+    }
+
+    /// The account manager's ranking of the goals: positions, most important first.
+    fn rank_goals(&mut self, order: &[usize]) {
+        for (rank, &g) in order.iter().enumerate() {
+            self.plan.goals[g - 1].rank = Some(rank as u32 + 1);
+        }
+    }
+
+    /// The opportunities (by position) picked as the top aligned ones.
+    fn pick_top(&mut self, opportunities: &[usize]) {
+        for &o in opportunities {
+            self.plan.opportunities[o - 1].top = true;
+        }
     }
 
     /// Our own note on contact `n` (1-based): left out of the customer version.
@@ -173,6 +209,7 @@ impl B {
             kind,
             note: note.into(),
             by: Some(self.owner.clone()),
+            areas: Vec::new(),
             updated_at: None,
         });
     }
@@ -185,6 +222,7 @@ impl B {
             description: description.into(),
             kind,
             source_contact: source.map(|c| self.con(c)),
+            rank: None,
             updated_at: None,
         });
     }
@@ -237,6 +275,7 @@ impl B {
             close_date: Some(self.day(close_in)),
             next_step: next_step.into(),
             owner: Some(self.owner.clone()),
+            top: false,
             updated_at: None,
         });
     }
@@ -519,3 +558,5 @@ impl B {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_practices;

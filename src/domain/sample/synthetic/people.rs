@@ -79,6 +79,8 @@ pub(super) fn contacts(rng: &mut Rng, ctx: &Ctx, n: usize) -> Vec<Contact> {
             phone: format!("+1 555 {:04}", rng.below(10_000)),
             major_challenge: rng.pick(CHALLENGES).to_string(),
             notes: String::new(),
+            first_met: None,
+            introduced_by: None,
             updated_at: Some(noon(days_before(ctx.today, rng.range(0, 200)))),
         });
         level_of.push(level);
@@ -127,6 +129,7 @@ pub(super) fn interactions(
                 ][rng.weighted(&[3, 4, 5, 1])],
                 note: rng.pick(NOTES).to_string(),
                 by: Some(ctx.member(rng)),
+                areas: Vec::new(),
                 updated_at: Some(noon(date)),
             }
         })

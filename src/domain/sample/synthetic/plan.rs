@@ -82,6 +82,7 @@ pub(super) fn goals(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact]) -> Vec<Goal>
                 description: format!("Stated priority for {}", ctx.today.year()),
                 kind,
                 source_contact,
+                rank: None,
                 updated_at: Some(noon(days_before(ctx.today, rng.range(0, 300)))),
             }
         })
@@ -327,6 +328,7 @@ pub(super) fn opportunities(
                 close_date: Some(days_after(created, rng.range(20, 270))),
                 next_step: rng.pick(STEPS).to_string(),
                 owner: Some(ctx.member(rng)),
+                top: false,
                 updated_at: Some(noon(created)),
             }
         })

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::domain::model::{Id, PlanPart, ReviewKind};
 use crate::domain::review::{kind_label, ReviewDraft};
-use crate::domain::staleness::{staleness, PartStatus};
+use crate::domain::staleness::{rhythm_of, staleness, PartStatus};
 use crate::state::{use_app, AppState};
 
 /// The URL slug of the section (`?account=<id>&section=reviews`).
@@ -127,7 +127,7 @@ fn StartReview(id: Id) -> impl IntoView {
                 let Some(a) = ws.account(&id) else {
                     return (Vec::new(), Vec::new());
                 };
-                let parts = staleness(a, &ws.settings.rhythm, today).parts;
+                let parts = staleness(a, rhythm_of(a, &ws.settings), today).parts;
                 let of = |keep: fn(&PartStatus) -> bool| -> Vec<PlanPart> {
                     parts.iter().filter(|p| keep(p)).map(|p| p.part).collect()
                 };
