@@ -294,3 +294,6 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod practices_tests;

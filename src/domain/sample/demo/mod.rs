@@ -212,6 +212,7 @@ impl B {
             last_checked: checked_ago.map(|a| self.day(-a)),
             goal: goal.map(|g| id("goal", self.p, g)),
             updated_at: None,
+            ..Default::default()
         });
     }
 
@@ -269,6 +270,7 @@ impl B {
             completed_on: done_ago.map(|a| self.day(-a)),
             link,
             updated_at: None,
+            ..Default::default()
         });
     }
 
@@ -310,6 +312,7 @@ impl B {
             accepted_by_all: accepted,
             held,
             updated_at: None,
+            ..Default::default()
         });
     }
 
@@ -335,6 +338,7 @@ impl B {
             growth_target: Some(growth),
             quarterly_actuals: past_quarter_actuals(fy, self.today, commitment, || pace),
             updated_at: None,
+            ..Default::default()
         };
     }
 
@@ -374,6 +378,7 @@ impl B {
                         source_contact: Some(self.con(source)),
                         date: Some(self.day(-ago)),
                         updated_at: None,
+                        ..Default::default()
                     }
                 })
                 .collect()

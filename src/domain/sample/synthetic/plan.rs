@@ -40,6 +40,7 @@ pub(super) fn revenue(
         growth_target: Some(growth_target),
         quarterly_actuals,
         updated_at: None,
+        ..Default::default()
     }
 }
 
@@ -175,6 +176,7 @@ impl Measure {
                 .then(|| days_before(ctx.today, rng.range(0, 200))),
             goal: (!goals.is_empty() && rng.chance(0.8)).then(|| rng.pick(goals).id.clone()),
             updated_at: Some(noon(days_before(ctx.today, rng.range(0, 200)))),
+            ..Default::default()
         }
     }
 }
@@ -208,6 +210,7 @@ pub(super) fn feedback(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact]) -> Feedba
                         .then(|| rng.pick(contacts).id.clone()),
                     date: Some(days_before(ctx.today, rng.range(0, 300))),
                     updated_at: None,
+                    ..Default::default()
                 }
             })
             .collect()
@@ -383,6 +386,7 @@ pub(super) fn actions(
                 completed_on,
                 link,
                 updated_at: Some(noon(created)),
+                ..Default::default()
             }
         })
         .collect()
