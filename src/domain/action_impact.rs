@@ -73,18 +73,20 @@ mod tests {
     #[test]
     fn three_open_low_actions_and_an_overdue_high_one_are_low_value_work() {
         let today = day("2026-11-24");
-        let mut p = AccountPlan::default();
-        p.actions = vec![
-            action("h", Some(Impact::High), "2026-11-10", ActionStatus::Open),
-            action("l1", Some(Impact::Low), "2026-12-10", ActionStatus::Open),
-            action(
-                "l2",
-                Some(Impact::Low),
-                "2026-12-10",
-                ActionStatus::InProgress,
-            ),
-            action("l3", Some(Impact::Low), "2026-12-10", ActionStatus::Done),
-        ];
+        let mut p = AccountPlan {
+            actions: vec![
+                action("h", Some(Impact::High), "2026-11-10", ActionStatus::Open),
+                action("l1", Some(Impact::Low), "2026-12-10", ActionStatus::Open),
+                action(
+                    "l2",
+                    Some(Impact::Low),
+                    "2026-12-10",
+                    ActionStatus::InProgress,
+                ),
+                action("l3", Some(Impact::Low), "2026-12-10", ActionStatus::Done),
+            ],
+            ..AccountPlan::default()
+        };
         // Two open low ones: not yet.
         assert!(low_value_work(&p, today).is_none());
         p.actions.push(action(

@@ -20,7 +20,8 @@ pub fn response(m: &Meeting, attendee: &Id) -> AttendeeResponse {
 /// Whether the answers, not the `accepted_by_all` flag, tell the meeting's acceptance:
 /// some answer is recorded and the meeting has attendees.
 pub fn answered(m: &Meeting) -> bool {
-    !m.responses.is_empty() && !(m.attendees.is_empty() && m.internal_attendees.is_empty())
+    let nobody = m.attendees.is_empty() && m.internal_attendees.is_empty();
+    !m.responses.is_empty() && !nobody
 }
 
 /// The share of the meeting accepted, 0–1: an accepted attendee counts 1, a tentative one

@@ -119,7 +119,7 @@ pub fn ActionsSection(id: Id) -> impl IntoView {
                     <option value="overdue">"Overdue"</option>
                     <option value="all">"All"</option>
                 </select>
-                <label for="action-impact">"Impact"</label>
+                <label for="action-impact">"With impact"</label>
                 <select id="action-impact" on:change=move |ev| impact.set(event_target_value(&ev)) prop:value=move || impact.get()>
                     <option value="">"Any"</option>
                     {Impact::ALL.map(|x| view! { <option value=x.key()>{x.label()}</option> })}
