@@ -41,6 +41,8 @@ pub fn MeasureChart(
     /// Takes out the value of a day.
     on_remove: Callback<NaiveDate>,
 ) -> impl IntoView {
+    // Drawn again only when the values change, not on every edit of the account.
+    let points = Memo::new(move |_| points.get());
     let title_id = crate::components::fields::unique_id("measure-chart");
     let desc_id = format!("{title_id}-desc");
     let chart = move || {

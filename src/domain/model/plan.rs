@@ -89,6 +89,7 @@ pub struct SuccessMeasure {
 /// One value of a success measure, on the day it was measured.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct MeasureValue {
+    #[serde(deserialize_with = "dates::required_day")]
     pub date: NaiveDate,
     pub value: f64,
 }

@@ -199,7 +199,8 @@ fn Answers(b: Bound<Meeting>) -> impl IntoView {
         })
     });
     let ours = b.value(|m| m.internal_attendees.clone());
-    let all = Signal::derive(move || {
+    // A memo: an answer changes the workspace, and the selects must stay put (and keep focus).
+    let all = Memo::new(move |_| {
         let mut out = people.get();
         let team = members.get();
         for id in ours.get() {
