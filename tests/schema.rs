@@ -314,6 +314,9 @@ fn every_enum_lists_exactly_the_serialized_variant_names() {
         variants!(RenewalStatus: NotStarted, InDiscussion, Renewed, Lost),
         variants!(Risk: Low, Medium, High),
         variants!(ReviewKind: Monthly, Quarterly, Coaching),
+        variants!(AttendeeResponse: Accepted, Tentative, Declined, NoAnswer),
+        variants!(FeedbackStatus: Open, InProgress, Done, Declined),
+        variants!(Impact: High, Medium, Low),
     ];
     for (name, expected) in cases {
         assert_eq!(

@@ -14,6 +14,7 @@
 //!   step stay: they are what we propose to do for the customer.
 //! - **The growth target**: our own target on top of the customer's commitment.
 //! - **The contract's risk** (written as the default, low): our read of the renewal.
+//! - **Actions' expected impact**: which of the work we do for them we judge worth less.
 //! - **Coaching**: every review, with its notes, coaching answers, score snapshot and
 //!   follow-up list (the follow-up actions themselves stay in the actions).
 //!
@@ -47,6 +48,9 @@ pub fn customer_version(account: &Account) -> Account {
     }
     for o in &mut p.opportunities {
         o.probability = 0.0;
+    }
+    for x in &mut p.actions {
+        x.impact = None;
     }
     p.contract.risk = Risk::default();
     p.contract.notes.clear();

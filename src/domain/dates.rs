@@ -124,6 +124,12 @@ pub fn opt_day<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::
     Ok(Option::<Day>::deserialize(d)?.map(|x| x.0))
 }
 
+/// For `NaiveDate` fields that must be there (a measure value's day), read by the same
+/// quick parser as the others rather than chrono's general one.
+pub fn required_day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    Ok(Day::deserialize(d)?.0)
+}
+
 /// For `Option<Timestamp>` fields.
 pub fn opt_stamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
     Ok(Option::<Stamp>::deserialize(d)?.map(|x| x.0))

@@ -1,14 +1,19 @@
 //! The planning and scoring logic: plain Rust, no browser, no clock (`today` is an
 //! argument), deterministic. Almost every test of the product lives here.
 
+pub mod action_impact;
 pub mod advice;
 pub mod areas;
 pub mod coaching;
+pub mod commitment;
 pub mod completeness;
 pub mod coverage;
 pub mod customer_version;
 pub mod dates;
+pub mod feedback;
 pub mod measure_check;
+pub mod measure_values;
+pub mod meeting;
 pub mod merge;
 pub mod model;
 pub mod money;

@@ -303,6 +303,7 @@ pub fn save_review(
             completed_on: None,
             link: None,
             updated_at: Some(now),
+            ..Default::default()
         });
         follow_ups.push(id);
     }

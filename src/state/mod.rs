@@ -5,6 +5,7 @@
 //! (`save`), other tabs (`tabs`), importing and exporting files (`import`, `export`) and
 //! undo (`undo`).
 
+mod cadence;
 mod edit;
 mod export;
 mod import;

@@ -4,6 +4,7 @@
 //! judge leads with what to fill in first (`fill_in`), each step with what it unlocks.
 
 mod fill_in;
+mod follow_through;
 mod practices;
 
 pub use practices::is_key_contact;
@@ -186,10 +187,13 @@ fn candidates(account: &Account, settings: &Settings, today: NaiveDate) -> Vec<C
     meetings_to_fix(plan, today, &mut out);
     renewal_without_sponsor(plan, settings, today, &mut out);
     measures_off_target(plan, &mut out);
+    follow_through::measure_checks_due(plan, today, &mut out);
     missing_actuals(account, today, &mut out);
+    follow_through::unagreed_commitment(plan, &mut out);
     unaligned_opportunities(plan, &mut out);
     unsourced_goals(plan, &mut out);
     overdue_actions(plan, today, &mut out);
+    follow_through::low_value_work(plan, today, &mut out);
     stale_parts(account, settings, today, &mut out);
     practices::practices(plan, settings, today, &mut out);
     out
@@ -330,15 +334,15 @@ fn meetings_to_fix(plan: &AccountPlan, today: NaiveDate, out: &mut Vec<Candidate
                 },
             ));
         }
-        if !m.accepted_by_all {
+        if !super::meeting::accepted_by_all(m) {
             out.push(candidate(
-                format!("{name} is not accepted by all parties"),
+                follow_through::not_accepted_title(plan, m, &name),
                 ComponentKind::Cadence,
                 PlanPart::Cadence,
                 Some(id.clone()),
                 move |a| {
                     if let Some(m) = a.plan.cadence.iter_mut().find(|m| m.id == id) {
-                        m.accepted_by_all = true;
+                        super::meeting::accept_all(m);
                     }
                 },
             ));
@@ -658,6 +662,7 @@ mod tests {
             name: "NPS".into(),
             target: Some(40.0),
             current: Some(45.0),
+            last_checked: Some(day("2026-11-20")),
             ..SuccessMeasure::default()
         });
         // A workspace that scores measures and freshness alone, and judges any plan.

@@ -29,6 +29,7 @@ fn left_out() -> Vec<(&'static str, Value)> {
         ("/plan/white_space/cells/[]/competitor", Value::Null),
         ("/plan/white_space/cells/[]/note", json!("")),
         ("/plan/opportunities/[]/probability", json!(0.0)),
+        ("/plan/actions/[]/impact", Value::Null),
         ("/plan/contract/risk", json!("low")),
         ("/plan/contract/notes", json!("")),
         ("/plan/reviews", json!([])),

@@ -125,6 +125,8 @@ fn merge_account(mine: &Account, theirs: &Account, ctx: &mut Ctx) -> Account {
     p.contract = merge_one(std::mem::take(&mut p.contract), &t.contract, id, ctx);
     plan_lists!(lists);
     merge_feedback(p, t, id, (mt, tt), ctx, &mut renewed);
+    // An item deleted on one side while an action was linked to it on the other.
+    crate::domain::feedback::drop_dangling_links(p);
     for (part, day) in &t.reviewed {
         let at = p.reviewed.entry(*part).or_insert(*day);
         *at = (*at).max(*day);

@@ -547,3 +547,27 @@ fn members_and_terms_an_account_needs_come_with_it() {
         .iter()
         .any(|d| d.name == "Legal"));
 }
+
+#[test]
+fn an_action_linked_to_feedback_deleted_on_the_other_side_keeps_its_edit_without_the_link() {
+    let (mut mine, mut theirs) = pair(1);
+    let item = mine.accounts[0].plan.feedback.start[0].id.clone();
+    edit(&mut mine, 0, at(10), |a| {
+        crate::domain::feedback::delete_item(&mut a.plan, &item)
+    });
+    let linked = item.clone();
+    edit(&mut theirs, 0, at(20), |a| {
+        let x = &mut a.plan.actions[0];
+        x.feedback = Some(linked);
+        x.impact = Some(crate::domain::model::Impact::High);
+    });
+    let m = merged(&mine, &theirs, &Choices::default());
+    let a = &m.workspace.accounts[0];
+    assert!(crate::domain::feedback::find(&a.plan, &item).is_none());
+    assert_eq!(
+        a.plan.actions[0].impact,
+        Some(crate::domain::model::Impact::High)
+    );
+    assert_eq!(a.plan.actions[0].feedback, None);
+    assert_eq!(crate::domain::validate::validate(&m.workspace), vec![]);
+}

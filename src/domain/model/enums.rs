@@ -530,3 +530,65 @@ choices!(EntityKind {
     TeamRole => "team_role", "team role";
     Review => "review", "review";
 });
+
+/// An attendee's answer to a cadence meeting's invitation.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendeeResponse {
+    Accepted,
+    Tentative,
+    Declined,
+    /// Not stored: an attendee without an answer has none.
+    #[default]
+    NoAnswer,
+}
+
+choices!(AttendeeResponse {
+    Accepted => "accepted", "Accepted";
+    Tentative => "tentative", "Tentative";
+    Declined => "declined", "Declined";
+    NoAnswer => "no_answer", "No answer";
+});
+
+/// Where a start / stop / keep item stands.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    Declined,
+}
+
+choices!(FeedbackStatus {
+    Open => "open", "Open";
+    InProgress => "in_progress", "In progress";
+    Done => "done", "Done";
+    Declined => "declined", "Declined";
+});
+
+impl FeedbackStatus {
+    pub fn is_default(&self) -> bool {
+        *self == FeedbackStatus::Open
+    }
+}
+
+/// An action's expected impact, so that low-value work can be seen and stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Impact {
+    High,
+    Medium,
+    Low,
+}
+
+choices!(Impact {
+    High => "high", "High";
+    Medium => "medium", "Medium";
+    Low => "low", "Low";
+});

@@ -5,9 +5,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use super::{
-    ActionStatus, CellStatus, DecisionRole, Dimension, Direction, GoalKind, Id, InteractionKind,
-    Money, RenewalStatus, Rhythm, Risk, Stage, Stance, Term, Timestamp,
+    ActionStatus, AttendeeResponse, CellStatus, DecisionRole, Dimension, Direction, FeedbackStatus,
+    GoalKind, Id, Impact, InteractionKind, Money, RenewalStatus, Rhythm, Risk, Stage, Stance, Term,
+    Timestamp,
 };
 use crate::domain::dates;
 
@@ -23,6 +26,18 @@ pub struct Revenue {
     pub growth_target: Option<Money>,
     /// Actual spend per fiscal quarter (Q1..Q4); `None` until recorded.
     pub quarterly_actuals: [Option<Money>; 4],
+    /// The customer contact who agreed the commitment; `None` while nobody has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreed_by: Option<Id>,
+    /// When they agreed it.
+    #[serde(
+        deserialize_with = "dates::opt_day",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub agreed_on: Option<NaiveDate>,
+    /// The commitment is our own estimate, not the customer's word.
+    #[serde(skip_serializing_if = "is_false")]
+    pub estimate: bool,
     #[serde(
         deserialize_with = "dates::opt_stamp",
         skip_serializing_if = "Option::is_none"
@@ -67,8 +82,20 @@ pub struct SuccessMeasure {
     pub last_checked: Option<NaiveDate>,
     /// The goal it serves, if any.
     pub goal: Option<Id>,
+    /// The values recorded, oldest first (one per day); the last is `current`. Data from
+    /// before the history has `current` alone.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<MeasureValue>,
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
+}
+
+/// One value of a success measure, on the day it was measured.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MeasureValue {
+    #[serde(deserialize_with = "dates::required_day")]
+    pub date: NaiveDate,
+    pub value: f64,
 }
 
 /// Start doing / stop doing / keep doing.
@@ -88,6 +115,11 @@ pub struct FeedbackItem {
     pub source_contact: Option<Id>,
     #[serde(deserialize_with = "dates::opt_day")]
     pub date: Option<NaiveDate>,
+    /// The answer to it, the customer's or ours.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub response: String,
+    #[serde(skip_serializing_if = "FeedbackStatus::is_default")]
+    pub status: FeedbackStatus,
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
@@ -234,6 +266,12 @@ pub struct Action {
     #[serde(deserialize_with = "dates::opt_day")]
     pub completed_on: Option<NaiveDate>,
     pub link: Option<ActionLink>,
+    /// Its expected impact; `None` until someone judges it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact: Option<Impact>,
+    /// The feedback item (start / stop / keep) it answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Id>,
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
@@ -258,6 +296,11 @@ pub struct Meeting {
     /// Dates on which it took place.
     #[serde(deserialize_with = "dates::days")]
     pub held: Vec<NaiveDate>,
+    /// Each attendee's answer (customer contacts and our team members alike, by id); an
+    /// attendee not listed has not answered. Once any answer is recorded, acceptance is
+    /// read from them rather than from `accepted_by_all`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub responses: BTreeMap<Id, AttendeeResponse>,
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
 }
@@ -309,4 +352,8 @@ pub struct Contract {
     pub notes: String,
     #[serde(deserialize_with = "dates::opt_stamp")]
     pub updated_at: Option<Timestamp>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }

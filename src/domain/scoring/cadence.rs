@@ -1,10 +1,13 @@
 //! Cadence: per meeting, the share of expected occurrences held in the last half year
-//! (a year for yearly meetings), 60%, and acceptance by all parties, 40%; an overdue next
-//! date costs 20 points, a missing one 10. The component is the meetings' mean.
+//! (a year for yearly meetings), 60%, and acceptance, 40%: the share of attendees who
+//! accepted (tentative counts half, `domain::meeting::acceptance`), or acceptance by all
+//! parties where no answer is recorded; an overdue next date costs 20 points, a missing one
+//! 10. The component is the meetings' mean.
 
 use chrono::{Days, NaiveDate};
 
 use super::{plural, Verdict};
+use crate::domain::meeting::{acceptance, accepted_by_all};
 use crate::domain::model::{AccountPlan, Meeting};
 
 /// Days of history a meeting is judged on (at least one recurrence).
@@ -29,7 +32,7 @@ pub fn held_expected(m: &Meeting, today: NaiveDate) -> (usize, usize) {
 
 /// A meeting's score from its `held_expected` counts.
 fn meeting_score((held, expected): (usize, usize), m: &Meeting, today: NaiveDate) -> f64 {
-    let mut s = 60.0 * held as f64 / expected as f64 + if m.accepted_by_all { 40.0 } else { 0.0 };
+    let mut s = 60.0 * held as f64 / expected as f64 + 40.0 * acceptance(m);
     match m.next_date {
         Some(d) if d < today => s -= 20.0,
         None => s -= 10.0,
@@ -50,7 +53,7 @@ pub fn score(plan: &AccountPlan, today: NaiveDate) -> Verdict {
         sum += meeting_score(counts, m, today);
         held += counts.0;
         expected += counts.1;
-        accepted += usize::from(m.accepted_by_all);
+        accepted += usize::from(accepted_by_all(m));
         overdue += usize::from(m.next_date.is_some_and(|d| d < today));
     }
     Ok((

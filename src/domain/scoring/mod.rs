@@ -295,6 +295,8 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 #[cfg(test)]
+mod practices_tests;
+#[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_segments;

@@ -1,9 +1,11 @@
 //! Revenue: actuals recorded so far against the commitment pro rata to the quarters of
-//! the customer's fiscal year that are over (or already have actuals).
+//! the customer's fiscal year that are over (or already have actuals). A commitment nobody
+//! at the customer agreed counts at most `commitment::UNAGREED_CAP`.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{pct, Verdict};
+use crate::domain::commitment::{is_agreed, unagreed_note, UNAGREED_CAP};
 use crate::domain::model::Account;
 use crate::domain::money::format_money_short;
 
@@ -47,12 +49,16 @@ pub fn score(account: &Account, today: NaiveDate) -> Verdict {
         .filter(|a| a.is_none())
         .count();
     let expected = commitment * due as f64 / 4.0;
-    let score = (100.0 * actual / expected).clamp(0.0, 100.0);
-    let note = match missing {
+    let mut score = (100.0 * actual / expected).clamp(0.0, 100.0);
+    let mut note = match missing {
         0 => String::new(),
         1 => " One quarter's actuals are not recorded.".into(),
         n => format!(" {n} quarters' actuals are not recorded."),
     };
+    if !is_agreed(r) {
+        score = score.min(UNAGREED_CAP);
+        note.push_str(&unagreed_note(r));
+    }
     Ok((
         score,
         format!(

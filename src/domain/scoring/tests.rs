@@ -109,6 +109,7 @@ fn four_components() -> Account {
         ..AccountPlan::default()
     };
     plan.revenue.commitment = Some(1_200_000.0);
+    plan.revenue.agreed_by = Some(Id::new("a"));
     plan.revenue.quarterly_actuals = [Some(300_000.0), Some(250_000.0), Some(200_000.0), None];
     account(plan)
 }
@@ -317,6 +318,7 @@ fn revenue_is_pro_rata_to_the_quarters_over() {
     // 900K expected; actuals 300K + 250K + 200K = 750K → 83%.
     let mut plan = AccountPlan::default();
     plan.revenue.commitment = Some(1_200_000.0);
+    plan.revenue.agreed_by = Some(Id::new("cfo"));
     plan.revenue.quarterly_actuals = [Some(300_000.0), Some(250_000.0), Some(200_000.0), None];
     let a = account(plan);
     assert_eq!(score_of(&a, ComponentKind::Revenue), Some(83));

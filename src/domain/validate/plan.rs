@@ -39,6 +39,7 @@ pub(super) fn check_plan(p: &str, plan: &AccountPlan, refs: &Lookups, out: &mut 
     check_contract(p, &plan.contract, out);
     check.contributors(out);
     check.reviews(out);
+    check.practices(out);
 }
 
 fn check_revenue(p: &str, r: &Revenue, out: &mut Vec<Problem>) {
@@ -566,6 +567,74 @@ impl PlanCheck<'_> {
             }
             if let Some(s) = &review.snapshot {
                 check_snapshot(p, j, s, out);
+            }
+        }
+    }
+}
+
+impl PlanCheck<'_> {
+    /// The references and values of the account practices: who agreed the commitment,
+    /// measure histories, the feedback item an action answers, meeting answers.
+    fn practices(&self, out: &mut Vec<Problem>) {
+        let p = self.p;
+        let plan = self.plan;
+        if let Some(c) = &plan.revenue.agreed_by {
+            contact_ref(
+                &self.ids.contacts,
+                c,
+                || format!("{p}.revenue.agreed_by"),
+                "was agreed by",
+                out,
+            );
+        }
+        for (j, m) in plan.measures.iter().enumerate() {
+            for (k, v) in m.history.iter().enumerate() {
+                finite(
+                    Some(v.value),
+                    || format!("{p}.measures[{j}].history[{k}].value"),
+                    out,
+                );
+                if k > 0 && m.history[k - 1].date >= v.date {
+                    push(
+                        out,
+                        format!("{p}.measures[{j}].history[{k}].date"),
+                        format!(
+                            "value of {} comes after one of {}: the history is in date order, one value a day",
+                            v.date,
+                            m.history[k - 1].date
+                        ),
+                    );
+                }
+            }
+        }
+        let items: std::collections::HashSet<&str> = feedback_lists(&plan.feedback)
+            .into_iter()
+            .flat_map(|(_, l)| l.iter().map(|f| f.id.as_str()))
+            .collect();
+        for (j, x) in plan.actions.iter().enumerate() {
+            if let Some(f) = &x.feedback {
+                if !items.contains(f.as_str()) {
+                    push(
+                        out,
+                        format!("{p}.actions[{j}].feedback"),
+                        format!(
+                            "answers feedback item '{f}', which does not exist in this account"
+                        ),
+                    );
+                }
+            }
+        }
+        for (j, m) in plan.cadence.iter().enumerate() {
+            for who in m.responses.keys() {
+                if !m.attendees.contains(who) && !m.internal_attendees.contains(who) {
+                    push(
+                        out,
+                        format!("{p}.cadence[{j}].responses.{who}"),
+                        format!(
+                            "records an answer of '{who}', who is not an attendee of this meeting"
+                        ),
+                    );
+                }
             }
         }
     }

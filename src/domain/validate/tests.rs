@@ -384,3 +384,54 @@ proptest! {
         prop_assert!(problems.iter().all(|p| p.path.starts_with(&prefix)), "{problems:?}");
     }
 }
+
+#[test]
+fn the_practices_references_must_resolve_and_histories_keep_date_order() {
+    use crate::domain::model::{AttendeeResponse, MeasureValue};
+    let mut ws = valid();
+    let a = Arc::make_mut(&mut ws.accounts[0]);
+    let p = &mut a.plan;
+    p.revenue.agreed_by = Some(Id::new("con-nobody"));
+    p.actions[0].feedback = Some(Id::new("fb-nothing"));
+    p.cadence[0]
+        .responses
+        .insert(Id::new("con-stranger"), AttendeeResponse::Accepted);
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    p.measures[0].history = vec![
+        MeasureValue {
+            date: d("2026-03-01"),
+            value: 1.0,
+        },
+        MeasureValue {
+            date: d("2026-02-01"),
+            value: f64::NAN,
+        },
+    ];
+    let found = validate(&ws);
+    let at: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        at,
+        vec![
+            "accounts[0].plan.revenue.agreed_by",
+            "accounts[0].plan.measures[0].history[1].value",
+            "accounts[0].plan.measures[0].history[1].date",
+            "accounts[0].plan.actions[0].feedback",
+            "accounts[0].plan.cadence[0].responses.con-stranger",
+        ]
+    );
+    assert_eq!(
+        found[3].message,
+        "answers feedback item 'fb-nothing', which does not exist in this account"
+    );
+    // Linked to a real item, answered by a real attendee: valid again.
+    let mut ok = valid();
+    let a = Arc::make_mut(&mut ok.accounts[0]);
+    let item = a.plan.feedback.start[0].id.clone();
+    a.plan.actions[0].feedback = Some(item);
+    let who = a.plan.cadence[0].attendees[0].clone();
+    a.plan.cadence[0]
+        .responses
+        .insert(who, AttendeeResponse::Declined);
+    a.plan.revenue.agreed_by = Some(a.plan.contacts[0].id.clone());
+    assert_eq!(validate(&ok), vec![]);
+}

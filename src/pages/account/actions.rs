@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{DateField, SelectField, TextField};
-use crate::domain::model::{AccountPlan, Action, ActionLink, ActionStatus, Choice, Id, PlanPart};
+use crate::domain::action_impact::rank;
+use crate::domain::model::{
+    AccountPlan, Action, ActionLink, ActionStatus, Choice, Id, Impact, PlanPart,
+};
 use crate::domain::review::delete_action;
 use crate::state::use_app;
 
@@ -43,34 +46,54 @@ pub fn ActionsSection(id: Id) -> impl IntoView {
     let state = use_app();
     let today = state.today;
     let filter = RwSignal::new("open".to_string());
+    let impact = RwSignal::new(String::new());
+    let sort = RwSignal::new("added".to_string());
     let all = state.account_value(&id, move |a| {
         a.plan
             .actions
             .iter()
-            .map(|x| (x.id.clone(), x.status, x.due.is_some_and(|d| d < today)))
+            .map(|x| Row {
+                id: x.id.clone(),
+                status: x.status,
+                overdue: x.due.is_some_and(|d| d < today),
+                due: x.due,
+                impact: x.impact,
+            })
             .collect::<Vec<_>>()
     });
     let shown = Memo::new(move |_| {
-        let f = filter.get();
+        let (f, i, by) = (filter.get(), impact.get(), sort.get());
         all.with(|l| {
-            l.iter()
-                .filter(|(_, status, overdue)| {
-                    let open = matches!(status, ActionStatus::Open | ActionStatus::InProgress);
-                    match f.as_str() {
+            let mut rows: Vec<&Row> = l
+                .iter()
+                .filter(|r| {
+                    let open = matches!(r.status, ActionStatus::Open | ActionStatus::InProgress);
+                    let status = match f.as_str() {
                         "open" => open,
-                        "overdue" => open && *overdue,
+                        "overdue" => open && r.overdue,
                         _ => true,
-                    }
+                    };
+                    let impact = match i.as_str() {
+                        "" => true,
+                        "none" => r.impact.is_none(),
+                        key => r.impact.map(Impact::key) == Some(key),
+                    };
+                    status && impact
                 })
-                .map(|(id, _, _)| id.clone())
-                .collect::<Vec<_>>()
+                .collect();
+            match by.as_str() {
+                "impact" => rows.sort_by_key(|r| (rank(r.impact), r.due.is_none(), r.due)),
+                "due" => rows.sort_by_key(|r| (r.due.is_none(), r.due, rank(r.impact))),
+                _ => {}
+            }
+            rows.into_iter().map(|r| r.id.clone()).collect::<Vec<_>>()
         })
     });
     let overdue = move || {
         all.with(|l| {
             l.iter()
-                .filter(|(_, s, o)| {
-                    *o && matches!(s, ActionStatus::Open | ActionStatus::InProgress)
+                .filter(|r| {
+                    r.overdue && matches!(r.status, ActionStatus::Open | ActionStatus::InProgress)
                 })
                 .count()
         })
@@ -96,6 +119,18 @@ pub fn ActionsSection(id: Id) -> impl IntoView {
                     <option value="overdue">"Overdue"</option>
                     <option value="all">"All"</option>
                 </select>
+                <label for="action-impact">"With impact"</label>
+                <select id="action-impact" on:change=move |ev| impact.set(event_target_value(&ev)) prop:value=move || impact.get()>
+                    <option value="">"Any"</option>
+                    {Impact::ALL.map(|x| view! { <option value=x.key()>{x.label()}</option> })}
+                    <option value="none">"Not judged"</option>
+                </select>
+                <label for="action-sort">"Sort by"</label>
+                <select id="action-sort" on:change=move |ev| sort.set(event_target_value(&ev)) prop:value=move || sort.get()>
+                    <option value="added">"Order added"</option>
+                    <option value="due">"Due date"</option>
+                    <option value="impact">"Impact, highest first"</option>
+                </select>
                 {move || {
                     let n = overdue();
                     (n > 0).then(|| view! { <span class="overdue">{format!("{n} overdue")}</span> })
@@ -109,6 +144,16 @@ pub fn ActionsSection(id: Id) -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// What the list filters and sorts the actions by.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: Id,
+    status: ActionStatus,
+    overdue: bool,
+    due: Option<chrono::NaiveDate>,
+    impact: Option<Impact>,
 }
 
 #[component]
@@ -146,6 +191,25 @@ fn ActionCard(account: Id, action: Id) -> impl IntoView {
             }))
             .collect()
     });
+    let feedback = state.account_value(&account, |a| {
+        let f = &a.plan.feedback;
+        let lists = [
+            ("Start doing", &f.start),
+            ("Stop doing", &f.stop),
+            ("Keep doing", &f.keep),
+        ];
+        lists
+            .into_iter()
+            .flat_map(|(tag, l)| {
+                l.iter().map(move |x| {
+                    (
+                        x.id.to_string(),
+                        format!("{tag}: {}", display_name(&x.text, "untitled")),
+                    )
+                })
+            })
+            .collect()
+    });
     let overdue = b.value(move |x| {
         matches!(x.status, ActionStatus::Open | ActionStatus::InProgress)
             && x.due.is_some_and(|d| d < today)
@@ -176,6 +240,10 @@ fn ActionCard(account: Id, action: Id) -> impl IntoView {
                 />
                 <SelectField label="Moves forward" none="Nothing linked" options=links
                     value=b.value(|x| link_value(&x.link)) on_commit=b.setter(|x, v: String| x.link = link_from(&v)) />
+                <SelectField label="Impact" none="Not judged" options={choice_options::<Impact>()}
+                    value=b.value(|x| choice_value(x.impact)) on_commit=b.setter(|x, v: String| x.impact = Impact::from_key(&v)) />
+                <SelectField label="Answers feedback" none="No feedback item" options=feedback
+                    value=b.value(|x| id_value(&x.feedback)) on_commit=b.setter(|x, v| x.feedback = opt_id(v)) />
             </div>
         </EntityCard>
     }

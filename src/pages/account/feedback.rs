@@ -1,10 +1,12 @@
-//! Feedback: the customer's start doing / stop doing / keep doing lists.
+//! Feedback: the customer's start doing / stop doing / keep doing lists, each item with
+//! its answer, where it stands, and the actions that answer it.
 
 use chrono::Utc;
 use leptos::prelude::*;
 
-use crate::components::fields::{DateField, SelectField, TextField};
-use crate::domain::model::{AccountPlan, FeedbackItem, Id, PlanPart};
+use crate::components::fields::{DateField, SelectField, TextArea, TextField};
+use crate::domain::feedback::{actions_for, delete_item};
+use crate::domain::model::{AccountPlan, Choice, FeedbackItem, FeedbackStatus, Id, PlanPart};
 use crate::state::use_app;
 
 use super::section::*;
@@ -87,13 +89,30 @@ fn FeedbackCard(
 ) -> impl IntoView {
     let state = use_app();
     let b = Bound::new(state, account.clone(), item.clone(), list, list_mut);
-    let del = b.clone();
+    // A deleted item also leaves the actions that answered it.
+    let (del_account, del_item) = (account.clone(), item.clone());
+    let delete = Callback::new(move |what: String| {
+        let id = del_item.clone();
+        state.delete_in_account(&del_account, what, move |a| delete_item(&mut a.plan, &id));
+    });
+    let linked_item = item.clone();
+    let linked = state.account_value(&account, move |a| {
+        actions_for(&a.plan, &linked_item)
+            .map(|x| {
+                format!(
+                    "{} ({})",
+                    display_name(&x.title, "untitled"),
+                    x.status.label().to_lowercase()
+                )
+            })
+            .collect::<Vec<_>>()
+    });
     view! {
         <EntityCard
             dom_id=card_id(&item)
             title=b.value(|f| display_name(&f.text, "New item"))
             kind=singular
-            on_delete=Callback::new(move |what| del.delete(what))
+            on_delete=delete
         >
             <TextField label="What" value=b.value(|f| f.text.clone()) on_commit=b.setter(|f, v| f.text = v) />
             <SelectField
@@ -104,6 +123,26 @@ fn FeedbackCard(
                 on_commit=b.setter(|f, v| f.source_contact = opt_id(v))
             />
             <DateField label="When" value=b.value(|f| f.date) on_commit=b.setter(|f, v| f.date = v) />
+            <SelectField
+                label="Status"
+                options={choice_options::<FeedbackStatus>()}
+                value=b.value(|f| f.status.key().to_string())
+                on_commit=b.setter(|f, v: String| if let Some(s) = FeedbackStatus::from_key(&v) { f.status = s })
+            />
+            <TextArea label="Response" rows=2 value=b.value(|f| f.response.clone()) on_commit=b.setter(|f, v| f.response = v) />
+            <div class="linked-actions">
+                {move || {
+                    let l = linked.get();
+                    if l.is_empty() {
+                        view! { <p class="hint">"No action answers it yet."</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>"Answered by actions:"</p>
+                            <ul>{l.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                        }.into_any()
+                    }
+                }}
+            </div>
         </EntityCard>
     }
 }

@@ -1,10 +1,16 @@
 //! Success measures: how the customer measures us and the ROI they expect, with target,
-//! current value, direction, who evaluates it and how often.
+//! current value, direction, who evaluates it and how often; each value recorded on its
+//! date and drawn as a small chart, and when the next check with the customer is due.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::components::fields::{DateField, NumberField, SelectField, TextField};
+use crate::components::charts::measure::MeasureChart;
+use crate::components::fields::{unique_id, DateField, NumberField, SelectField, TextField};
+use crate::domain::measure_check::{due_on, is_due};
+use crate::domain::measure_values::{points, record_value, remove_value};
 use crate::domain::model::{AccountPlan, Choice, Direction, Id, PlanPart, Rhythm, SuccessMeasure};
+use crate::format::parse_number;
 use crate::state::use_app;
 
 use super::section::*;
@@ -45,6 +51,7 @@ pub fn MeasuresSection(id: Id) -> impl IntoView {
 #[component]
 fn MeasureCard(account: Id, measure: Id) -> impl IntoView {
     let state = use_app();
+    let today = state.today;
     let b = Bound::new(state, account.clone(), measure.clone(), list, list_mut);
     let del = b.clone();
     let goals = state.account_value(&account, |a| {
@@ -64,7 +71,10 @@ fn MeasureCard(account: Id, measure: Id) -> impl IntoView {
             <div class="form-grid">
                 <TextField label="Measure" value=b.value(|m| m.name.clone()) on_commit=b.setter(|m, v| m.name = v) />
                 <NumberField label="Target" value=b.value(|m| m.target) on_commit=b.setter(|m, v| m.target = v) />
-                <NumberField label="Current value" value=b.value(|m| m.current) on_commit=b.setter(|m, v| m.current = v) />
+                <NumberField label="Current value" value=b.value(|m| m.current) on_commit=b.setter(move |m, v: Option<f64>| match v {
+                    Some(v) => record_value(m, today, v),
+                    None => remove_value(m, today),
+                }) />
                 <TextField label="Unit" placeholder="%, days, hours…" value=b.value(|m| m.unit.clone()) on_commit=b.setter(|m, v| m.unit = v) />
                 <SelectField
                     label="Better when"
@@ -101,6 +111,76 @@ fn MeasureCard(account: Id, measure: Id) -> impl IntoView {
                     on_commit=b.setter(|m, v| m.goal = opt_id(v))
                 />
             </div>
+            <CheckDue b=b.clone() />
+            <RecordValue b=b.clone() />
+            <MeasureChart
+                name=b.value(|m| display_name(&m.name, "this measure"))
+                unit=b.value(|m| m.unit.clone())
+                target=b.value(|m| m.target)
+                points=b.value(points)
+                on_remove=b.setter(|m, d: NaiveDate| remove_value(m, d))
+            />
         </EntityCard>
+    }
+}
+
+/// "Check due since 2026-09-01", "Never checked: check due now", "Next check due …", by the
+/// one rule of `domain::measure_check`.
+#[component]
+fn CheckDue(b: Bound<SuccessMeasure>) -> impl IntoView {
+    let today = use_app().today;
+    let line = b.value(move |m| {
+        let due = is_due(m, today);
+        let text = match (due_on(m), due) {
+            (None, _) => "Never checked: check due now".to_string(),
+            (Some(d), true) => format!("Check due since {d}"),
+            (Some(d), false) => format!("Next check due {d}"),
+        };
+        (due, text)
+    });
+    view! {
+        <p class="measure-check" class:overdue=move || line.get().0>{move || line.get().1}</p>
+    }
+}
+
+/// Records a value on a day (today unless another is picked): it joins the history, and
+/// the latest value becomes the current one.
+#[component]
+fn RecordValue(b: Bound<SuccessMeasure>) -> impl IntoView {
+    let today = use_app().today;
+    let value = RwSignal::new(String::new());
+    let date = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    let error = RwSignal::new(None::<String>);
+    let record = b.setter(|m, (d, v): (NaiveDate, f64)| record_value(m, d, v));
+    let (value_id, date_id) = (unique_id("mv"), unique_id("md"));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let v = match parse_number(&value.get_untracked()) {
+            Ok(Some(v)) => v,
+            Ok(None) => return error.set(Some("Enter the value measured.".into())),
+            Err(e) => return error.set(Some(e)),
+        };
+        let Ok(d) = NaiveDate::parse_from_str(date.get_untracked().trim(), "%Y-%m-%d") else {
+            return error.set(Some("Enter the date as YYYY-MM-DD.".into()));
+        };
+        error.set(None);
+        record.run((d, v));
+        value.set(String::new());
+    };
+    view! {
+        <form class="record-value" on:submit=submit>
+            <div class="field">
+                <label for=value_id.clone()>"Value measured"</label>
+                <input id=value_id type="text" inputmode="decimal" prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for=date_id.clone()>"Measured on"</label>
+                <input id=date_id type="date" prop:value=move || date.get()
+                    on:change=move |ev| date.set(event_target_value(&ev)) />
+            </div>
+            <button type="submit" class="secondary">"Record value"</button>
+            <span class="field-error" aria-live="polite">{move || error.get()}</span>
+        </form>
     }
 }

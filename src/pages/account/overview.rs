@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::fields::{NumberField, SelectField, TextArea, TextField};
+use crate::components::fields::{
+    CheckboxField, DateField, NumberField, SelectField, TextArea, TextField,
+};
 use crate::domain::model::{Choice, Id, PlanPart, Segment};
 use crate::state::use_app;
 
@@ -169,7 +171,68 @@ fn RevenueFields(id: Id) -> impl IntoView {
                 min=0.0
             />
         </div>
+        <Agreement id=id.clone() />
         <h4>"Actuals by fiscal quarter"</h4>
         <div class="form-grid">{quarters}</div>
+    }
+}
+
+/// Who at the customer agreed the commitment and when, or that it is our own estimate:
+/// an unagreed commitment counts less in the score (`domain::commitment`).
+#[component]
+fn Agreement(id: Id) -> impl IntoView {
+    let s = use_app();
+    let status = s.account_value(&id, |a| {
+        let r = &a.plan.revenue;
+        let who = r.agreed_by.as_ref().map(|c| {
+            a.plan
+                .contacts
+                .iter()
+                .find(|x| &x.id == c)
+                .map(|x| x.name.clone())
+                .unwrap_or_else(|| c.to_string())
+        });
+        match (who, r.agreed_on) {
+            (Some(w), Some(d)) => format!("Agreed by {w} on {d}."),
+            (Some(w), None) => format!("Agreed by {w}."),
+            _ if r.estimate => "Our own estimate: not agreed with the customer.".to_string(),
+            _ => "Not agreed with the customer yet.".to_string(),
+        }
+    });
+    view! {
+        <h4>"Agreement on the commitment"</h4>
+        <p class="commitment-status" aria-live="polite">{move || status.get()}</p>
+        <div class="form-grid">
+            <SelectField
+                label="Commitment agreed by"
+                none="Nobody yet"
+                options=contact_options(s, &id)
+                value=s.account_value(&id, |a| a.plan.revenue.agreed_by.as_ref().map(|c| c.to_string()).unwrap_or_default())
+                on_commit=s.account_setter(&id, |a, v: String| {
+                    let r = &mut a.plan.revenue;
+                    r.agreed_by = (!v.is_empty()).then(|| Id::new(v));
+                    if r.agreed_by.is_some() {
+                        r.estimate = false;
+                    }
+                })
+            />
+            <DateField
+                label="Agreed on"
+                value=s.account_value(&id, |a| a.plan.revenue.agreed_on)
+                on_commit=s.account_setter(&id, |a, v| a.plan.revenue.agreed_on = v)
+            />
+        </div>
+        <CheckboxField
+            label="The commitment is our own estimate"
+            value=s.account_value(&id, |a| a.plan.revenue.estimate)
+            on_commit=s.account_setter(&id, |a, v: bool| {
+                let r = &mut a.plan.revenue;
+                r.estimate = v;
+                if v {
+                    r.agreed_by = None;
+                    r.agreed_on = None;
+                }
+            })
+        />
     }
 }

@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 
 use super::{B, DANIEL, LEAD, NA, PRIYA, SOFIA};
 use crate::domain::model::{
-    Account, CellStatus, DecisionRole, Dimension, Direction, GoalKind, InteractionKind, PlanPart,
-    RenewalStatus, ReviewKind, Risk, Segment, Stage, Stance,
+    Account, AttendeeResponse, CellStatus, DecisionRole, Dimension, Direction, FeedbackStatus,
+    GoalKind, Impact, InteractionKind, PlanPart, RenewalStatus, ReviewKind, Risk, Segment, Stage,
+    Stance,
 };
 
 use DecisionRole::{Coach, DecisionMaker, Gatekeeper, Influencer, User};
@@ -106,6 +107,14 @@ pub(super) fn harborview(today: NaiveDate) -> Account {
     }
     b.rank_goals(&[3, 1, 2]);
     b.pick_top(&[1, 2, 3]);
+    b.agreed(2, 1, 12);
+    b.measure_history(1, &[(200, 99.82), (110, 99.9), (20, 99.95)]);
+    b.measure_history(2, &[(115, 1150.0), (25, 1340.0)]);
+    b.answers(1, &[(1, AttendeeResponse::Accepted), (2, AttendeeResponse::Accepted), (3, AttendeeResponse::Accepted), (4, AttendeeResponse::Accepted), (0, AttendeeResponse::Accepted)]);
+    b.feedback_answer(1, FeedbackStatus::InProgress, "A benchmark pack from three hospital groups at the next QBR.");
+    b.feedback_answer(2, FeedbackStatus::Done, "One consolidated invoice for all clinics since the spring.");
+    b.impact(5, Impact::High, None);
+    b.impact(6, Impact::Medium, Some(1));
     b.finish("Harborview Health Network", "Healthcare", Segment::Strategic, 1, 1500, "Regional hospital group with 14 sites.")
 }
 
@@ -150,6 +159,9 @@ pub(super) fn brightwell(today: NaiveDate) -> Account {
     b.role(DANIEL, "Account manager", None, "Owns the plan and the relationship");
     b.contract(400, 2, 60, RenewalStatus::NotStarted, Risk::Medium, "Supplier review under way.");
     b.feedback(&["Visit the plant more often"], &[], &["Quick answers from Daniel"], 2, 118);
+    b.estimate();
+    b.answers(2, &[(1, AttendeeResponse::Declined), (2, AttendeeResponse::Accepted), (0, AttendeeResponse::Accepted)]);
+    b.impact(3, Impact::High, Some(1));
     b.white_space(
         &["Main plant", "Distribution"],
         &[
@@ -213,6 +225,7 @@ pub(super) fn meridian(today: NaiveDate) -> Account {
     b.role(SOFIA, "Solutions specialist", None, "Cloud dispatch design");
     b.contract(58, 3, 60, RenewalStatus::InDiscussion, Risk::High, "Procurement has asked two competitors for quotes.");
     b.feedback(&["Show us the value in numbers"], &["Slow answers on security questions"], &["Aisha's weekly check-ins"], 3, 190);
+    b.agreed(1, 1, 20);
     b.white_space(
         &["Road freight", "Warehousing"],
         &[
@@ -266,6 +279,14 @@ pub(super) fn copperleaf(today: NaiveDate) -> Account {
     b.role(DANIEL, "Account manager", None, "Owns the plan and the relationship");
     b.contract(260, 2, 90, RenewalStatus::NotStarted, Risk::Medium, "");
     b.feedback(&["Bring a maintenance expert"], &[], &["Training on site"], 1, 260);
+    b.action("Update the contact spreadsheet", 20, 20, None, None);
+    b.action("Send the seasonal newsletter", 15, 25, None, None);
+    b.action("Tidy the shared folder", 10, 30, None, None);
+    b.impact(1, Impact::High, None);
+    b.impact(5, Impact::Low, None);
+    b.impact(6, Impact::Low, None);
+    b.impact(7, Impact::Low, None);
+    b.feedback_answer(2, FeedbackStatus::Declined, "Our trainers are booked: remote sessions instead.");
     b.white_space(
         &["Main works"],
         &[
@@ -333,6 +354,7 @@ pub(super) fn stonebridge(today: NaiveDate) -> Account {
     b.role(LEAD, "Executive sponsor", Some(1), "Yearly meeting with the CFO");
     b.contract(300, 3, 90, RenewalStatus::NotStarted, Risk::Low, "");
     b.feedback(&["Visit more branches"], &["Jargon in reports"], &["Quick upgrades"], 2, 160);
+    b.agreed(1, 1, 25);
     b.white_space(
         &["Branches", "Head office"],
         &[

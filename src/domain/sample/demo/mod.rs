@@ -10,11 +10,12 @@ use chrono::{Duration, NaiveDate};
 
 use super::synthetic::{fiscal_year_start, past_quarter_actuals};
 use crate::domain::model::{
-    Account, AccountPlan, Action, ActionLink, ActionStatus, CellStatus, ComponentKind, Contact,
-    Contract, DecisionRole, Dimension, Direction, FeedbackItem, Goal, GoalKind, Id, Interaction,
-    InteractionKind, Introducer, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue,
-    Review, ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance,
-    SuccessMeasure, TeamMember, TeamRole, Term, WhiteSpaceCell, Workspace, SCHEMA_VERSION,
+    Account, AccountPlan, Action, ActionLink, ActionStatus, AttendeeResponse, CellStatus,
+    ComponentKind, Contact, Contract, DecisionRole, Dimension, Direction, FeedbackItem,
+    FeedbackStatus, Goal, GoalKind, Id, Impact, Interaction, InteractionKind, Introducer, Meeting,
+    NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue, Review, ReviewKind, Rhythm, Risk,
+    ScoreSnapshot, Segment, Settings, Stage, Stance, SuccessMeasure, TeamMember, TeamRole, Term,
+    WhiteSpaceCell, Workspace, SCHEMA_VERSION,
 };
 use accounts::{brightwell, copperleaf, harborview, lumina, meridian, stonebridge};
 
@@ -250,6 +251,7 @@ impl B {
             last_checked: checked_ago.map(|a| self.day(-a)),
             goal: goal.map(|g| id("goal", self.p, g)),
             updated_at: None,
+            ..Default::default()
         });
     }
 
@@ -308,6 +310,7 @@ impl B {
             completed_on: done_ago.map(|a| self.day(-a)),
             link,
             updated_at: None,
+            ..Default::default()
         });
     }
 
@@ -349,6 +352,7 @@ impl B {
             accepted_by_all: accepted,
             held,
             updated_at: None,
+            ..Default::default()
         });
     }
 
@@ -374,6 +378,7 @@ impl B {
             growth_target: Some(growth),
             quarterly_actuals: past_quarter_actuals(fy, self.today, commitment, || pace),
             updated_at: None,
+            ..Default::default()
         };
     }
 
@@ -413,6 +418,7 @@ impl B {
                         source_contact: Some(self.con(source)),
                         date: Some(self.day(-ago)),
                         updated_at: None,
+                        ..Default::default()
                     }
                 })
                 .collect()
@@ -526,6 +532,62 @@ impl B {
             let when = self.day(-(ago - (k as i64) % 3).max(0));
             self.plan.reviewed.insert(part, when);
         }
+    }
+
+    /// The commitment agreed by contact `n`, `after` days into the fiscal year.
+    fn agreed(&mut self, n: usize, fy_month: u8, after: i64) {
+        let fy = fiscal_year_start(self.today, fy_month);
+        self.plan.revenue.agreed_by = Some(self.con(n));
+        self.plan.revenue.agreed_on = Some((fy + Duration::days(after)).min(self.today));
+    }
+
+    /// The commitment is our own estimate.
+    fn estimate(&mut self) {
+        self.plan.revenue.estimate = true;
+    }
+
+    /// Values of measure `n` (1-based) recorded `ago` days ago, oldest first.
+    fn measure_history(&mut self, n: usize, values: &[(i64, f64)]) {
+        for &(ago, v) in values {
+            let day = self.day(-ago);
+            crate::domain::measure_values::record_value(&mut self.plan.measures[n - 1], day, v);
+        }
+    }
+
+    /// Answers to meeting `n`: contacts by position, the owner as `0`.
+    fn answers(&mut self, n: usize, answers: &[(usize, AttendeeResponse)]) {
+        for &(who, r) in answers {
+            let id = if who == 0 {
+                self.owner.clone()
+            } else {
+                self.con(who)
+            };
+            crate::domain::meeting::set_response(&mut self.plan.cadence[n - 1], id, r);
+        }
+    }
+
+    /// Feedback item `k` (1-based, across start, stop and keep): its status and response.
+    fn feedback_answer(&mut self, k: usize, status: FeedbackStatus, response: &str) {
+        let id = id("fb", self.p, k);
+        let f = &mut self.plan.feedback;
+        if let Some(item) = f
+            .start
+            .iter_mut()
+            .chain(&mut f.stop)
+            .chain(&mut f.keep)
+            .find(|x| x.id == id)
+        {
+            item.status = status;
+            item.response = response.into();
+        }
+    }
+
+    /// Action `n` (1-based): its impact, and the feedback item `k` it answers.
+    fn impact(&mut self, n: usize, impact: Impact, answers: Option<usize>) {
+        let fb = answers.map(|k| id("fb", self.p, k));
+        let a = &mut self.plan.actions[n - 1];
+        a.impact = Some(impact);
+        a.feedback = fb;
     }
 
     #[allow(clippy::too_many_arguments)]

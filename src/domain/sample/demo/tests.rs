@@ -178,3 +178,42 @@ fn the_stale_plan_has_no_recent_review_and_overdue_actions() {
         .count();
     assert_eq!(overdue, 3);
 }
+
+#[test]
+fn the_demo_shows_the_practices_in_full_depth() {
+    use crate::domain::advice::next_best_actions;
+    use crate::domain::commitment::is_agreed;
+    use crate::domain::meeting::{accepted_by_all, not_accepted};
+    use crate::domain::model::{FeedbackStatus, Settings};
+    let ws = demo_workspace(today());
+    let hv = &account(&ws, "Harborview").plan;
+    // Uptime: three values, the latest the current one.
+    let uptime = &hv.measures[0];
+    assert_eq!(uptime.history.len(), 3);
+    assert_eq!(uptime.current, Some(99.95));
+    assert!(uptime.history.windows(2).all(|w| w[0].date < w[1].date));
+    assert!(accepted_by_all(&hv.cadence[0]) && hv.cadence[0].responses.len() == 5);
+    assert_eq!(hv.revenue.agreed_by, Some(Id::new("con-hv-02")));
+    assert_eq!(hv.feedback.start[0].status, FeedbackStatus::InProgress);
+    assert_eq!(
+        hv.actions[5].feedback,
+        Some(hv.feedback.start[0].id.clone())
+    );
+    // The rut: the commitment is our estimate, and Irene declined the QBR.
+    let bw = &account(&ws, "Brightwell").plan;
+    assert!(bw.revenue.estimate && !is_agreed(&bw.revenue));
+    assert_eq!(not_accepted(&bw.cadence[1]), vec![&Id::new("con-bw-01")]);
+    // The stale plan: low-value work while the high-impact pilot scope is overdue.
+    let cl = account(&ws, "Copperleaf");
+    let titles: Vec<String> = next_best_actions(cl, &Settings::default(), today())
+        .into_iter()
+        .map(|n| n.title)
+        .collect();
+    assert!(
+        titles.contains(
+            &"3 open actions are low impact while 1 high-impact one is overdue: stop the low-value work"
+                .to_string()
+        ),
+        "{titles:?}"
+    );
+}

@@ -192,6 +192,7 @@ pub(super) fn cadence(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact]) -> Vec<Mee
             accepted_by_all: rng.chance(0.7),
             held,
             updated_at: None,
+            ..Default::default()
         });
     }
     out

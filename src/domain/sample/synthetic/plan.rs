@@ -40,6 +40,7 @@ pub(super) fn revenue(
         growth_target: Some(growth_target),
         quarterly_actuals,
         updated_at: None,
+        ..Default::default()
     }
 }
 
@@ -176,6 +177,7 @@ impl Measure {
                 .then(|| days_before(ctx.today, rng.range(0, 200))),
             goal: (!goals.is_empty() && rng.chance(0.8)).then(|| rng.pick(goals).id.clone()),
             updated_at: Some(noon(days_before(ctx.today, rng.range(0, 200)))),
+            ..Default::default()
         }
     }
 }
@@ -209,6 +211,7 @@ pub(super) fn feedback(rng: &mut Rng, ctx: &Ctx, contacts: &[Contact]) -> Feedba
                         .then(|| rng.pick(contacts).id.clone()),
                     date: Some(days_before(ctx.today, rng.range(0, 300))),
                     updated_at: None,
+                    ..Default::default()
                 }
             })
             .collect()
@@ -385,6 +388,7 @@ pub(super) fn actions(
                 completed_on,
                 link,
                 updated_at: Some(noon(created)),
+                ..Default::default()
             }
         })
         .collect()
