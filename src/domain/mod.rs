@@ -2,6 +2,7 @@
 //! argument), deterministic. Almost every test of the product lives here.
 
 pub mod advice;
+pub mod agenda;
 pub mod coaching;
 pub mod completeness;
 pub mod coverage;
