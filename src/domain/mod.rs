@@ -18,6 +18,7 @@ pub mod review;
 pub mod review_diff;
 pub mod sample;
 pub mod scoring;
+pub mod search;
 pub mod staleness;
 pub mod summary;
 pub mod team;
