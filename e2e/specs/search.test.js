@@ -18,12 +18,12 @@ test('slash, a contact\'s name, arrow down and Enter land on the account\'s cont
   await name.fill('');
   await name.press('/');
   assert.equal(await name.inputValue(), '/');
-  assert.equal(await page.getByRole('searchbox').count(), 0);
+  const field = page.getByRole('searchbox', { name: /^Search accounts, contacts/ });
+  assert.equal(await field.count(), 0);
   await name.fill('');
   await name.blur();
 
   await page.keyboard.press('/');
-  const field = page.getByRole('searchbox', { name: /^Search accounts, contacts/ });
   await field.waitFor();
   assert.ok(await field.evaluate((el) => el === document.activeElement), 'the field has the focus');
   // Accents and case do not matter: "raymond CHO" finds Raymond Cho.
