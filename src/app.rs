@@ -135,17 +135,32 @@ fn set_drop_highlight(on: bool) {
 /// feature (the wasm-bindgen tests, which run the wasm unsplit) a plain call.
 macro_rules! on_demand {
     ($view:expr, $retry:expr) => {{
-        let retry = $retry;
-        let shown = move |view: Result<AnyView, chunk::Unavailable>| match view {
-            Ok(view) => view,
-            Err(chunk::Unavailable) => view! { <ViewUnavailable retry /> }.into_any(),
-        };
         #[cfg(feature = "split")]
-        let view = Suspend::new(async move { shown($view.await) }).into_any();
+        let view = loaded(Box::pin($view), $retry);
         #[cfg(not(feature = "split"))]
-        let view = shown($view);
+        let view = shown($view, $retry);
         view
     }};
+}
+
+/// The view, or why its chunk could not be had and a way to try again.
+fn shown(view: Result<AnyView, chunk::Unavailable>, retry: Callback<()>) -> AnyView {
+    match view {
+        Ok(view) => view,
+        Err(chunk::Unavailable) => view! { <ViewUnavailable retry /> }.into_any(),
+    }
+}
+
+/// A chunk's view once loaded. One function for every split point (the loads boxed to one
+/// type): a `Suspend` per call site would each cost the main module its own copy.
+#[cfg(feature = "split")]
+fn loaded(
+    view: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<AnyView, chunk::Unavailable>> + Send>,
+    >,
+    retry: Callback<()>,
+) -> AnyView {
+    Suspend::new(async move { shown(view.await, retry) }).into_any()
 }
 
 /// The header's search button, also opened with `/` (unless typing in a field); the panel
