@@ -331,7 +331,7 @@ async function search1000(browser, url) {
   await page.goto(url, { timeout: 120_000 });
   await waitForMark(page, 'load-scored');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await page.getByRole('searchbox', { name: /^Search accounts/ }).waitFor();
+  await page.getByRole('searchbox', { name: /^Search accounts, contacts/ }).waitFor();
   const time = (q) => page.evaluate(async (q) => {
     const el = document.getElementById('search-field');
     const t0 = performance.now();
