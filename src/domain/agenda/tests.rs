@@ -56,7 +56,7 @@ fn decider(id: &str) -> Contact {
 
 fn touch(contact: &str, on: &str) -> Interaction {
     Interaction {
-        id: Id::new(&format!("x-{contact}-{on}")),
+        id: Id::new(format!("x-{contact}-{on}")),
         date: Some(day(on)),
         contacts: vec![Id::new(contact)],
         ..Interaction::default()
@@ -266,9 +266,9 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
             .map(
                 |(i, (owner, archived, actions, meetings, checks, touches, contract))| {
                     let mut a = Account {
-                        id: Id::new(&format!("acc-{i}")),
+                        id: Id::new(format!("acc-{i}")),
                         name: format!("Account {i}"),
-                        owner: owner.map(|o| Id::new(&format!("tm-{o}"))),
+                        owner: owner.map(|o| Id::new(format!("tm-{o}"))),
                         archived,
                         created_on: Some(at(-300)),
                         ..Account::default()
@@ -278,7 +278,7 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
                         .into_iter()
                         .enumerate()
                         .map(|(j, (due, status))| Action {
-                            id: Id::new(&format!("act-{i}-{j}")),
+                            id: Id::new(format!("act-{i}-{j}")),
                             due: due.map(at),
                             status,
                             ..Action::default()
@@ -288,7 +288,7 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
                         .into_iter()
                         .enumerate()
                         .map(|(j, next)| Meeting {
-                            id: Id::new(&format!("m-{i}-{j}")),
+                            id: Id::new(format!("m-{i}-{j}")),
                             next_date: next.map(at),
                             ..Meeting::default()
                         })
@@ -297,7 +297,7 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
                         .into_iter()
                         .enumerate()
                         .map(|(j, last)| SuccessMeasure {
-                            id: Id::new(&format!("sm-{i}-{j}")),
+                            id: Id::new(format!("sm-{i}-{j}")),
                             last_checked: last.map(at),
                             ..SuccessMeasure::default()
                         })
@@ -328,7 +328,7 @@ fn arb_workspace() -> impl Strategy<Value = Workspace> {
 fn arb_whose() -> impl Strategy<Value = Whose> {
     prop_oneof![
         Just(Whose::Everyone),
-        (0usize..4).prop_map(|o| Whose::Owner(Id::new(&format!("tm-{o}"))))
+        (0usize..4).prop_map(|o| Whose::Owner(Id::new(format!("tm-{o}"))))
     ]
 }
 
