@@ -26,7 +26,9 @@ fn whose_of(choice: &str) -> Whose {
 pub fn WeekPage() -> impl IntoView {
     let state = use_app();
     let today = state.today;
-    let me = browser::read_me();
+    // Someone no longer in the team is nobody: everyone's week is shown.
+    let me = browser::read_me()
+        .filter(|id| state.workspace.with_untracked(|ws| ws.member(id).is_some()));
     let show = RwSignal::new(me.as_ref().map(|m| m.to_string()).unwrap_or_default());
     let groups = Memo::new(move |_| {
         let whose = whose_of(&show.get());
