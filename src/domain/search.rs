@@ -265,6 +265,9 @@ pub fn search(ws: &Workspace, ix: &Index, query: &str, cap: usize) -> Vec<Group>
     let (scan, others) = (&finders[0], &finders[1..]);
     let text = ix.text.as_bytes();
     let (mut from, mut e) = (0, 0);
+    // Per kind: lines found at the best rank there is, and lines only counted (see below).
+    let best = 3 * finders.len() as u32;
+    let (mut at_best, mut counted) = ([0usize; 6], [0usize; 6]);
     while let Some(pos) = scan.find(&text[from..]) {
         let pos = from + pos;
         // The line holding the match: the first, from the last one, that ends after it
@@ -277,10 +280,18 @@ pub fn search(ws: &Workspace, ix: &Index, query: &str, cap: usize) -> Vec<Group>
         };
         from = entry.end as usize + 1;
         let line = &text[entry.start as usize..entry.end as usize];
+        let k = entry.kind as usize;
         if others.iter().all(|w| w.find(line).is_some()) {
-            let label = &ix.text[entry.start as usize..entry.label_end as usize];
-            let rank = finders.iter().map(|w| rank_in(label, w)).sum();
-            found[entry.kind as usize].push((rank, e));
+            if at_best[k] >= cap {
+                // `cap` earlier lines of this kind rank best, and ties go to the earlier
+                // line: this one cannot be shown, only counted.
+                counted[k] += 1;
+            } else {
+                let label = &ix.text[entry.start as usize..entry.label_end as usize];
+                let rank = finders.iter().map(|w| rank_in(label, w)).sum();
+                at_best[k] += usize::from(rank == best);
+                found[k].push((rank, e));
+            }
         }
         e += 1;
         if from >= text.len() {
@@ -292,7 +303,7 @@ pub fn search(ws: &Workspace, ix: &Index, query: &str, cap: usize) -> Vec<Group>
         .zip(found)
         .filter(|(_, f)| !f.is_empty())
         .map(|(kind, mut f)| {
-            let total = f.len();
+            let total = f.len() + counted[kind as usize];
             let by = |x: &(u32, usize)| (Reverse(x.0), x.1);
             if f.len() > cap && cap > 0 {
                 f.select_nth_unstable_by_key(cap - 1, by);

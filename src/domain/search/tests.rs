@@ -189,3 +189,19 @@ proptest! {
         prop_assert_eq!(found, expected);
     }
 }
+
+#[test]
+fn lines_past_a_full_best_rank_are_counted_not_shown() {
+    // Five contacts whose names all start with "ana": the first two fill a cap of 2 at the
+    // best rank; the rest only count, the later ones never shown.
+    let mut ws = workspace();
+    let acme = Arc::make_mut(&mut ws.accounts[0]);
+    acme.plan.contacts = (0..5)
+        .map(|i| contact(&format!("c-{i}"), &format!("Ana {i}"), ""))
+        .collect();
+    let g = search(&ws, &index(&ws), "ana", 2);
+    let contacts = g.iter().find(|g| g.kind == Kind::Contact).unwrap();
+    assert_eq!(contacts.total, 5);
+    let names: Vec<&str> = contacts.hits.iter().map(|h| h.label.as_str()).collect();
+    assert_eq!(names, ["Ana 0", "Ana 1"]);
+}
