@@ -34,8 +34,8 @@ test('slash, a contact\'s name, arrow down and Enter land on the account\'s cont
   await page.keyboard.press('ArrowDown');
   assert.ok(await raymond.evaluate((el) => el === document.activeElement), 'the first result has the focus');
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: /^Contacts/, level: 2 }).waitFor();
-  assert.match(page.url(), /\?account=[^&]+&section=contacts$/);
+  await page.waitForURL(/\?account=[^&]+&section=contacts$/);
+  await page.getByRole('heading', { name: 'Contacts & interactions', level: 2, exact: true }).waitFor();
   await field.waitFor({ state: 'detached' });
 
   // Again from the button; words in any order, an accent typed or not; Escape closes.

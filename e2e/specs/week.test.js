@@ -98,8 +98,8 @@ test('Priya chooses who she is, sees her week, marks an action done and moves a 
   await page.getByLabel('Show').selectOption({ label: 'Everyone' });
   const copperleaf = overdue.getByRole('link', { name: /— Copperleaf/ }).first();
   await copperleaf.click();
-  await page.getByRole('heading', { name: 'Actions', level: 2 }).waitFor();
-  assert.match(page.url(), /\?account=[^&]+&section=actions$/);
+  await page.waitForURL(/\?account=[^&]+&section=actions$/);
+  await page.getByRole('heading', { name: 'Actions', level: 2, exact: true }).waitFor();
   assertNoErrors(page, assert);
   await context.close();
 });
