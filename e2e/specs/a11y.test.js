@@ -8,7 +8,7 @@ import { openPage, assertNoErrors } from '../lib/browser.js';
 import { server, browser, serveApp } from '../lib/suite.js';
 
 const AXE = await readFile(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const ACCOUNT = 'acc-demo-1';
+const ACCOUNT = 'acc-demo-hv';
 const SECTIONS = [
   'scorecard', 'revenue', 'goals', 'measures', 'feedback', 'contacts', 'relationship-map',
   'white-space', 'opportunities', 'actions', 'cadence', 'team', 'contract', 'reviews', 'print',

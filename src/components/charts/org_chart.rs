@@ -215,19 +215,28 @@ fn node_box(
         .map(initials)
         .unwrap_or_else(|| "–".into());
     let name_max = if badge.is_empty() { 22 } else { 18 };
+    // The link is the only child of its <g>: leptos 0.8's view! makes an `a` an SVG link only
+    // there (among siblings it makes an HTML one, which SVG does not draw).
     view! {
         <g>
-            <a
-                href=href
-                class=format!("org-node stance-{stance_class} role-{role_class}")
-                aria-label=aria
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    on_open.run(follow.clone());
-                }
-            >
-                <title>{described}</title>
-                <rect class="org-box" x=x y=y width=NODE_W height=NODE_H rx="6" />
+            <g>
+                <a
+                    href=href
+                    class=format!("org-node stance-{stance_class} role-{role_class}")
+                    aria-label=aria
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        on_open.run(follow.clone());
+                    }
+                >
+                    <title>{described}</title>
+                    <rect class="org-box" x=x y=y width=NODE_W height=NODE_H rx="6" />
+                </a>
+            </g>
+            // Drawn over the link, outside it: the text is shortened and abbreviated, and a
+            // link's visible text must be part of its name (WCAG 2.5.3), which is the full
+            // description. Clicks pass through to the box (style: `.org-label`).
+            <g class="org-label" aria-hidden="true">
                 <text class="org-name" x=x + 10.0 y=y + 19.0>{ellipsize(&info.name, name_max)}</text>
                 <text class="org-title" x=x + 10.0 y=y + 35.0>{ellipsize(&info.title, 28)}</text>
                 {(!d.customer).then(|| view! { <text class="org-stance" x=x + 10.0 y=y + 54.0>{format!("{symbol} {stance_label}")}</text> })}
@@ -239,7 +248,7 @@ fn node_box(
                 })}
                 <circle class="org-owner" cx=x + NODE_W - 18.0 cy=y + NODE_H - 16.0 r="11" />
                 <text class="org-owner-text" x=x + NODE_W - 18.0 y=y + NODE_H - 12.0 text-anchor="middle">{owner}</text>
-            </a>
+            </g>
         </g>
     }
 }
