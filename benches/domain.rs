@@ -9,6 +9,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
+use account_planner::domain::agenda::{agenda, Whose};
 use account_planner::domain::merge::{
     merge, stamp_changes, stamp_team_changes, Choices, Scope as MergeScope,
 };
@@ -16,6 +17,7 @@ use account_planner::domain::model::{Account, Id, Workspace};
 use account_planner::domain::portfolio::portfolio;
 use account_planner::domain::sample::synthetic::{synthetic_workspace, BENCH};
 use account_planner::domain::scoring::score_account;
+use account_planner::domain::search::{index, search};
 use account_planner::domain::validate::validate;
 use account_planner::persist::codec::{
     decode_storage, encode_account, encode_index, encode_storage, storage_writes,
@@ -172,12 +174,31 @@ fn benches(c: &mut Criterion) {
     });
 }
 
+/// My week over the 1,000 accounts (everyone's), and search: building the index once, then
+/// a keystroke (the query as typed so far, a contact's name) over it.
+fn week_and_search(c: &mut Criterion) {
+    let ws = workspace();
+    c.bench_function("agenda_1000", |b| {
+        b.iter(|| black_box(agenda(&ws, &Whose::Everyone, today())))
+    });
+    c.bench_function("search_index_1000", |b| b.iter(|| black_box(index(&ws))));
+    let ix = index(&ws);
+    let name = ws.accounts[500].plan.contacts[7].name.clone();
+    let typed = &name[..name.len().min(5)];
+    c.bench_function("search_keystroke_1000", |b| {
+        b.iter(|| black_box(search(&ws, &ix, typed, 8)))
+    });
+    c.bench_function("search_keystroke_1letter_1000", |b| {
+        b.iter(|| black_box(search(&ws, &ix, "a", 8)))
+    });
+}
+
 criterion_group! {
     name = domain;
     config = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
-    targets = benches
+    targets = benches, week_and_search
 }
 criterion_main!(domain);

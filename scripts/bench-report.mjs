@@ -25,6 +25,10 @@ const NATIVE = {
   storage_writes_1_edit_1000: 'codec::storage_writes after one edit (every account compared, one encoded)',
   storage_writes_keystroke_1000: 'the writes of a keystroke\'s save as the app computes them: scoped to the edited account (codec::writes_after_loss with Scope::Accounts)',
   encode_account_busy: 'codec::encode_account of one account of the benchmark shape (JSON, DEFLATE, packed text)',
+  agenda_1000: 'domain::agenda (my week) of everyone\'s 1,000 accounts',
+  search_index_1000: 'domain::search::index: folding the text of the 1,000 accounts once (rebuilt on the first search after an edit)',
+  search_keystroke_1000: 'domain::search of the first five letters of a contact\'s name over that index (every kind, 8 per kind)',
+  search_keystroke_1letter_1000: 'domain::search of the one letter "a" (almost every entity matches)',
   merge_1000: 'entity-level merge of two copies of 1,000 accounts (100 edited on both sides, 10 of them in conflict; 20 deleted there, 50 new)',
 };
 for (const [name, note] of Object.entries(NATIVE)) {
@@ -59,6 +63,9 @@ const BUDGETS = [
   ['load_1000_longest_task', 50, 'no task over 50 ms during that load'],
   ['native_score_1000', 20, 'scoring 1,000 accounts natively ≤ 20 ms'],
   ['native_merge_1000', 500, 'merging two 1,000-account workspaces, 100 edited on both sides ≤ 500 ms'],
+  ['search_1000_keystroke', 16, 'a keystroke of search over 1,000 accounts in the browser ≤ 16 ms'],
+  ['native_agenda_1000', 50, 'my week over 1,000 accounts natively ≤ 50 ms'],
+  ['native_search_keystroke_1000', 16, 'a keystroke of search over 1,000 accounts (30,000 contacts) natively ≤ 16 ms'],
   ['wasm_score_1000', 60, 'scoring 1,000 accounts in wasm ≤ 60 ms'],
   ['import_4mb_preview', 500, 'import preview of 4 MB ≤ 500 ms'],
   ['rollup_8_preview', 3000, 'roll-up of eight 50-account files until the preview ≤ 3 s'],

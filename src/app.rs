@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
 
 use crate::chunk::{self, ViewUnavailable};
 use crate::components::backup_reminder::BackupReminder;
@@ -14,8 +15,10 @@ use crate::nav::{href_for, navigate_to};
 use crate::pages::account::AccountPage;
 use crate::pages::data::DataPage;
 use crate::pages::portfolio::PortfolioPage;
+use crate::pages::search::SearchPanel;
 use crate::pages::settings::SettingsPage;
 use crate::pages::team::TeamPage;
+use crate::pages::week::WeekPage;
 use crate::state::{AppState, Stored};
 
 /// The app, started from what storage held; `shared` is the fragment of the share link the
@@ -58,10 +61,12 @@ fn Header() -> impl IntoView {
             <a class="brand" href=href_for(&[])>"Account Planner"</a>
             <nav aria-label="Main">
                 <a href=href_for(&[]) aria-current=current("")>"Portfolio"</a>
+                <a href=href_for(&[("page", "week")]) aria-current=current("week")>"My week"</a>
                 <a href=href_for(&[("page", "team")]) aria-current=current("team")>"Team view"</a>
                 <a href=href_for(&[("page", "data")]) aria-current=current("data")>"Import & export"</a>
                 <a href=href_for(&[("page", "settings")]) aria-current=current("settings")>"Settings"</a>
             </nav>
+            <HeaderSearch />
         </header>
     }
 }
@@ -130,17 +135,80 @@ fn set_drop_highlight(on: bool) {
 /// feature (the wasm-bindgen tests, which run the wasm unsplit) a plain call.
 macro_rules! on_demand {
     ($view:expr, $retry:expr) => {{
-        let retry = $retry;
-        let shown = move |view: Result<AnyView, chunk::Unavailable>| match view {
-            Ok(view) => view,
-            Err(chunk::Unavailable) => view! { <ViewUnavailable retry /> }.into_any(),
-        };
         #[cfg(feature = "split")]
-        let view = Suspend::new(async move { shown($view.await) }).into_any();
+        let view = loaded(Box::pin($view), $retry);
         #[cfg(not(feature = "split"))]
-        let view = shown($view);
+        let view = shown($view, $retry);
         view
     }};
+}
+
+/// The view, or why its chunk could not be had and a way to try again.
+fn shown(view: Result<AnyView, chunk::Unavailable>, retry: Callback<()>) -> AnyView {
+    match view {
+        Ok(view) => view,
+        Err(chunk::Unavailable) => view! { <ViewUnavailable retry /> }.into_any(),
+    }
+}
+
+/// A chunk's view once loaded. One function for every split point (the loads boxed to one
+/// type): a `Suspend` per call site would each cost the main module its own copy.
+#[cfg(feature = "split")]
+fn loaded(
+    view: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<AnyView, chunk::Unavailable>> + Send>,
+    >,
+    retry: Callback<()>,
+) -> AnyView {
+    Suspend::new(async move { shown(view.await, retry) }).into_any()
+}
+
+/// The header's search button, also opened with `/` (unless typing in a field); the panel
+/// itself is a chunk loaded on first use.
+#[component]
+fn HeaderSearch() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let slash = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.has_attribute("contenteditable")
+            });
+        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+            ev.prevent_default();
+            open.set(true);
+        }
+    });
+    on_cleanup(move || slash.remove());
+    let close = Callback::new(move |refocus: bool| {
+        open.set(false);
+        if refocus {
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    });
+    let attempt = RwSignal::new(0u32);
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+    view! {
+        <button
+            type="button"
+            class="search-button"
+            node_ref=button
+            aria-keyshortcuts="/"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            "Search"
+        </button>
+        {move || {
+            attempt.track();
+            open.get().then(|| on_demand!(search_panel(close), retry))
+        }}
+    }
 }
 
 /// Picks the page named by the URL's query.
@@ -168,6 +236,7 @@ fn CurrentView() -> impl IntoView {
             (None, Some("team")) => on_demand!(team_view(), retry),
             (None, Some("data")) => on_demand!(data_view(), retry),
             (None, Some("settings")) => on_demand!(settings_view(), retry),
+            (None, Some("week")) => on_demand!(week_view(), retry),
             _ => view! { <PortfolioPage /> }.into_any(),
         }
     }
@@ -203,6 +272,23 @@ fn data_view() -> Result<AnyView, chunk::Unavailable> {
 )]
 fn settings_view() -> Result<AnyView, chunk::Unavailable> {
     Ok(view! { <SettingsPage /> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(week_view, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn week_view() -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <WeekPage /> }.into_any())
+}
+
+/// The header's search panel: its matching and results, loaded when first opened.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(search_panel, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn search_panel(close: Callback<bool>) -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <SearchPanel close /> }.into_any())
 }
 
 /// The import of dropped files, in a chunk of its own (the import page's code).

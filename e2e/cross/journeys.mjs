@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Key } from 'selenium-webdriver';
 import {
   clickButton, clickLink, field, see, seeText, setDate, sleep, type, valueOf,
 } from './dom.mjs';
@@ -289,6 +290,43 @@ export const JOURNEYS = [
       await seeText(d, 'Wayne Freight');
       await clickLink(d, 'Wayne Freight');
       await see(d, 'nav[aria-label="Plan sections"]');
+    },
+  },
+  {
+    name: 'my week lists the demo’s overdue actions; one marked done stays done after a reload',
+    async run(d, { url }) {
+      await d.get(url);
+      await see(d, '[aria-label="Demo data"]');
+      await clickLink(d, 'My week', 'nav[aria-label="Main"]');
+      await seeText(d, 'Overdue actions');
+      await clickButton(d, 'Mark done: Draft the renewal proposal');
+      const listed = () => d.executeScript(
+        'return [...document.querySelectorAll("a")].some((a) => a.textContent.startsWith("Draft the renewal proposal"));',
+      );
+      await d.wait(async () => !(await listed()), 15000, 'the action leaves the list');
+      await sleep(SAVE);
+      await d.navigate().refresh();
+      await seeText(d, 'Overdue actions');
+      assert.match(await d.getCurrentUrl(), /\?page=week$/);
+      assert.equal(await listed(), false, 'still done after the reload');
+    },
+  },
+  {
+    name: 'search opens with “/”, finds a contact, and Enter on the result opens the account’s contacts',
+    async run(d, { url }) {
+      await d.get(url);
+      await see(d, '[aria-label="Demo data"]');
+      await d.findElement({ css: 'body' }).sendKeys('/');
+      const box = await field(d, 'Search accounts, contacts, goals, opportunities, actions and notes');
+      await d.wait(() => d.executeScript('return document.activeElement === arguments[0];', box), 15000, 'the field focused');
+      await box.sendKeys('raymond cho');
+      await see(d, '.search-results a');
+      await box.sendKeys(Key.ARROW_DOWN);
+      const focused = await d.executeScript('return document.activeElement.textContent;');
+      assert.match(focused, /^Raymond Cho — Harborview Health Network/);
+      await d.executeScript('return document.activeElement').then((a) => a.sendKeys(Key.ENTER));
+      await d.wait(async () => /section=contacts$/.test(await d.getCurrentUrl()), 15000, 'the contacts section');
+      await seeText(d, 'Contacts & interactions');
     },
   },
 ];

@@ -18,6 +18,7 @@ const PAGES = [
   ['import & export', '?page=data'],
   ['settings', '?page=settings'],
   ['team view', '?page=team'],
+  ['my week', '?page=week'],
   ...SECTIONS.map((s) => [`account: ${s}`, `?account=${ACCOUNT}&section=${s}`]),
 ];
 
@@ -51,6 +52,12 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Share as link' }).click();
     await page.getByRole('region', { name: 'Share as link' }).waitFor();
     for (const v of await violations(page)) found.push(`share panel: ${v}`);
+    // The search panel, open with results.
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('searchbox', { name: /^Search accounts, contacts/ }).fill('ana');
+    await page.locator('.search-results a').first().waitFor();
+    for (const v of await violations(page)) found.push(`search panel: ${v}`);
     // The empty portfolio, after clearing the demo.
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Clear demo and start empty' }).click();

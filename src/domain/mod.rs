@@ -3,6 +3,7 @@
 
 pub mod action_impact;
 pub mod advice;
+pub mod agenda;
 pub mod areas;
 pub mod coaching;
 pub mod commitment;
@@ -26,6 +27,7 @@ pub mod review;
 pub mod review_diff;
 pub mod sample;
 pub mod scoring;
+pub mod search;
 pub mod staleness;
 pub mod summary;
 pub mod team;

@@ -4,5 +4,7 @@ pub mod account;
 pub mod data;
 pub mod import_preview;
 pub mod portfolio;
+pub mod search;
 pub mod settings;
 pub mod team;
+pub mod week;

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::fields::{CheckboxField, NumberField, TextField};
+use crate::components::fields::{CheckboxField, NumberField, SelectField, TextField};
 use crate::domain::model::{
     Bands, ComponentKind, Confidence, Id, LevelTerm, ReviewRhythm, Segment, Settings, TeamMember,
     Term, Workspace,
@@ -22,6 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page" aria-labelledby="settings-heading">
             <h1 id="settings-heading">"Settings"</h1>
             <WorkspaceCard />
+            <MeCard />
             <TeamCard />
             <TermsCard kind=TermKind::Departments />
             <LevelsCard />
@@ -74,6 +75,45 @@ fn WorkspaceCard() -> impl IntoView {
                 <TextField label="Workspace name" value=name on_commit=set_name />
                 <TextField label="Currency" value=currency on_commit=set_currency placeholder="EUR" />
             </div>
+        </section>
+    }
+}
+
+/// Who I am: a team member chosen once on this browser (not in the workspace), whose
+/// accounts My week shows.
+#[component]
+fn MeCard() -> impl IntoView {
+    let state = use_app();
+    let me = RwSignal::new(
+        crate::persist::browser::read_me()
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+    );
+    let problem = RwSignal::new(None::<String>);
+    let options = Signal::derive(move || {
+        state.workspace.with(|ws| {
+            ws.team
+                .iter()
+                .map(|m| (m.id.to_string(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let choose = Callback::new(move |v: String| {
+        let id = (!v.is_empty()).then(|| Id::new(&v));
+        match crate::persist::browser::write_me(id.as_ref()) {
+            Ok(()) => {
+                problem.set(None);
+                me.set(v);
+            }
+            Err(e) => problem.set(Some(format!("Could not remember who you are: {e}."))),
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="me-heading">
+            <h2 id="me-heading">"Who I am"</h2>
+            <p class="hint">"Kept on this browser only: My week shows the accounts you own."</p>
+            <SelectField label="I am" options value=me on_commit=choose none="Not chosen" />
+            {move || problem.get().map(|p| view! { <p role="alert" class="error">{p}</p> })}
         </section>
     }
 }

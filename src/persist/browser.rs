@@ -195,3 +195,24 @@ pub async fn request_persistence() -> Option<bool> {
         .ok()?;
     Some(granted.as_bool() == Some(true))
 }
+
+/// Who uses this browser: the team member's id, a per-browser preference (a workspace is
+/// shared with the team by files, so it cannot say who "I" am). Outside the data prefix,
+/// so that it never counts as workspace data.
+pub const ME_KEY: &str = "account-planner-pref/me";
+
+/// The team member this browser's user chose as themselves, if any.
+pub fn read_me() -> Option<crate::domain::model::Id> {
+    read(ME_KEY)
+        .filter(|id| !id.is_empty())
+        .map(|id| crate::domain::model::Id::new(&id))
+}
+
+/// Remembers (or, with `None`, forgets) who uses this browser.
+pub fn write_me(me: Option<&crate::domain::model::Id>) -> Result<(), StorageError> {
+    let s = storage()?;
+    match me {
+        Some(id) => s.set_item(ME_KEY, id.as_str()).map_err(|e| classify(&e)),
+        None => s.remove_item(ME_KEY).map_err(|e| classify(&e)),
+    }
+}

@@ -1,11 +1,14 @@
-//! iCalendar export of an account's meeting cadence (RFC 5545).
+//! iCalendar export of an account's meeting cadence, and of the agenda's actions and
+//! meetings across accounts (RFC 5545).
 //!
-//! One all-day `VEVENT` per meeting that has a next date, recurring by its rhythm. UIDs
-//! are the meeting id and `@account-planner`, so importing a newer export updates the same
-//! events instead of duplicating them. Text is escaped (`\\`, `;`, `,`, newline), lines end
+//! One all-day `VEVENT` per meeting that has a next date, recurring by its rhythm, and (in
+//! the agenda) one per open action with a due date. UIDs are the meeting's or action's id
+//! and `@account-planner`, so importing a newer export updates the same events instead of
+//! duplicating them. Text is escaped (`\\`, `;`, `,`, newline), lines end
 //! in CRLF and are folded at 75 octets without splitting a UTF-8 character.
 
-use crate::domain::model::{Account, Meeting, Rhythm, Timestamp, Workspace};
+use crate::domain::agenda::Whose;
+use crate::domain::model::{Account, Action, ActionStatus, Meeting, Rhythm, Timestamp, Workspace};
 
 pub const PRODID: &str = "-//Account Planner//Account Planner 1.0//EN";
 
@@ -139,32 +142,82 @@ fn event(ws: &Workspace, account: &Account, m: &Meeting, stamp: &str) -> Option<
     ])
 }
 
-/// The account's cadence as an iCalendar file; meetings without a next date are left out.
-pub fn cadence_ics(ws: &Workspace, account: &Account, now: Timestamp) -> String {
-    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+/// An open action with a due date as an all-day event on that day.
+fn action_event(account: &Account, a: &Action, stamp: &str) -> Option<Vec<String>> {
+    let due = a
+        .due
+        .filter(|_| matches!(a.status, ActionStatus::Open | ActionStatus::InProgress))?;
+    let title = if a.title.trim().is_empty() {
+        "Action"
+    } else {
+        &a.title
+    };
+    Some(vec![
+        "BEGIN:VEVENT".into(),
+        format!("UID:{}", escape_text(&format!("{}@account-planner", a.id))),
+        format!("DTSTAMP:{stamp}"),
+        format!("DTSTART;VALUE=DATE:{}", due.format("%Y%m%d")),
+        format!(
+            "SUMMARY:{}",
+            escape_text(&format!("Action: {title} – {}", account.name))
+        ),
+        "TRANSP:TRANSPARENT".into(),
+        "END:VEVENT".into(),
+    ])
+}
+
+/// The calendar around `events`, folded and CRLF-terminated.
+fn calendar(name: &str, events: Vec<String>) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
         format!("PRODID:{PRODID}"),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
-        format!(
-            "X-WR-CALNAME:{}",
-            escape_text(&format!("{} cadence", account.name))
-        ),
+        format!("X-WR-CALNAME:{}", escape_text(name)),
     ];
-    for m in &account.plan.cadence {
-        if let Some(ev) = event(ws, account, m, &stamp) {
-            lines.extend(ev);
-        }
-    }
+    lines.extend(events);
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|l| fold_line(l)).collect()
+}
+
+/// The account's cadence as an iCalendar file; meetings without a next date are left out.
+pub fn cadence_ics(ws: &Workspace, account: &Account, now: Timestamp) -> String {
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let events = account
+        .plan
+        .cadence
+        .iter()
+        .filter_map(|m| event(ws, account, m, &stamp))
+        .flatten()
+        .collect();
+    calendar(&format!("{} cadence", account.name), events)
+}
+
+/// The agenda as an iCalendar file: every open action with a due date and every meeting
+/// with a next date of the accounts `whose` covers, archived accounts left out.
+pub fn agenda_ics(ws: &Workspace, whose: &Whose, now: Timestamp) -> String {
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut events = Vec::new();
+    for account in ws
+        .accounts
+        .iter()
+        .filter(|a| !a.archived && whose.covers(a))
+    {
+        for a in &account.plan.actions {
+            events.extend(action_event(account, a, &stamp).into_iter().flatten());
+        }
+        for m in &account.plan.cadence {
+            events.extend(event(ws, account, m, &stamp).into_iter().flatten());
+        }
+    }
+    calendar(&format!("{} agenda", ws.name), events)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::Id;
     use crate::persist::export::sample;
     use proptest::prelude::*;
     use std::sync::Arc;
@@ -288,6 +341,65 @@ mod tests {
         assert_eq!(empty.first().unwrap(), "BEGIN:VCALENDAR");
         assert_eq!(empty.last().unwrap(), "END:VCALENDAR");
         assert!(!empty.iter().any(|l| l == "BEGIN:VEVENT"));
+    }
+
+    #[test]
+    fn the_agenda_has_the_open_actions_and_the_meetings_of_every_chosen_account() {
+        let mut ws = sample::workspace();
+        let acme = Arc::make_mut(&mut ws.accounts[0]);
+        acme.plan.actions = vec![
+            Action {
+                id: Id::new("a-call"),
+                title: "Call Dana, about costs".into(),
+                due: Some(sample::day(2026, 12, 3)),
+                ..Action::default()
+            },
+            Action {
+                id: Id::new("a-done"),
+                due: Some(sample::day(2026, 12, 3)),
+                status: ActionStatus::Done,
+                ..Action::default()
+            },
+            Action {
+                id: Id::new("a-undated"),
+                ..Action::default()
+            },
+        ];
+        let lines = unfold(&agenda_ics(&ws, &Whose::Everyone, sample::at(0)));
+        assert_eq!(lines[5], "X-WR-CALNAME:Ann's accounts agenda");
+        let uids: Vec<&str> = lines
+            .iter()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .collect();
+        assert_eq!(
+            uids,
+            [
+                "a-call@account-planner",
+                "m-qbr@account-planner",
+                "m-ops@account-planner"
+            ]
+        );
+        let at = lines
+            .iter()
+            .position(|l| l == "UID:a-call@account-planner")
+            .unwrap();
+        assert_eq!(
+            &lines[at - 1..at + 6],
+            [
+                "BEGIN:VEVENT",
+                "UID:a-call@account-planner",
+                "DTSTAMP:20251124T160000Z",
+                "DTSTART;VALUE=DATE:20261203",
+                "SUMMARY:Action: Call Dana\\, about costs – Acme\\, Inc.",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        );
+        // Bob owns nothing; an archived account is left out.
+        let bobs = agenda_ics(&ws, &Whose::Owner(Id::new("tm-bob")), sample::at(0));
+        assert!(!bobs.contains("BEGIN:VEVENT"));
+        Arc::make_mut(&mut ws.accounts[0]).archived = true;
+        assert!(!agenda_ics(&ws, &Whose::Everyone, sample::at(0)).contains("BEGIN:VEVENT"));
     }
 
     proptest! {
