@@ -7,8 +7,9 @@ use leptos_router::hooks::use_query_map;
 use crate::chunk::{self, ViewUnavailable};
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::demo_banner::DemoBanner;
+use crate::components::shortcuts::{HelpOpen, ShortcutsHelp};
 use crate::components::storage_banner::StorageBanner;
-use crate::components::undo_notice::UndoNotice;
+use crate::components::undo_notice::{UndoButtons, UndoKeys, UndoNotice};
 use crate::components::update_banner::UpdateBanner;
 use crate::nav::{href_for, navigate_to};
 use crate::pages::account::AccountPage;
@@ -30,12 +31,14 @@ pub fn App(stored: Stored, #[prop(default = None)] shared: Option<String>) -> im
         state.receive_share_link(fragment);
         navigate_to(&href_for(&[("page", "data")]));
     }
+    provide_context(HelpOpen(RwSignal::new(false)));
     let update_ready = RwSignal::new(false);
     crate::pwa::register(update_ready);
     view! {
         <Router>
             <Header />
             <UpdateBanner ready=update_ready />
+            <UndoKeys />
             <UndoNotice />
             <DemoBanner />
             <StorageBanner />
@@ -62,6 +65,10 @@ fn Header() -> impl IntoView {
                 <a href=href_for(&[("page", "data")]) aria-current=current("data")>"Import & export"</a>
                 <a href=href_for(&[("page", "settings")]) aria-current=current("settings")>"Settings"</a>
             </nav>
+            <div class="header-tools">
+                <UndoButtons />
+                <ShortcutsHelp />
+            </div>
         </header>
     }
 }
