@@ -13,6 +13,7 @@ use crate::components::undo_notice::{UndoButtons, UndoKeys, UndoNotice};
 use crate::components::update_banner::UpdateBanner;
 use crate::nav::{href_for, navigate_to};
 use crate::pages::account::AccountPage;
+use crate::pages::archived::ArchivedPage;
 use crate::pages::data::DataPage;
 use crate::pages::portfolio::PortfolioPage;
 use crate::pages::settings::SettingsPage;
@@ -175,6 +176,7 @@ fn CurrentView() -> impl IntoView {
             (None, Some("team")) => on_demand!(team_view(), retry),
             (None, Some("data")) => on_demand!(data_view(), retry),
             (None, Some("settings")) => on_demand!(settings_view(), retry),
+            (None, Some(crate::pages::ARCHIVED_PAGE)) => on_demand!(archived_view(), retry),
             _ => view! { <PortfolioPage /> }.into_any(),
         }
     }
@@ -210,6 +212,14 @@ fn data_view() -> Result<AnyView, chunk::Unavailable> {
 )]
 fn settings_view() -> Result<AnyView, chunk::Unavailable> {
     Ok(view! { <SettingsPage /> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(archived_view, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn archived_view() -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <ArchivedPage /> }.into_any())
 }
 
 /// The import of dropped files, in a chunk of its own (the import page's code).

@@ -4,7 +4,7 @@
 //! actions added to the plan. Also the review history's order and labels.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::coaching::QUESTIONS;
 use super::model::{
@@ -57,7 +57,7 @@ pub fn parts_to_review(
 }
 
 /// What the reviewer did with one part of the walk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StepStatus {
     Pending,
     Reviewed,
@@ -65,7 +65,7 @@ pub enum StepStatus {
 }
 
 /// One part of the walk: where it stood when the review started, and what was done.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewStep {
     pub part: PlanPart,
     /// Something of the part is filled in (a part not started is never stale).
@@ -78,7 +78,7 @@ pub struct ReviewStep {
 }
 
 /// A follow-up action agreed in a review, added to the plan when the review is saved.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct FollowUpDraft {
     pub title: String,
     pub owner: Option<Id>,
@@ -86,7 +86,7 @@ pub struct FollowUpDraft {
 }
 
 /// A review being held: started, stepped through, then saved or dropped.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewDraft {
     pub kind: ReviewKind,
     pub date: NaiveDate,

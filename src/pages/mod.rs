@@ -1,8 +1,12 @@
 //! One module per screen.
 
 pub mod account;
+pub mod archived;
 pub mod data;
 pub mod import_preview;
 pub mod portfolio;
 pub mod settings;
 pub mod team;
+
+/// The `?page=` of the archived accounts.
+pub const ARCHIVED_PAGE: &str = "archived";

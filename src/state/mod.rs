@@ -6,6 +6,7 @@
 //! undo (`undo`).
 
 mod archive;
+mod drafts;
 mod edit;
 mod export;
 mod import;
@@ -24,6 +25,7 @@ use crate::domain::validate::Problem;
 use crate::persist::codec::{self, Quarantined};
 use crate::persist::tabs::TabConflict;
 
+pub use drafts::{store_review_draft, stored_review_draft};
 pub use import::{ImportProgress, PendingImport};
 pub use load::Stored;
 pub use undo::Change;
