@@ -35,7 +35,7 @@ impl AppState {
         } else {
             format!("Restored account “{name}”.")
         };
-        self.edit_account(id, |a| a.archived = archived, Some((what, true)));
+        self.edit_account(id, &mut |a| a.archived = archived, Some((what, true)));
     }
 
     /// Adds a copy of account `id` as the template of a new one ("Copy of …", new ids,

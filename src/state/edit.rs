@@ -40,7 +40,7 @@ impl AppState {
     /// for merges, and queues the save.
     /// The change can be undone (one step per field edit, see `undo`).
     pub fn update_account(&self, id: &Id, edit: impl FnOnce(&mut Account)) {
-        self.edit_account(id, edit, None);
+        self.edit_account(id, &mut once(edit), None);
     }
 
     /// [`AppState::update_account`], kept in the undo history as `what` (a sentence for
@@ -48,7 +48,7 @@ impl AppState {
     pub(super) fn edit_account(
         &self,
         id: &Id,
-        edit: impl FnOnce(&mut Account),
+        edit: &mut dyn FnMut(&mut Account),
         what: Option<(String, bool)>,
     ) {
         self.finish_loading();
@@ -221,5 +221,16 @@ impl AppState {
     /// A fresh id for a new entity of kind `prefix` ("con", "opp", …).
     pub fn new_id(&self, prefix: &str) -> Id {
         fresh_id(prefix)
+    }
+}
+
+/// `edit` as the `dyn` closure [`AppState::edit_account`] takes: one copy of the edit
+/// path in the wasm, not one per field that calls it.
+pub(super) fn once(edit: impl FnOnce(&mut Account)) -> impl FnMut(&mut Account) {
+    let mut edit = Some(edit);
+    move |a| {
+        if let Some(edit) = edit.take() {
+            edit(a)
+        }
     }
 }

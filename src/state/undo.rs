@@ -44,7 +44,8 @@ impl AppState {
     /// Deletes something from an account so that it can be undone: `what` names it for
     /// the undo notice ("contact “Ann Lee”").
     pub fn delete_in_account(&self, id: &Id, what: String, edit: impl FnOnce(&mut Account)) {
-        self.edit_account(id, edit, Some((format!("Deleted {what}."), true)));
+        let what = Some((format!("Deleted {what}."), true));
+        self.edit_account(id, &mut super::edit::once(edit), what);
     }
 
     /// Deletes a whole account, with undo.
