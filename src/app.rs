@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use crate::chunk::{self, ViewUnavailable};
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::demo_banner::DemoBanner;
-use crate::components::shortcuts::{HelpOpen, ShortcutsHelp};
+use crate::components::shortcuts::{HelpOpen, ShortcutsButton, ShortcutsDialog};
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_notice::{UndoButtons, UndoKeys, UndoNotice};
 use crate::components::update_banner::UpdateBanner;
@@ -40,6 +40,7 @@ pub fn App(stored: Stored, #[prop(default = None)] shared: Option<String>) -> im
             <Header />
             <UpdateBanner ready=update_ready />
             <UndoKeys />
+            <Shortcuts />
             <UndoNotice />
             <DemoBanner />
             <StorageBanner />
@@ -68,7 +69,7 @@ fn Header() -> impl IntoView {
             </nav>
             <div class="header-tools">
                 <UndoButtons />
-                <ShortcutsHelp />
+                <ShortcutsButton />
             </div>
         </header>
     }
@@ -220,6 +221,26 @@ fn settings_view() -> Result<AnyView, chunk::Unavailable> {
 )]
 fn archived_view() -> Result<AnyView, chunk::Unavailable> {
     Ok(view! { <ArchivedPage /> }.into_any())
+}
+
+/// The list of keyboard shortcuts while it is open (`?`), from a chunk of its own.
+#[component]
+fn Shortcuts() -> impl IntoView {
+    let open = expect_context::<HelpOpen>().0;
+    let attempt = RwSignal::new(0u32);
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+    move || {
+        attempt.track();
+        open.get().then(|| on_demand!(shortcuts_view(), retry))
+    }
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(shortcuts_view, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn shortcuts_view() -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <ShortcutsDialog /> }.into_any())
 }
 
 /// The import of dropped files, in a chunk of its own (the import page's code).

@@ -1,6 +1,7 @@
 //! The keyboard shortcuts, listed in a dialog opened with `?` (outside text fields) or
 //! the header's "Keyboard shortcuts" button. The focus stays in the dialog while it is
-//! open; Escape or Close shuts it and gives the focus back.
+//! open; Escape or Close shuts it and gives the focus back. The dialog is in a chunk of
+//! its own (`app.rs`), fetched the first time it opens.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,30 +44,41 @@ const SHORTCUTS: [(&str, &str, &str); 9] = [
     ("Escape", "A dialog", "Close it"),
 ];
 
-/// The header's button and the dialog.
+/// The header's button that opens the list.
 #[component]
-pub fn ShortcutsHelp() -> impl IntoView {
+pub fn ShortcutsButton() -> impl IntoView {
     let open = expect_context::<HelpOpen>().0;
-    // The element that had the focus before the dialog opened gets it back.
-    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let close_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if open.get() {
-            opener.set_value(
-                document()
-                    .active_element()
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
-            );
-            request_animation_frame(move || {
-                if let Some(b) = close_ref.get_untracked() {
-                    let _ = b.focus();
-                }
-            });
-        }
-    });
+    view! {
+        <button type="button" class="link shortcuts-button" aria-keyshortcuts="Shift+?" on:click=move |_| open.set(true)>
+            "Keyboard shortcuts"
+        </button>
+    }
+}
+
+const CLOSE_ID: &str = "shortcuts-close";
+
+fn focus_close() {
+    if let Some(el) = document().get_element_by_id(CLOSE_ID) {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// The dialog, shown while [`HelpOpen`] is set.
+#[component]
+pub fn ShortcutsDialog() -> impl IntoView {
+    let open = expect_context::<HelpOpen>().0;
+    // The element that had the focus when the dialog opened gets it back.
+    let opener = StoredValue::new_local(
+        document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    );
+    request_animation_frame(focus_close);
     let close = move || {
+        // Read before the dialog (and this value) goes away.
+        let back = opener.try_with_value(Clone::clone).flatten();
         open.set(false);
-        if let Some(el) = opener.get_value() {
+        if let Some(el) = back {
             let _ = el.focus();
         }
     };
@@ -79,40 +91,33 @@ pub fn ShortcutsHelp() -> impl IntoView {
         // The dialog's one control keeps the focus: Tab cannot leave it.
         "Tab" => {
             ev.prevent_default();
-            if let Some(b) = close_ref.get_untracked() {
-                let _ = b.focus();
-            }
+            focus_close();
         }
         _ => {}
     };
     view! {
-        <button type="button" class="link shortcuts-button" aria-keyshortcuts="Shift+?" on:click=move |_| open.set(true)>
-            "Keyboard shortcuts"
-        </button>
-        <Show when=move || open.get()>
-            <div class="modal-backdrop" on:click=move |ev| {
-                if ev.target() == ev.current_target() {
-                    close();
-                }
-            }>
-                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="shortcuts-heading" on:keydown=on_keydown>
-                    <h2 id="shortcuts-heading">"Keyboard shortcuts"</h2>
-                    <table class="table shortcuts">
-                        <caption class="visually-hidden">"Keyboard shortcuts"</caption>
-                        <thead>
-                            <tr><th scope="col">"Keys"</th><th scope="col">"Where"</th><th scope="col">"What it does"</th></tr>
-                        </thead>
-                        <tbody>
-                            {SHORTCUTS.map(|(keys, place, what)| view! {
-                                <tr><th scope="row"><kbd>{keys}</kbd></th><td>{place}</td><td>{what}</td></tr>
-                            })}
-                        </tbody>
-                    </table>
-                    <div class="button-row">
-                        <button type="button" node_ref=close_ref on:click=move |_| close()>"Close"</button>
-                    </div>
+        <div class="modal-backdrop" on:click=move |ev| {
+            if ev.target() == ev.current_target() {
+                close();
+            }
+        }>
+            <div class="modal" role="dialog" aria-modal="true" aria-labelledby="shortcuts-heading" on:keydown=on_keydown>
+                <h2 id="shortcuts-heading">"Keyboard shortcuts"</h2>
+                <table class="table shortcuts">
+                    <caption class="visually-hidden">"Keyboard shortcuts"</caption>
+                    <thead>
+                        <tr><th scope="col">"Keys"</th><th scope="col">"Where"</th><th scope="col">"What it does"</th></tr>
+                    </thead>
+                    <tbody>
+                        {SHORTCUTS.map(|(keys, place, what)| view! {
+                            <tr><th scope="row"><kbd>{keys}</kbd></th><td>{place}</td><td>{what}</td></tr>
+                        })}
+                    </tbody>
+                </table>
+                <div class="button-row">
+                    <button type="button" id=CLOSE_ID on:click=move |_| close()>"Close"</button>
                 </div>
             </div>
-        </Show>
+        </div>
     }
 }

@@ -46,26 +46,17 @@ pub fn UndoKeys() -> impl IntoView {
     });
 }
 
-/// Undo and Redo, with what each would do in their titles; disabled when there is
-/// nothing to undo or redo.
+/// Undo and Redo, disabled when there is nothing to undo or redo.
 #[component]
 pub fn UndoButtons() -> impl IntoView {
     let state = use_app();
-    let next = move |undo: bool| {
-        state.history.with(|h| {
-            if undo { h.next_undo() } else { h.next_redo() }
-                .map(|c| c.what.trim_end_matches('.').to_string())
-        })
-    };
     view! {
         <div class="undo-buttons">
-            <button type="button" class="secondary" aria-keyshortcuts="Control+Z"
-                disabled=move || next(true).is_none()
-                title=move || next(true).map(|w| format!("Undo: {w} (Ctrl+Z)"))
+            <button type="button" class="secondary" aria-keyshortcuts="Control+Z" title="Ctrl+Z (⌘Z) outside text fields"
+                disabled=move || state.history.with(|h| h.next_undo().is_none())
                 on:click=move |_| state.undo()>"Undo last change"</button>
-            <button type="button" class="secondary" aria-keyshortcuts="Control+Shift+Z"
-                disabled=move || next(false).is_none()
-                title=move || next(false).map(|w| format!("Redo: {w} (Shift+Ctrl+Z)"))
+            <button type="button" class="secondary" aria-keyshortcuts="Control+Shift+Z" title="Shift+Ctrl+Z (⇧⌘Z) outside text fields"
+                disabled=move || state.history.with(|h| h.next_redo().is_none())
                 on:click=move |_| state.redo()>"Redo"</button>
         </div>
     }

@@ -576,6 +576,22 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_kept_in_the_browser_comes_back_as_it_was() {
+        let (ws, a) = demo("Stonebridge");
+        let t = day(TODAY);
+        let mut d = ReviewDraft::start(&a, &ws.settings, &team(&ws), ReviewKind::Monthly, t);
+        d.set_note(0, "Pilot moved to June".into());
+        d.confirm();
+        d.notes = "Checked with Marcus".into();
+        let text = serde_json::to_string(&d).unwrap();
+        let back: ReviewDraft = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, d);
+        assert_eq!(back.current, 1);
+        assert_eq!(back.steps[0].status, StepStatus::Reviewed);
+        assert_eq!(back.steps[0].note, "Pilot moved to June");
+    }
+
+    #[test]
     fn a_review_with_nothing_reviewed_is_refused_and_changes_nothing() {
         let (ws, mut a) = demo("Stonebridge");
         let t = day(TODAY);

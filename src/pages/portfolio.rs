@@ -171,13 +171,14 @@ pub fn PortfolioPage() -> impl IntoView {
             <h1 id="portfolio-heading">"Portfolio"</h1>
             <Summary data />
             <AddAccountForm />
-            <Show when=move || { archived.get() > 0 }>
-                <p class="archived-link">
-                    <a href=href_for(&[("page", crate::pages::ARCHIVED_PAGE)])>
-                        {move || format!("Show archived ({})", archived.get())}
-                    </a>
-                </p>
-            </Show>
+            {move || {
+                let n = archived.get();
+                (n > 0).then(|| view! {
+                    <p class="archived-link">
+                        <a href=href_for(&[("page", crate::pages::ARCHIVED_PAGE)])>{format!("Show archived ({n})")}</a>
+                    </p>
+                })
+            }}
             <Show
                 when=has_accounts
                 fallback=|| view! {

@@ -62,7 +62,7 @@ impl AppState {
         });
         self.schedule_save(Some(&copy_id));
         self.record(Change {
-            what: format!("copy of “{}”", original.name),
+            what: String::new(),
             notice: false,
             account: copy_id.clone(),
             index,

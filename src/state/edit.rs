@@ -26,7 +26,7 @@ impl AppState {
         self.write.update(|ws| ws.accounts.push(account.clone()));
         self.schedule_save(Some(&id));
         self.record(super::undo::Change {
-            what: format!("new account “{name}”"),
+            what: String::new(),
             notice: false,
             account: id.clone(),
             index,
@@ -43,8 +43,8 @@ impl AppState {
         self.edit_account(id, &mut once(edit), None);
     }
 
-    /// [`AppState::update_account`], kept in the undo history as `what` (a sentence for
-    /// the undo notice when its flag is set; by default "edit of “Acme”").
+    /// [`AppState::update_account`], kept in the undo history with `what`: the sentence of
+    /// the undo notice and whether to show it (by default, none).
     pub(super) fn edit_account(
         &self,
         id: &Id,
@@ -68,8 +68,7 @@ impl AppState {
                 account.updated_at = Some(now);
             }
             let after = ws.shared(id).cloned();
-            let (what, notice) =
-                what.unwrap_or_else(|| (format!("edit of “{}”", before.name), false));
+            let (what, notice) = what.unwrap_or_default();
             change = Some(super::undo::Change {
                 what,
                 notice,

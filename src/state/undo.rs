@@ -20,8 +20,8 @@ use crate::domain::model::{Account, Id};
 /// One change of one account, as the history keeps it.
 #[derive(Clone, Debug)]
 pub struct Change {
-    /// What it did, for the buttons' titles and the notice: "Deleted contact “Ann Lee”.",
-    /// "Edit of “Acme”".
+    /// What it did, for the undo notice: "Deleted contact “Ann Lee”." (empty for a change
+    /// the notice does not offer).
     pub what: String,
     /// Whether the undo notice offers it (deletions and archiving: things that go out of
     /// sight); an edit is undone from the header's button or the keyboard.
