@@ -18,6 +18,7 @@ const PAGES = [
   ['import & export', '?page=data'],
   ['settings', '?page=settings'],
   ['team view', '?page=team'],
+  ['archived accounts', '?page=archived'],
   ...SECTIONS.map((s) => [`account: ${s}`, `?account=${ACCOUNT}&section=${s}`]),
 ];
 
