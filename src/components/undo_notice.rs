@@ -66,10 +66,16 @@ pub fn UndoButtons() -> impl IntoView {
 #[component]
 pub fn UndoNotice() -> impl IntoView {
     let state = use_app();
-    move || {
+    // A memo: the notice is drawn again only when its text changes, not on every change
+    // of the history (a keystroke, a field losing the focus while its Undo is clicked).
+    let notice = Memo::new(move |_| {
         state
             .history
             .with(|h| h.next_undo().filter(|c| c.notice).map(|c| c.what.clone()))
+    });
+    move || {
+        notice
+            .get()
             .map(|text| {
                 view! {
                     <div class="toast" role="status">

@@ -85,6 +85,11 @@ impl<T: Coalesce> History<T> {
         }
     }
 
+    /// Whether the newest step can still grow (not closed by [`History::seal`]).
+    pub fn is_open(&self) -> bool {
+        self.done.last().is_some_and(|s| s.open)
+    }
+
     /// Takes the newest step back: it moves to the redo list and is returned, for the
     /// caller to put its "before" back.
     pub fn undo(&mut self) -> Option<&T> {
@@ -198,7 +203,9 @@ mod tests {
         assert_eq!(h.len(), (2, 0), "another field");
         h.record(Edit("1", "12"), Some("phone"), 100.0 + COALESCE_MS + 1.0);
         assert_eq!(h.len(), (3, 0), "a pause longer than the window");
+        assert!(h.is_open());
         h.seal();
+        assert!(!h.is_open());
         h.record(Edit("12", "123"), Some("phone"), 100.0 + COALESCE_MS + 2.0);
         assert_eq!(h.len(), (4, 0), "after a blur");
         h.record(Edit("x", "y"), None, 100.0 + COALESCE_MS + 3.0);

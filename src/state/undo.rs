@@ -91,7 +91,7 @@ impl AppState {
     /// Ends the current step: the next keystroke, even in the same field, is a new one
     /// (a field lost the focus).
     pub fn end_undo_step(&self) {
-        if self.history.with_untracked(|h| h.next_undo().is_some()) {
+        if self.history.with_untracked(|h| h.is_open()) {
             self.history.update(|h| h.seal());
         }
     }
