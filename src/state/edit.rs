@@ -37,8 +37,8 @@ impl AppState {
     }
 
     /// Applies `edit` to one account, stamps what it changed (and records what it deleted)
-    /// for merges, and queues the save.
-    /// The change can be undone (one step per field edit, see `undo`).
+    /// for merges, queues the save, and keeps the change for undo (one step per field
+    /// edit, see `undo`). An edit that changes nothing does none of these.
     pub fn update_account(&self, id: &Id, edit: impl FnOnce(&mut Account)) {
         self.edit_account(id, &mut once(edit), None);
     }
