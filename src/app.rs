@@ -8,11 +8,13 @@ use wasm_bindgen::JsCast;
 use crate::chunk::{self, ViewUnavailable};
 use crate::components::backup_reminder::BackupReminder;
 use crate::components::demo_banner::DemoBanner;
+use crate::components::shortcuts::{HelpOpen, ShortcutsButton, ShortcutsDialog};
 use crate::components::storage_banner::StorageBanner;
-use crate::components::undo_notice::UndoNotice;
+use crate::components::undo_notice::{UndoButtons, UndoKeys, UndoNotice};
 use crate::components::update_banner::UpdateBanner;
 use crate::nav::{href_for, navigate_to};
 use crate::pages::account::AccountPage;
+use crate::pages::archived::ArchivedPage;
 use crate::pages::data::DataPage;
 use crate::pages::portfolio::PortfolioPage;
 use crate::pages::search::SearchPanel;
@@ -33,12 +35,15 @@ pub fn App(stored: Stored, #[prop(default = None)] shared: Option<String>) -> im
         state.receive_share_link(fragment);
         navigate_to(&href_for(&[("page", "data")]));
     }
+    provide_context(HelpOpen(RwSignal::new(false)));
     let update_ready = RwSignal::new(false);
     crate::pwa::register(update_ready);
     view! {
         <Router>
             <Header />
             <UpdateBanner ready=update_ready />
+            <UndoKeys />
+            <Shortcuts />
             <UndoNotice />
             <DemoBanner />
             <StorageBanner />
@@ -66,7 +71,11 @@ fn Header() -> impl IntoView {
                 <a href=href_for(&[("page", "data")]) aria-current=current("data")>"Import & export"</a>
                 <a href=href_for(&[("page", "settings")]) aria-current=current("settings")>"Settings"</a>
             </nav>
-            <HeaderSearch />
+            <div class="header-tools">
+                <HeaderSearch />
+                <UndoButtons />
+                <ShortcutsButton />
+            </div>
         </header>
     }
 }
@@ -237,6 +246,7 @@ fn CurrentView() -> impl IntoView {
             (None, Some("data")) => on_demand!(data_view(), retry),
             (None, Some("settings")) => on_demand!(settings_view(), retry),
             (None, Some("week")) => on_demand!(week_view(), retry),
+            (None, Some(crate::pages::ARCHIVED_PAGE)) => on_demand!(archived_view(), retry),
             _ => view! { <PortfolioPage /> }.into_any(),
         }
     }
@@ -289,6 +299,34 @@ fn week_view() -> Result<AnyView, chunk::Unavailable> {
 )]
 fn search_panel(close: Callback<bool>) -> Result<AnyView, chunk::Unavailable> {
     Ok(view! { <SearchPanel close /> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(archived_view, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn archived_view() -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <ArchivedPage /> }.into_any())
+}
+
+/// The list of keyboard shortcuts while it is open (`?`), from a chunk of its own.
+#[component]
+fn Shortcuts() -> impl IntoView {
+    let open = expect_context::<HelpOpen>().0;
+    let attempt = RwSignal::new(0u32);
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+    move || {
+        attempt.track();
+        open.get().then(|| on_demand!(shortcuts_view(), retry))
+    }
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(shortcuts_view, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn shortcuts_view() -> Result<AnyView, chunk::Unavailable> {
+    Ok(view! { <ShortcutsDialog /> }.into_any())
 }
 
 /// The import of dropped files, in a chunk of its own (the import page's code).

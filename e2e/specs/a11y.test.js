@@ -19,6 +19,7 @@ const PAGES = [
   ['settings', '?page=settings'],
   ['team view', '?page=team'],
   ['my week', '?page=week'],
+  ['archived accounts', '?page=archived'],
   ...SECTIONS.map((s) => [`account: ${s}`, `?account=${ACCOUNT}&section=${s}`]),
 ];
 

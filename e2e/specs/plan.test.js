@@ -149,7 +149,7 @@ test('a deleted contact comes back with Undo and with Ctrl+Z', async () => {
   await page.getByRole('button', { name: 'Delete contact Art Vandelay' }).click();
   await page.getByRole('status').filter({ hasText: 'Deleted contact “Art Vandelay”.' }).waitFor();
   assert.equal(await page.locator('.entity').count(), 0);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('status').getByRole('button', { name: 'Undo', exact: true }).click();
   await page.getByRole('heading', { name: 'Art Vandelay', level: 3 }).waitFor();
 
   await page.getByRole('button', { name: 'Delete contact Art Vandelay' }).click();

@@ -5,6 +5,7 @@ pub mod charts;
 pub mod demo_banner;
 pub mod fields;
 pub mod share_link;
+pub mod shortcuts;
 pub mod sort_header;
 pub mod storage_banner;
 pub mod undo_notice;

@@ -4,7 +4,7 @@
 //! actions added to the plan. Also the review history's order and labels.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::coaching::QUESTIONS;
 use super::model::{
@@ -57,7 +57,7 @@ pub fn parts_to_review(
 }
 
 /// What the reviewer did with one part of the walk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StepStatus {
     Pending,
     Reviewed,
@@ -65,7 +65,7 @@ pub enum StepStatus {
 }
 
 /// One part of the walk: where it stood when the review started, and what was done.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewStep {
     pub part: PlanPart,
     /// Something of the part is filled in (a part not started is never stale).
@@ -78,7 +78,7 @@ pub struct ReviewStep {
 }
 
 /// A follow-up action agreed in a review, added to the plan when the review is saved.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct FollowUpDraft {
     pub title: String,
     pub owner: Option<Id>,
@@ -86,7 +86,7 @@ pub struct FollowUpDraft {
 }
 
 /// A review being held: started, stepped through, then saved or dropped.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewDraft {
     pub kind: ReviewKind,
     pub date: NaiveDate,
@@ -574,6 +574,22 @@ mod tests {
         );
         assert_eq!(snap.contacts.len(), a.plan.contacts.len());
         assert!(staleness(&a, rhythm_of(&a, &ws.settings), t).stale_parts == 0);
+    }
+
+    #[test]
+    fn a_draft_kept_in_the_browser_comes_back_as_it_was() {
+        let (ws, a) = demo("Stonebridge");
+        let t = day(TODAY);
+        let mut d = ReviewDraft::start(&a, &ws.settings, &team(&ws), ReviewKind::Monthly, t);
+        d.set_note(0, "Pilot moved to June".into());
+        d.confirm();
+        d.notes = "Checked with Marcus".into();
+        let text = serde_json::to_string(&d).unwrap();
+        let back: ReviewDraft = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, d);
+        assert_eq!(back.current, 1);
+        assert_eq!(back.steps[0].status, StepStatus::Reviewed);
+        assert_eq!(back.steps[0].note, "Pilot moved to June");
     }
 
     #[test]

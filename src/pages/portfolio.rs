@@ -139,6 +139,18 @@ pub fn PortfolioPage() -> impl IntoView {
         })
     });
     let has_accounts = move || data.with(|p| !p.rows.is_empty());
+    // Archived accounts are out of the rows; a link lists them (a page of its own, so a
+    // reload stays on the list).
+    let archived = Memo::new(move |_| {
+        let decoded = state
+            .workspace
+            .with(|ws| ws.accounts.iter().filter(|a| a.archived).count());
+        let pending = state.loading.with(|p| {
+            p.as_ref()
+                .map_or(0, |p| p.iter().filter(|(_, s)| s.archived).count())
+        });
+        decoded + pending
+    });
     Effect::new(move |marked: Option<bool>| {
         let target = shown.get().min(rows.with(Vec::len));
         if rendered.get() < target {
@@ -159,6 +171,14 @@ pub fn PortfolioPage() -> impl IntoView {
             <h1 id="portfolio-heading">"Portfolio"</h1>
             <Summary data />
             <AddAccountForm />
+            {move || {
+                let n = archived.get();
+                (n > 0).then(|| view! {
+                    <p class="archived-link">
+                        <a href=href_for(&[("page", crate::pages::ARCHIVED_PAGE)])>{format!("Show archived ({n})")}</a>
+                    </p>
+                })
+            }}
             <Show
                 when=has_accounts
                 fallback=|| view! {
@@ -319,7 +339,7 @@ fn Row(id: Id, rows: Memo<Vec<PortfolioRow>>) -> impl IntoView {
             <td class="row-actions">
                 <button type="button" class="link" aria-label=move || format!("Rename {}", name())
                     on:click=move |_| { new_name.set(name()); renaming.set(true) }>"Rename"</button>
-                <button type="button" class="link" aria-label=move || format!("Archive {}", name()) on:click=move |_| state.update_account(&archive_id, |a| a.archived = true)>"Archive"</button>
+                <button type="button" class="link" aria-label=move || format!("Archive {}", name()) on:click=move |_| state.archive_account(&archive_id)>"Archive"</button>
                 <button type="button" class="link danger-text" aria-label=move || format!("Delete {}", name()) on:click=move |_| state.delete_account(&delete_id)>"Delete"</button>
             </td>
         </tr>

@@ -21,28 +21,67 @@ impl AppState {
             return Err("Enter a name for the account.".into());
         }
         let id = self.new_id("acc");
-        let account = Account::new(id.clone(), name, self.today, Utc::now());
-        self.write.update(|ws| ws.accounts.push(Arc::new(account)));
+        let account = Arc::new(Account::new(id.clone(), name, self.today, Utc::now()));
+        let index = self.workspace.with_untracked(|ws| ws.accounts.len());
+        self.write.update(|ws| ws.accounts.push(account.clone()));
         self.schedule_save(Some(&id));
+        self.record(super::undo::Change {
+            what: String::new(),
+            notice: false,
+            account: id.clone(),
+            index,
+            before: None,
+            after: Some(account),
+        });
         Ok(id)
     }
 
     /// Applies `edit` to one account, stamps what it changed (and records what it deleted)
-    /// for merges, and queues the save.
+    /// for merges, queues the save, and keeps the change for undo (one step per field
+    /// edit, see `undo`). An edit that changes nothing does none of these.
     pub fn update_account(&self, id: &Id, edit: impl FnOnce(&mut Account)) {
+        self.edit_account(id, &mut once(edit), None);
+    }
+
+    /// [`AppState::update_account`], kept in the undo history with `what`: the sentence of
+    /// the undo notice and whether to show it (by default, none).
+    pub(super) fn edit_account(
+        &self,
+        id: &Id,
+        edit: &mut dyn FnMut(&mut Account),
+        what: Option<(String, bool)>,
+    ) {
         self.finish_loading();
+        let mut change = None;
         self.write.update(|ws| {
             let Some(before) = ws.shared(id).cloned() else {
                 return;
             };
+            let index = ws.accounts.iter().position(|a| &a.id == id).unwrap_or(0);
             if let Some(account) = ws.account_mut(id) {
                 edit(account);
+                if *account == *before {
+                    return; // nothing changed: nothing to stamp, save or undo
+                }
                 let now = Utc::now();
                 stamp_changes(&before, account, now);
                 account.updated_at = Some(now);
             }
+            let after = ws.shared(id).cloned();
+            let (what, notice) = what.unwrap_or_default();
+            change = Some(super::undo::Change {
+                what,
+                notice,
+                account: id.clone(),
+                index,
+                before: Some(before),
+                after,
+            });
         });
-        self.schedule_save(Some(id));
+        if let Some(change) = change {
+            self.schedule_save(Some(id));
+            self.record(change);
+        }
     }
 
     /// True while the workspace is the untouched-or-not demo: an import replaces it.
@@ -55,6 +94,7 @@ impl AppState {
         self.finish_loading();
         give_id(&mut ws);
         self.write.set(ws);
+        self.history.update(|h| h.clear());
         self.schedule_save(None);
     }
 
@@ -129,7 +169,7 @@ impl AppState {
     pub fn delete_all_data(&self) -> Result<usize, String> {
         self.finish_loading();
         let removed = browser::remove_all().map_err(|e| e.to_string())?;
-        self.undo.set(Vec::new());
+        self.history.update(|h| h.clear());
         self.quarantined.set(Vec::new());
         self.tab_conflicts.set(Vec::new());
         self.pending_import.set(None);
@@ -180,5 +220,16 @@ impl AppState {
     /// A fresh id for a new entity of kind `prefix` ("con", "opp", …).
     pub fn new_id(&self, prefix: &str) -> Id {
         fresh_id(prefix)
+    }
+}
+
+/// `edit` as the `dyn` closure [`AppState::edit_account`] takes: one copy of the edit
+/// path in the wasm, not one per field that calls it.
+pub(super) fn once(edit: impl FnOnce(&mut Account)) -> impl FnMut(&mut Account) {
+    let mut edit = Some(edit);
+    move |a| {
+        if let Some(edit) = edit.take() {
+            edit(a)
+        }
     }
 }

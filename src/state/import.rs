@@ -163,6 +163,7 @@ impl AppState {
             .count();
         let settled = merged.conflicts().count();
         self.write.set(merged.workspace);
+        self.history.update(|h| h.clear());
         self.pending_import.set(None);
         self.import_done.set(Some(format!(
             "Imported {}: {added} added, {taken} changed or removed as in the file, {settled} conflict{} settled as you chose.",

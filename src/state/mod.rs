@@ -5,7 +5,9 @@
 //! (`save`), other tabs (`tabs`), importing and exporting files (`import`, `export`) and
 //! undo (`undo`).
 
+mod archive;
 mod cadence;
+mod drafts;
 mod edit;
 mod export;
 mod import;
@@ -17,15 +19,17 @@ mod undo;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::history::History;
 use crate::domain::model::{new_id, Id, Workspace};
 use crate::domain::portfolio::{Portfolio, RowCache};
 use crate::domain::validate::Problem;
 use crate::persist::codec::{self, Quarantined};
 use crate::persist::tabs::TabConflict;
 
+pub use drafts::{store_review_draft, stored_review_draft};
 pub use import::{ImportProgress, PendingImport};
 pub use load::Stored;
-pub use undo::Undo;
+pub use undo::Change;
 
 /// Shared app state, provided as context at the root.
 #[derive(Clone, Copy)]
@@ -65,9 +69,9 @@ pub struct AppState {
     /// Accounts changed both here and in another tab, waiting for the user's choice; their
     /// local edits are not saved meanwhile.
     pub tab_conflicts: RwSignal<Vec<TabConflict>>,
-    /// Deleted things that can be brought back (newest last), for the undo notice and
-    /// Ctrl/Cmd+Z.
-    pub undo: RwSignal<Vec<Undo>>,
+    /// The changes that can be undone and redone (Undo/Redo, the undo notice,
+    /// Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z): see `undo`.
+    pub history: RwSignal<History<Change>>,
     /// What storage holds now, so that a save writes only what changed.
     saved: StoredValue<Workspace>,
     /// The accounts changed since the last successful save: a save looks at those only.
@@ -112,7 +116,7 @@ impl AppState {
             import_done: RwSignal::new(None),
             share_link: RwSignal::new(None),
             tab_conflicts: RwSignal::new(Vec::new()),
-            undo: RwSignal::new(Vec::new()),
+            history: RwSignal::new(History::default()),
             save_pending: StoredValue::new(false),
             touched: StoredValue::new(false),
             persistence_asked: StoredValue::new(false),

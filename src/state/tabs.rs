@@ -112,6 +112,7 @@ impl AppState {
             if !loaded.fresh {
                 self.saved.set_value(loaded.workspace.clone());
                 self.write.set(loaded.workspace);
+                self.history.update(|h| h.clear());
                 self.quarantined.set(loaded.quarantined);
             }
             return;
@@ -125,6 +126,9 @@ impl AppState {
         self.saved.set_value(reconciled.saved);
         if reconciled.mine != mine {
             self.write.set(reconciled.mine);
+            // An undo would put back a state from before another tab's change, and undo
+            // that change with it: the history starts over.
+            self.history.update(|h| h.clear());
         }
         self.add_tab_conflicts(reconciled.conflicts);
         if !loaded.quarantined.is_empty() {

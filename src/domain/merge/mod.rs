@@ -62,7 +62,7 @@ use crate::domain::model::{Account, EntityKind, Id, Timestamp, Tombstone, Worksp
 
 pub use entity::Entity;
 pub use references::referenced_members;
-pub use stamp::{stamp_changes, stamp_team_changes};
+pub use stamp::{stamp_changes, stamp_restored, stamp_team_changes};
 
 /// What each side last saw of the other.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -39,6 +39,46 @@ pub fn stamp_changes(before: &Account, after: &mut Account, now: Timestamp) {
     }
 }
 
+/// Makes `restored` (an earlier state of the account, brought back by an undo or a redo)
+/// the account again after `current`: what differs from `current` is stamped `now` (an
+/// undo is an edit like any other, newer than what the team has seen), what is the same
+/// keeps its stamp, the entities that come back lose their tombstones and those that go
+/// get one.
+pub fn stamp_restored(current: &Account, restored: &mut Account, now: Timestamp) {
+    restored.deleted = current.deleted.clone();
+    restored.details_updated_at = current.details_updated_at;
+    restamp_one(&current.plan.revenue, &mut restored.plan.revenue);
+    restamp_one(&current.plan.contract, &mut restored.plan.contract);
+    macro_rules! lists {
+        ($($($field:ident).+),+) => {
+            $(restamp_list(&current.plan.$($field).+, &mut restored.plan.$($field).+, now);)+
+        };
+    }
+    plan_lists!(lists);
+    lists!(feedback.start, feedback.stop, feedback.keep);
+    stamp_changes(current, restored, now);
+    restored.updated_at = Some(now);
+}
+
+/// Gives `restored` the stamp of `current`, so that [`stamp_changes`] stamps it exactly
+/// when their content differs.
+fn restamp_one<T: Entity>(current: &T, restored: &mut T) {
+    if let Some(at) = current.stamp() {
+        restored.set_stamp(at);
+    }
+}
+
+/// The same for a list; an entity that comes back is stamped `now`.
+fn restamp_list<T: Entity>(current: &[T], restored: &mut [T], now: Timestamp) {
+    let by_id: HashMap<Id, &T> = current.iter().map(|e| (e.id(), e)).collect();
+    for e in restored.iter_mut() {
+        match by_id.get(&e.id()) {
+            Some(c) => restamp_one(*c, e),
+            None => e.set_stamp(now),
+        }
+    }
+}
+
 /// Records the accounts and team members deleted from `before` to `after`, and stamps
 /// the team members that changed.
 pub fn stamp_team_changes(before: &Workspace, after: &mut Workspace, now: Timestamp) {

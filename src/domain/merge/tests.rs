@@ -329,6 +329,54 @@ fn stamping_an_edit_marks_what_changed_and_undo_clears_the_tombstone() {
 }
 
 #[test]
+fn a_restored_state_is_stamped_as_a_new_edit_and_loses_its_tombstones() {
+    let (mine, _) = pair(1);
+    let before = mine.accounts[0].clone();
+    let mut after = (*before).clone();
+    after.name = "Renamed".into();
+    let removed = after.plan.goals.remove(0);
+    stamp_changes(&before, &mut after, at(5));
+    assert_eq!(after.deleted.len(), 1);
+
+    // Undo: the account as it was, brought back after `after`.
+    let mut undone = (*before).clone();
+    stamp_restored(&after, &mut undone, at(6));
+    assert!(undone.deleted.is_empty(), "the goal is back: no tombstone");
+    assert_eq!(undone.name, before.name);
+    assert_eq!(
+        undone.details_updated_at,
+        Some(at(6)),
+        "the name changed again"
+    );
+    let goal = undone
+        .plan
+        .goals
+        .iter()
+        .find(|g| g.id == removed.id)
+        .unwrap();
+    assert_eq!(
+        goal.updated_at,
+        Some(at(6)),
+        "what comes back is new to the team"
+    );
+    assert_eq!(
+        undone.plan.contacts[0].updated_at, after.plan.contacts[0].updated_at,
+        "untouched entities keep their stamp"
+    );
+    assert_eq!(undone.updated_at, Some(at(6)));
+
+    // Redo: the deletion again, with its tombstone.
+    let mut redone = after.clone();
+    stamp_restored(&undone, &mut redone, at(7));
+    assert_eq!(redone.deleted.len(), 1);
+    assert_eq!(
+        (redone.deleted[0].id.clone(), redone.deleted[0].at),
+        (removed.id, at(7))
+    );
+    assert_eq!(redone.details_updated_at, Some(at(7)));
+}
+
+#[test]
 fn feedback_moved_between_lists_is_one_change() {
     let (mut mine, theirs) = pair(1);
     edit(&mut mine, 0, at(10), |a| {

@@ -99,8 +99,11 @@ fn AccountPlan(id: Id) -> impl IntoView {
         })
     });
     // A review being held survives a visit to another section of the plan.
-    reviews::provide_draft();
+    reviews::provide_draft(&id);
     let name = state.account_value(&id, |a| a.name.clone());
+    // An archived account opens read-only: every control of the plan is disabled (one
+    // `<fieldset disabled>`), and the notice above offers Restore.
+    let archived = state.account_value(&id, |a| a.archived);
     // L anywhere in the plan (outside a text field) logs an interaction.
     let log = interactions::LogDialog {
         open: RwSignal::new(false),
@@ -109,6 +112,7 @@ fn AccountPlan(id: Id) -> impl IntoView {
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let plain = !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
         if plain
+            && !archived.get_untracked()
             && ev.key().eq_ignore_ascii_case("l")
             && !crate::components::undo_notice::in_text_field()
         {
@@ -137,9 +141,11 @@ fn AccountPlan(id: Id) -> impl IntoView {
                 <a href=href_for(&[])>"Portfolio"</a>
             </nav>
             <h1 id="account-heading">{move || name.get()}</h1>
+            <ArchivedNotice id=id.clone() archived />
             <div class="account-tools">
                 <AccountExports id=id.clone() />
                 <button type="button" class="secondary print-button" on:click=print_plan>"Print plan"</button>
+                <DuplicateButton id=id.clone() />
             </div>
             <nav class="section-nav" aria-label="Plan sections">
                 <a href=href_for(&[("account", nav_id.as_str()), ("section", "scorecard")]) aria-current=move || (section.get() == View::Scorecard).then_some("page")>
@@ -169,7 +175,10 @@ fn AccountPlan(id: Id) -> impl IntoView {
                     "Reviews"
                 </a>
             </nav>
-            {move || section_view(body_id.clone(), section.get())}
+            <fieldset class="read-only-plan" disabled=move || archived.get()>
+                <legend class="visually-hidden">"The plan"</legend>
+                {move || section_view(body_id.clone(), section.get())}
+            </fieldset>
             <interactions::LogInteraction account=id.clone() />
         </section>
     }
@@ -195,5 +204,43 @@ fn section_view(id: Id, view: View) -> AnyView {
         PlanPart::Team => view! { <team::TeamSection id /> }.into_any(),
         PlanPart::Contract => view! { <contract::ContractSection id /> }.into_any(),
         PlanPart::WhiteSpace => view! { <white_space::WhiteSpaceSection id /> }.into_any(),
+    }
+}
+
+/// "Archived — read-only", with Restore, on an archived account's page.
+#[component]
+fn ArchivedNotice(id: Id, archived: Signal<bool>) -> impl IntoView {
+    let state = use_app();
+    let id = StoredValue::new(id);
+    view! {
+        <Show when=move || archived.get()>
+            <div class="banner archived-notice" role="status">
+                <strong>"Archived — read-only."</strong>
+                <span>"This account is out of the portfolio; restore it to change its plan."</span>
+                <button type="button" on:click=move |_| state.restore_account(&id.get_value())>"Restore"</button>
+                <a href=href_for(&[("page", crate::pages::ARCHIVED_PAGE)])>"All archived accounts"</a>
+            </div>
+        </Show>
+    }
+}
+
+/// Makes a new account from this one as its template (`domain::template`: the plan's
+/// people and structure under new ids, not its history) and opens it where it is named.
+#[component]
+fn DuplicateButton(id: Id) -> impl IntoView {
+    let state = use_app();
+    let duplicate = move |_| {
+        if let Some(copy) = state.duplicate_account(&id) {
+            navigate_to(&href_for(&[
+                ("account", copy.as_str()),
+                ("section", PlanPart::Revenue.slug()),
+            ]));
+        }
+    };
+    view! {
+        <button type="button" class="secondary" on:click=duplicate
+            title="A new account with this plan's contacts, goals, measures, white space, opportunities, open actions, cadence, team and contract; without its interactions, reviews and feedback">
+            "Duplicate as new account"
+        </button>
     }
 }

@@ -25,8 +25,8 @@ mod write;
 
 pub use super::packed::{pack, unpack, UnpackError, PACKED_VERSION};
 pub use keys::{
-    account_key, is_data_key, quarantine_key, ACCOUNT_PREFIX, INDEX_KEY, META_KEY, PREFIX,
-    QUARANTINE_PREFIX,
+    account_key, is_data_key, quarantine_key, review_draft_key, ACCOUNT_PREFIX, DRAFT_PREFIX,
+    INDEX_KEY, META_KEY, PREFIX, QUARANTINE_PREFIX,
 };
 pub use read::{
     decode_changed, decode_storage, decode_storage_with, guess_account_name, AccountDecodes,

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::fields::TextArea;
 use crate::domain::model::{ActionStatus, Id, PlanPart, Review, ReviewKind};
 use crate::domain::review::{history, kind_label};
 use crate::nav::href_for;
@@ -55,6 +56,10 @@ pub fn ReviewHistory(id: Id) -> impl IntoView {
         })
     };
     let actions_href = href_for(&[("account", id.as_str()), ("section", "actions")]);
+    // The past review being edited: its editor sits below the table, which is drawn again
+    // on every change, so that typing in it keeps the focus.
+    let editing = RwSignal::new(None::<Id>);
+    let editor_id = id.clone();
     view! {
         <section class="subsection" aria-labelledby="review-history-heading">
             <h3 id="review-history-heading">"Review history"</h3>
@@ -76,22 +81,42 @@ pub fn ReviewHistory(id: Id) -> impl IntoView {
                                     <th scope="col">"Score"</th>
                                     <th scope="col">"Covered"</th>
                                     <th scope="col">"Notes"</th>
+                                    <th scope="col"><span class="visually-hidden">"Manage"</span></th>
                                 </tr>
                             </thead>
                             <tbody>
-                                {list.into_iter().map(|s| view! { <HistoryRow s actions_href=actions_href.clone() /> }).collect_view()}
+                                {list.into_iter().map(|s| view! { <HistoryRow s account=id.clone() editing actions_href=actions_href.clone() /> }).collect_view()}
                             </tbody>
                         </table>
                     </div>
                 }.into_any()
             }}
+            {move || editing.get().map(|review| view! { <ReviewEditor account=editor_id.clone() review editing /> })}
         </section>
     }
 }
 
 #[component]
-fn HistoryRow(s: Shown, actions_href: String) -> impl IntoView {
+fn HistoryRow(
+    s: Shown,
+    account: Id,
+    editing: RwSignal<Option<Id>>,
+    actions_href: String,
+) -> impl IntoView {
+    let state = use_app();
     let r = s.review;
+    let name = review_name(&r);
+    let (edit_id, delete_id) = (r.id.clone(), r.id.clone());
+    let delete = move |_| {
+        let id = delete_id.clone();
+        if editing.get_untracked().as_ref() == Some(&id) {
+            editing.set(None);
+        }
+        state.delete_in_account(&account, name.clone(), move |a| {
+            a.plan.reviews.retain(|r| r.id != id)
+        });
+    };
+    let label = review_name(&r);
     let covered = if r.kind == ReviewKind::Coaching {
         format!(
             "{} answered, {} follow-up{}",
@@ -143,7 +168,109 @@ fn HistoryRow(s: Shown, actions_href: String) -> impl IntoView {
                     </details>
                 })}
             </td>
+            <td class="row-actions">
+                <button type="button" class="link" aria-label=format!("Edit {label}")
+                    on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit"</button>
+                <button type="button" class="link danger-text" aria-label=format!("Delete {label}")
+                    on:click=delete>"Delete"</button>
+            </td>
         </tr>
+    }
+}
+
+/// "monthly review of 2026-03-02", for buttons and the undo notice.
+fn review_name(r: &Review) -> String {
+    let kind = kind_label(r.kind).to_lowercase();
+    match r.date {
+        Some(d) => format!("{kind} of {d}"),
+        None => format!("undated {kind}"),
+    }
+}
+
+/// A past review's notes and answers, edited in place (each change saved, and undone as
+/// one step per field with Ctrl+Z outside the field).
+#[component]
+fn ReviewEditor(account: Id, review: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
+    let state = use_app();
+    let read = {
+        let (account, review) = (account.clone(), review.clone());
+        move |f: fn(&Review) -> String| {
+            let review = review.clone();
+            state.account_value(&account, move |a| {
+                a.plan
+                    .reviews
+                    .iter()
+                    .find(|r| r.id == review)
+                    .map(f)
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let write = {
+        let (account, review) = (account.clone(), review.clone());
+        move |f: fn(&mut Review, String)| {
+            let review = review.clone();
+            state.account_setter(&account, move |a, v: String| {
+                if let Some(r) = a.plan.reviews.iter_mut().find(|r| r.id == review) {
+                    f(r, v);
+                }
+            })
+        }
+    };
+    let (name, questions) = state.workspace.with_untracked(|ws| {
+        ws.account(&account)
+            .and_then(|a| a.plan.reviews.iter().find(|r| r.id == review))
+            .map(|r| {
+                (
+                    review_name(r),
+                    r.answers
+                        .iter()
+                        .map(|a| a.question.clone())
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .unwrap_or_default()
+    });
+    let answers = questions
+        .into_iter()
+        .enumerate()
+        .map(|(i, question)| {
+            let review = review.clone();
+            let value = state.account_value(&account, {
+                let review = review.clone();
+                move |a| {
+                    a.plan
+                        .reviews
+                        .iter()
+                        .find(|r| r.id == review)
+                        .and_then(|r| r.answers.get(i))
+                        .map(|x| x.answer.clone())
+                        .unwrap_or_default()
+                }
+            });
+            let set = state.account_setter(&account, move |a, v: String| {
+                if let Some(x) = a
+                    .plan
+                    .reviews
+                    .iter_mut()
+                    .find(|r| r.id == review)
+                    .and_then(|r| r.answers.get_mut(i))
+                {
+                    x.answer = v;
+                }
+            });
+            view! { <TextArea label=question value on_commit=set rows=2 /> }
+        })
+        .collect_view();
+    view! {
+        <section class="subsection review-edit" aria-labelledby="review-edit-heading">
+            <h4 id="review-edit-heading">{format!("Editing the {name}")}</h4>
+            <TextArea label="Notes of the review" value=read(|r| r.notes.clone()) on_commit=write(|r, v| r.notes = v) />
+            {answers}
+            <div class="button-row">
+                <button type="button" on:click=move |_| editing.set(None)>"Done editing"</button>
+            </div>
+        </section>
     }
 }
 

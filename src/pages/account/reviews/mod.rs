@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::domain::model::{Id, PlanPart, ReviewKind};
 use crate::domain::review::{kind_label, ReviewDraft};
 use crate::domain::staleness::{rhythm_of, staleness, PartStatus};
-use crate::state::{use_app, AppState};
+use crate::state::{store_review_draft, stored_review_draft, use_app, AppState};
 
 /// The URL slug of the section (`?account=<id>&section=reviews`).
 pub const SLUG: &str = "reviews";
@@ -49,10 +49,32 @@ impl DraftSlot {
     }
 }
 
-pub fn provide_draft() {
-    provide_context(DraftSlot {
-        draft: RwSignal::new(None),
-        saved: RwSignal::new(None),
+/// The review held on account `id`, read back from this browser (a reload or a closed
+/// tab loses nothing) and kept there on every change until it is saved or cancelled
+/// (`state::store_review_draft`).
+pub fn provide_draft(id: &Id) {
+    let (draft, problem) = match stored_review_draft(id) {
+        Ok(draft) => (draft, None),
+        Err(why) => (None, Some(why)),
+    };
+    let slot = DraftSlot {
+        draft: RwSignal::new(draft),
+        saved: RwSignal::new(problem),
+    };
+    provide_context(slot);
+    let id = id.clone();
+    Effect::new(move |first: Option<()>| {
+        slot.draft.with(|d| {
+            // The first run only starts tracking: what was read is in storage already (and
+            // a draft that could not be read stays until another review starts).
+            if first.is_some() {
+                if let Err(why) = store_review_draft(&id, d.as_ref()) {
+                    slot.saved.set(Some(format!(
+                        "The review in progress could not be kept in this browser: {why}."
+                    )));
+                }
+            }
+        });
     });
 }
 
