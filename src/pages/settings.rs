@@ -8,13 +8,14 @@
 
 use leptos::prelude::*;
 
-use crate::components::fields::{CheckboxField, NumberField, TextField};
+use crate::components::fields::{CheckboxField, NumberField, SelectField, TextField};
+use crate::format::LOCALES;
 use crate::domain::model::{
     Bands, ComponentKind, Confidence, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term,
     Workspace,
 };
 use crate::domain::sample::demo::demo_workspace;
-use crate::state::{use_app, AppState};
+use crate::state::{use_app, use_locale, use_money, AppState};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -22,6 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page" aria-labelledby="settings-heading">
             <h1 id="settings-heading">"Settings"</h1>
             <WorkspaceCard />
+            <LocaleCard />
             <TeamCard />
             <TermsCard kind=TermKind::Departments />
             <LevelsCard />
@@ -74,6 +76,37 @@ fn WorkspaceCard() -> impl IntoView {
                 <TextField label="Workspace name" value=name on_commit=set_name />
                 <TextField label="Currency" value=currency on_commit=set_currency placeholder="EUR" />
             </div>
+        </section>
+    }
+}
+
+/// How this browser writes numbers, money and dates: a preference of this browser only.
+#[component]
+fn LocaleCard() -> impl IntoView {
+    let user = use_locale();
+    let money = use_money();
+    let refused = RwSignal::new(None::<String>);
+    let options = Signal::derive(|| {
+        LOCALES
+            .iter()
+            .map(|l| (l.tag.to_string(), format!("{} · {}", l.name, l.number(1234.5))))
+            .collect::<Vec<_>>()
+    });
+    let value = Signal::derive(move || user.chosen.get().unwrap_or("").to_string());
+    let choose = Callback::new(move |tag: String| {
+        refused.set(user.choose(Some(tag.as_str()).filter(|t| !t.is_empty())).err());
+    });
+    let today = use_app().today;
+    view! {
+        <section class="card" aria-labelledby="locale-heading">
+            <h2 id="locale-heading">"Numbers and dates"</h2>
+            <p class="hint">"How this browser reads and shows numbers, money and dates. It is not part of the workspace: each person chooses their own."</p>
+            <SelectField label="Number format" options value on_commit=choose none="The browser's language" />
+            <p aria-live="polite">{move || {
+                let l = user.get();
+                format!("Example: {} · {} · {}", l.number(1_234_567.5), money(1_250_000.0), l.date(today))
+            }}</p>
+            {move || refused.get().map(|e| view! { <p role="alert" class="field-error">{e}</p> })}
         </section>
     }
 }

@@ -195,3 +195,24 @@ pub async fn request_persistence() -> Option<bool> {
         .ok()?;
     Some(granted.as_bool() == Some(true))
 }
+
+/// The prefix of per-browser preferences (the locale, …): not workspace data, so outside
+/// [`PREFIX`]; a workspace file never carries them and they never make storage look used.
+pub const PREF_PREFIX: &str = "account-planner-pref/";
+
+/// A per-browser preference, or `None` when it was never set or storage cannot be read.
+pub fn read_pref(name: &str) -> Option<String> {
+    read(&format!("{PREF_PREFIX}{name}"))
+}
+
+/// Sets a per-browser preference; `None` removes it (back to the default).
+pub fn write_pref(name: &str, value: Option<&str>) -> Result<usize, StorageError> {
+    apply([(format!("{PREF_PREFIX}{name}").as_str(), value)])
+}
+
+/// The browser's language (`navigator.language`), e.g. `de-DE`; empty when unknown.
+pub fn browser_language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
+}

@@ -9,6 +9,7 @@ mod edit;
 mod export;
 mod import;
 mod load;
+mod locale;
 mod save;
 mod tabs;
 mod undo;
@@ -24,6 +25,7 @@ use crate::persist::tabs::TabConflict;
 
 pub use import::{ImportProgress, PendingImport};
 pub use load::Stored;
+pub use locale::{provide_locale, use_locale, use_money, UserLocale};
 pub use undo::Undo;
 
 /// Shared app state, provided as context at the root.

@@ -142,6 +142,7 @@ fn RevenueFields(id: Id) -> impl IntoView {
                     value=s.account_value(&id, move |a| a.plan.revenue.quarterly_actuals[q])
                     on_commit=s.account_setter(&id, move |a, v| a.plan.revenue.quarterly_actuals[q] = v)
                     min=0.0
+                    money=true
                 />
             }
         })
@@ -154,6 +155,7 @@ fn RevenueFields(id: Id) -> impl IntoView {
                 value=s.account_value(&id, |a| a.plan.revenue.last_year)
                 on_commit=s.account_setter(&id, |a, v| a.plan.revenue.last_year = v)
                 min=0.0
+                money=true
             />
             <NumberField
                 label="Revenue commitment"
@@ -161,12 +163,14 @@ fn RevenueFields(id: Id) -> impl IntoView {
                 value=s.account_value(&id, |a| a.plan.revenue.commitment)
                 on_commit=s.account_setter(&id, |a, v| a.plan.revenue.commitment = v)
                 min=0.0
+                money=true
             />
             <NumberField
                 label="Growth target"
                 value=s.account_value(&id, |a| a.plan.revenue.growth_target)
                 on_commit=s.account_setter(&id, |a, v| a.plan.revenue.growth_target = v)
                 min=0.0
+                money=true
             />
         </div>
         <h4>"Actuals by fiscal quarter"</h4>
