@@ -12,6 +12,7 @@ pub mod merge;
 pub mod model;
 pub mod money;
 pub mod org_chart;
+pub mod plan_year;
 pub mod portfolio;
 pub mod review;
 pub mod review_diff;

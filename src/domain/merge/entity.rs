@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::domain::model::{
-    Action, Contact, Contract, EntityKind, FeedbackItem, Goal, Id, Interaction, Meeting,
+    Action, ClosedPlan, Contact, Contract, EntityKind, FeedbackItem, Goal, Id, Interaction, Meeting,
     Opportunity, Revenue, Review, Settings, SuccessMeasure, TeamMember, TeamRole, Term, Timestamp,
     WhiteSpaceCell,
 };
@@ -59,6 +59,7 @@ entity!(Opportunity, Opportunity, |o| o.name.clone());
 entity!(Action, Action, |a| a.title.clone());
 entity!(Meeting, Meeting, |m| m.title.clone());
 entity!(TeamRole, TeamRole, |r| r.role.clone());
+entity!(ClosedPlan, ClosedPlan, |p| format!("Plan of {}", p.year));
 entity!(Interaction, Interaction, |x| match x.date {
     Some(d) => format!("{} of {d}", x.kind.label()),
     None => x.kind.label().to_string(),
