@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::synthetic::{fiscal_year_start, past_quarter_actuals};
 use crate::domain::model::{
-    Account, AccountPlan, Action, ActionLink, ActionStatus, CellStatus, ComponentKind, Contact,
+    Account, AccountPlan, Action, ClosedPlan, Feedback, ActionLink, ActionStatus, CellStatus, ComponentKind, Contact,
     Contract, DecisionRole, Dimension, Direction, FeedbackItem, Goal, GoalKind, Id, Interaction,
     InteractionKind, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue, Review,
     ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance, SuccessMeasure,
@@ -336,6 +336,55 @@ impl B {
             quarterly_actuals: past_quarter_actuals(fy, self.today, commitment, || pace),
             updated_at: None,
         };
+    }
+
+    /// Last year's plan as it ended, kept when this year's was started: the same goals and
+    /// measures (the measures' finals a little behind today's values), the feedback given
+    /// then, and actuals adding up to last year's spend, which was `pace` of its commitment.
+    fn last_year(&mut self, fy_month: u8, pace: f64, keep: &[&str]) {
+        let year = self.plan.year - 1;
+        let spent = self.plan.revenue.last_year.unwrap_or(0.0);
+        let quarter = |share: f64| Some((spent * share / 1000.0).round() * 1000.0);
+        let measures = self
+            .plan
+            .measures
+            .iter()
+            .map(|m| SuccessMeasure {
+                current: m.current.map(|c| (c * 1.2).round()),
+                ..m.clone()
+            })
+            .collect();
+        let feedback = keep
+            .iter()
+            .enumerate()
+            .map(|(i, text)| FeedbackItem {
+                id: id("fb", self.p, 90 + i),
+                text: (*text).into(),
+                source_contact: Some(self.con(1)),
+                date: fiscal_year_start(self.today, fy_month).checked_sub_signed(Duration::days(300)),
+                updated_at: None,
+            })
+            .collect();
+        self.plan.previous.push(ClosedPlan {
+            id: crate::domain::plan_year::closed_plan_id(year),
+            year,
+            fiscal_year_start_month: fy_month,
+            closed_on: Some(fiscal_year_start(self.today, fy_month)),
+            revenue: Revenue {
+                last_year: Some((spent * 0.9 / 1000.0).round() * 1000.0),
+                commitment: Some((spent / pace / 1000.0).round() * 1000.0),
+                growth_target: Some((spent * 0.1 / 1000.0).round() * 1000.0),
+                quarterly_actuals: [quarter(0.24), quarter(0.25), quarter(0.25), quarter(0.26)],
+                updated_at: None,
+            },
+            goals: self.plan.goals.clone(),
+            measures,
+            feedback: Feedback {
+                keep: feedback,
+                ..Feedback::default()
+            },
+            updated_at: None,
+        });
     }
 
     /// A contract that ends in `ends_in` days after running `years` years.
