@@ -26,7 +26,7 @@ test('German reads 2,5 as 2.5; English refuses it and saves nothing; money shows
   const { context, page } = await openApp(browser, server.url, { empty: true });
   await addAccount(page, 'Umbrella Health');
 
-  await chooseFormat(page, /^Deutsch \(Deutschland\)/);
+  await chooseFormat(page, 'Deutsch (Deutschland) · 1.234,5');
   await page.getByText('Example: 1.234.567,5').waitFor();
   // The choice is this browser's, under its own key, not in the workspace.
   assert.equal(await page.evaluate(() => localStorage.getItem('account-planner-pref/locale')), 'de-DE');
@@ -45,7 +45,7 @@ test('German reads 2,5 as 2.5; English refuses it and saves nothing; money shows
   assert.equal(await page.getByLabel('Contract value (USD)').inputValue(), '2,5', 'German after a reload');
 
   // English shows the same stored number as 2.5: it was saved as 2.5, not 25.
-  await chooseFormat(page, /^English \(United States\)/);
+  await chooseFormat(page, 'English (United States) · 1,234.5');
   await openContract(page);
   const en = page.getByLabel('Contract value (USD)');
   assert.equal(await en.inputValue(), '2.5');
@@ -67,7 +67,7 @@ test('German reads 2,5 as 2.5; English refuses it and saves nothing; money shows
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
   const summary = page.getByRole('definition').filter({ hasText: '$1.25M' });
   await summary.first().waitFor();
-  await chooseFormat(page, /^Deutsch \(Deutschland\)/);
+  await chooseFormat(page, 'Deutsch (Deutschland) · 1.234,5');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
   await page.getByText('1,25M\u00a0$').first().waitFor();
   assertNoErrors(page, assert);

@@ -15,7 +15,7 @@ const SECTIONS = ['scorecard', 'revenue', 'goals', 'measures', 'feedback', 'cont
 const widths = (page) => page.evaluate((width) => {
   const wide = [...document.querySelectorAll('body *')]
     .filter((el) => el.getBoundingClientRect().right > width + 0.5)
-    .filter((el) => !el.closest('.table-scroll, .org-chart-scroll'))
+    .filter((el) => !el.closest('.table-scroll, .org-chart-scroll') || getComputedStyle(el).position === 'absolute')
     .slice(0, 5)
     .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}px`);
   return { html: document.documentElement.scrollWidth, body: document.body.scrollWidth, wide };
