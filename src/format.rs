@@ -31,28 +31,64 @@ pub struct Locale {
     pub decimal: char,
     /// The thousands separator.
     pub group: char,
-    /// A date in chrono's `strftime` notation, as the locale writes it short and numeric.
-    pub date: &'static str,
+    /// How the locale writes a date short and numeric (not chrono's `strftime`, whose
+    /// parser would weigh on the first visit's download).
+    pub date: DateStyle,
     /// Whether the currency comes before the figure (`$1.5K`, `1,5K €`).
     pub currency_first: bool,
 }
+
+/// The order of a short numeric date's parts, their separator, and whether the day and
+/// month have two digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateStyle {
+    pub order: DateOrder,
+    pub separator: char,
+    pub two_digits: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// 7/4/2026
+    MonthDayYear,
+    /// 04/07/2026
+    DayMonthYear,
+    /// 2026-07-04
+    YearMonthDay,
+}
+
+const fn style(order: DateOrder, separator: char, two_digits: bool) -> DateStyle {
+    DateStyle {
+        order,
+        separator,
+        two_digits,
+    }
+}
+
+const MDY: DateStyle = style(DateOrder::MonthDayYear, '/', false);
+const DMY: DateStyle = style(DateOrder::DayMonthYear, '/', true);
+const D_M_Y: DateStyle = style(DateOrder::DayMonthYear, '/', false);
+const DOTS: DateStyle = style(DateOrder::DayMonthYear, '.', false);
+const DASHES: DateStyle = style(DateOrder::DayMonthYear, '-', false);
+const ISO: DateStyle = style(DateOrder::YearMonthDay, '-', true);
+const YMD: DateStyle = style(DateOrder::YearMonthDay, '/', true);
 
 const NBSP: char = '\u{a0}';
 const NARROW_NBSP: char = '\u{202f}';
 
 /// The supported locales; the first is the fallback.
 pub const LOCALES: [Locale; 11] = [
-    locale("en-US", "English (United States)", '.', ',', "%-m/%-d/%Y", true),
-    locale("en-GB", "English (United Kingdom)", '.', ',', "%d/%m/%Y", true),
-    locale("de-DE", "Deutsch (Deutschland)", ',', '.', "%-d.%-m.%Y", false),
-    locale("de-CH", "Deutsch (Schweiz)", '.', '’', "%-d.%-m.%Y", true),
-    locale("fr-FR", "Français (France)", ',', NARROW_NBSP, "%d/%m/%Y", false),
-    locale("es-ES", "Español (España)", ',', '.', "%-d/%-m/%Y", false),
-    locale("it-IT", "Italiano (Italia)", ',', '.', "%d/%m/%Y", false),
-    locale("nl-NL", "Nederlands (Nederland)", ',', '.', "%-d-%-m-%Y", true),
-    locale("pt-BR", "Português (Brasil)", ',', '.', "%d/%m/%Y", true),
-    locale("sv-SE", "Svenska (Sverige)", ',', NBSP, "%Y-%m-%d", false),
-    locale("ja-JP", "日本語 (日本)", '.', ',', "%Y/%m/%d", true),
+    locale("en-US", "English (United States)", '.', ',', MDY, true),
+    locale("en-GB", "English (United Kingdom)", '.', ',', DMY, true),
+    locale("de-DE", "Deutsch (Deutschland)", ',', '.', DOTS, false),
+    locale("de-CH", "Deutsch (Schweiz)", '.', '’', DOTS, true),
+    locale("fr-FR", "Français (France)", ',', NARROW_NBSP, DMY, false),
+    locale("es-ES", "Español (España)", ',', '.', D_M_Y, false),
+    locale("it-IT", "Italiano (Italia)", ',', '.', DMY, false),
+    locale("nl-NL", "Nederlands (Nederland)", ',', '.', DASHES, true),
+    locale("pt-BR", "Português (Brasil)", ',', '.', DMY, true),
+    locale("sv-SE", "Svenska (Sverige)", ',', NBSP, ISO, false),
+    locale("ja-JP", "日本語 (日本)", '.', ',', YMD, true),
 ];
 
 const fn locale(
@@ -60,7 +96,7 @@ const fn locale(
     name: &'static str,
     decimal: char,
     group: char,
-    date: &'static str,
+    date: DateStyle,
     currency_first: bool,
 ) -> Locale {
     Locale {
@@ -141,7 +177,25 @@ impl Locale {
 
     /// A date as this locale writes it short: `12/4/2026`, `4.12.2026`, `2026-12-04`.
     pub fn date(&self, d: chrono::NaiveDate) -> String {
-        d.format(self.date).to_string()
+        use chrono::Datelike;
+        let DateStyle {
+            order,
+            separator: s,
+            two_digits,
+        } = self.date;
+        let part = |n: u32| {
+            if two_digits {
+                format!("{n:02}")
+            } else {
+                n.to_string()
+            }
+        };
+        let (y, m, day) = (d.year(), part(d.month()), part(d.day()));
+        match order {
+            DateOrder::MonthDayYear => format!("{m}{s}{day}{s}{y}"),
+            DateOrder::DayMonthYear => format!("{day}{s}{m}{s}{y}"),
+            DateOrder::YearMonthDay => format!("{y}{s}{m}{s}{day}"),
+        }
     }
 
     /// Reads a number as people of this locale type it (see [`parse_number_in`]).
@@ -411,6 +465,9 @@ mod tests {
         assert_eq!(tag("en-GB").date(d), "04/07/2026");
         assert_eq!(tag("de-DE").date(d), "4.7.2026");
         assert_eq!(tag("sv-SE").date(d), "2026-07-04");
+        assert_eq!(tag("es-ES").date(d), "4/7/2026");
+        assert_eq!(tag("nl-NL").date(d), "4-7-2026");
+        assert_eq!(tag("ja-JP").date(d), "2026/07/04");
     }
 
     proptest! {
