@@ -120,7 +120,12 @@ impl Locale {
     /// the same tag, else the first of the same language, else English (US).
     pub fn for_tag(tag: &str) -> Locale {
         let tag = tag.trim();
-        let language = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let language = |t: &str| {
+            t.split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        };
         LOCALES
             .iter()
             .find(|l| l.tag.eq_ignore_ascii_case(&tag.replace('_', "-")))
@@ -226,7 +231,11 @@ pub fn parse_number_in(locale: &Locale, text: &str) -> Result<Option<f64>, Strin
             || matches!(c, ' ' | NBSP | NARROW_NBSP)
             || (c == '\'' && locale.group == '’')
     };
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == locale.decimal || is_group(c)) {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == locale.decimal || is_group(c))
+    {
         return Err(not_a_number());
     }
     let mut halves = body.split(locale.decimal);
@@ -292,7 +301,11 @@ pub fn format_number(n: f64) -> String {
     let whole = n.trunc() as u64;
     let frac = ((n - n.trunc()) * 100.0).round() as u64;
     // 0.999 rounds up to the next whole number, not to ".100".
-    let (whole, frac) = if frac >= 100 { (whole + 1, 0) } else { (whole, frac) };
+    let (whole, frac) = if frac >= 100 {
+        (whole + 1, 0)
+    } else {
+        (whole, frac)
+    };
     let digits = whole.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -433,7 +446,10 @@ mod tests {
         let en = tag("en-US");
         let e = en.parse("2,5").unwrap_err();
         assert!(e.starts_with("Use a point for decimals, e.g. 2.5"), "{e}");
-        assert!(en.parse("1.2.3").unwrap_err().contains("more than one decimal separator"));
+        assert!(en
+            .parse("1.2.3")
+            .unwrap_err()
+            .contains("more than one decimal separator"));
         assert!(en.parse("1,23,456").is_err());
         assert!(en.parse("1,2345").is_err());
         assert!(en.parse("1.234,5").is_err());
@@ -443,7 +459,10 @@ mod tests {
         assert!(e.starts_with("Use a comma for decimals, e.g. 2,5"), "{e}");
         assert!(de.parse("1.2.3").is_err());
         assert!(de.parse("1,234.5").is_err());
-        assert!(de.parse("1,2,3").unwrap_err().contains("more than one decimal separator"));
+        assert!(de
+            .parse("1,2,3")
+            .unwrap_err()
+            .contains("more than one decimal separator"));
         assert!(de.parse("-").is_err());
         assert!(de.parse(",").is_err());
     }

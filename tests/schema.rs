@@ -214,10 +214,19 @@ fn rich_workspace() -> Workspace {
     for item in fb.start.iter_mut().chain(&mut fb.stop).chain(&mut fb.keep) {
         item.source_contact = said_by.clone();
     }
-    last.plan.goals.iter_mut().for_each(|g| g.updated_at = edited);
-    last.plan.measures.iter_mut().for_each(|m| m.updated_at = edited);
+    last.plan
+        .goals
+        .iter_mut()
+        .for_each(|g| g.updated_at = edited);
+    last.plan
+        .measures
+        .iter_mut()
+        .for_each(|m| m.updated_at = edited);
     *last = account_planner::domain::plan_year::start_next_year(last, today());
-    last.plan.previous.iter_mut().for_each(|p| p.updated_at = edited);
+    last.plan
+        .previous
+        .iter_mut()
+        .for_each(|p| p.updated_at = edited);
     let review = ws
         .accounts
         .iter_mut()

@@ -370,11 +370,7 @@ fn cells(r: &PortfolioRow) -> AnyView {
     };
     let renewal_soon = r.renewal_in_days.is_some_and(|d| (0..=90).contains(&d));
     let revenue = if r.commitment > 0.0 {
-        format!(
-            "{} / {}",
-            money(r.actuals),
-            money(r.commitment)
-        )
+        format!("{} / {}", money(r.actuals), money(r.commitment))
     } else {
         "—".into()
     };

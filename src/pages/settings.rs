@@ -9,12 +9,12 @@
 use leptos::prelude::*;
 
 use crate::components::fields::{CheckboxField, NumberField, SelectField, TextField};
-use crate::format::LOCALES;
 use crate::domain::model::{
     Bands, ComponentKind, Confidence, Id, LevelTerm, ReviewRhythm, Settings, TeamMember, Term,
     Workspace,
 };
 use crate::domain::sample::demo::demo_workspace;
+use crate::format::LOCALES;
 use crate::state::{use_app, use_locale, use_money, AppState};
 
 #[component]
@@ -89,12 +89,20 @@ fn LocaleCard() -> impl IntoView {
     let options = Signal::derive(|| {
         LOCALES
             .iter()
-            .map(|l| (l.tag.to_string(), format!("{} · {}", l.name, l.number(1234.5))))
+            .map(|l| {
+                (
+                    l.tag.to_string(),
+                    format!("{} · {}", l.name, l.number(1234.5)),
+                )
+            })
             .collect::<Vec<_>>()
     });
     let value = Signal::derive(move || user.chosen.get().unwrap_or("").to_string());
     let choose = Callback::new(move |tag: String| {
-        refused.set(user.choose(Some(tag.as_str()).filter(|t| !t.is_empty())).err());
+        refused.set(
+            user.choose(Some(tag.as_str()).filter(|t| !t.is_empty()))
+                .err(),
+        );
     });
     let today = use_app().today;
     view! {

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::domain::model::{
-    Action, ClosedPlan, Contact, Contract, EntityKind, FeedbackItem, Goal, Id, Interaction, Meeting,
-    Opportunity, Revenue, Review, Settings, SuccessMeasure, TeamMember, TeamRole, Term, Timestamp,
-    WhiteSpaceCell,
+    Action, ClosedPlan, Contact, Contract, EntityKind, FeedbackItem, Goal, Id, Interaction,
+    Meeting, Opportunity, Revenue, Review, Settings, SuccessMeasure, TeamMember, TeamRole, Term,
+    Timestamp, WhiteSpaceCell,
 };
 
 /// An entity the merge compares on its own.

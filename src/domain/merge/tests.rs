@@ -555,7 +555,12 @@ fn a_plan_started_anew_on_one_side_merges_with_last_years_kept() {
     use crate::domain::plan_year::start_next_year;
     let (mut mine, theirs) = pair(1);
     let old = theirs.accounts[0].plan.clone();
-    let feedback: Vec<Id> = old.feedback.start.iter().chain(&old.feedback.stop).chain(&old.feedback.keep)
+    let feedback: Vec<Id> = old
+        .feedback
+        .start
+        .iter()
+        .chain(&old.feedback.stop)
+        .chain(&old.feedback.keep)
         .map(|f| f.id.clone())
         .collect();
     assert!(!feedback.is_empty(), "the synthetic plan has feedback");
@@ -570,10 +575,19 @@ fn a_plan_started_anew_on_one_side_merges_with_last_years_kept() {
         assert_eq!(plan.previous[0].year, old.year);
         let kept = &plan.previous[0].feedback;
         for id in &feedback {
-            let in_last = kept.start.iter().chain(&kept.stop).chain(&kept.keep).any(|f| &f.id == id);
+            let in_last = kept
+                .start
+                .iter()
+                .chain(&kept.stop)
+                .chain(&kept.keep)
+                .any(|f| &f.id == id);
             assert!(in_last, "feedback {id} lost");
         }
-        assert!(plan.feedback.start.is_empty() && plan.feedback.stop.is_empty() && plan.feedback.keep.is_empty());
+        assert!(
+            plan.feedback.start.is_empty()
+                && plan.feedback.stop.is_empty()
+                && plan.feedback.keep.is_empty()
+        );
         assert_eq!(m.conflicts().count(), 0);
     }
 }

@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Action, ClosedPlan, Contact, Contract, Contributors, Feedback, Goal, Id, Interaction, Meeting, Opportunity,
-    PlanPart, Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp, Tombstone, WhiteSpace,
+    Action, ClosedPlan, Contact, Contract, Contributors, Feedback, Goal, Id, Interaction, Meeting,
+    Opportunity, PlanPart, Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp,
+    Tombstone, WhiteSpace,
 };
 use crate::domain::dates;
 

@@ -45,7 +45,12 @@ fn a_year_is_labelled_as_people_name_it() {
 }
 
 fn july_account(year: i32) -> Account {
-    let mut a = Account::new(Id::new("acc"), "Acme", day("2026-03-01"), Default::default());
+    let mut a = Account::new(
+        Id::new("acc"),
+        "Acme",
+        day("2026-03-01"),
+        Default::default(),
+    );
     a.fiscal_year_start_month = 7;
     a.plan.year = year;
     a
@@ -92,8 +97,17 @@ fn fb(id: &str) -> FeedbackItem {
 fn next_years_plan_keeps_last_years_and_compares_with_it() {
     let mut a = july_account(2025);
     a.plan.revenue.commitment = Some(1_000_000.0);
-    a.plan.revenue.quarterly_actuals = [Some(200_000.0), Some(250_000.0), Some(300_000.0), Some(350_000.0)];
-    a.plan.goals.push(Goal { id: Id::new("g1"), title: "Grow".into(), ..Goal::default() });
+    a.plan.revenue.quarterly_actuals = [
+        Some(200_000.0),
+        Some(250_000.0),
+        Some(300_000.0),
+        Some(350_000.0),
+    ];
+    a.plan.goals.push(Goal {
+        id: Id::new("g1"),
+        title: "Grow".into(),
+        ..Goal::default()
+    });
     a.plan.measures.push(SuccessMeasure {
         id: Id::new("m1"),
         name: "NPS".into(),
@@ -104,8 +118,12 @@ fn next_years_plan_keeps_last_years_and_compares_with_it() {
     });
     a.plan.feedback.start.push(fb("f1"));
     a.plan.feedback.keep.push(fb("f2"));
-    a.plan.reviewed.insert(PlanPart::Feedback, day("2026-06-01"));
-    a.plan.reviewed.insert(PlanPart::Contacts, day("2026-06-01"));
+    a.plan
+        .reviewed
+        .insert(PlanPart::Feedback, day("2026-06-01"));
+    a.plan
+        .reviewed
+        .insert(PlanPart::Contacts, day("2026-06-01"));
 
     let next = start_next_year(&a, day("2026-07-02"));
     assert_eq!(next.plan.year, 2026);
@@ -121,20 +139,32 @@ fn next_years_plan_keeps_last_years_and_compares_with_it() {
     assert_eq!(next.plan.revenue.commitment, None);
     assert_eq!(next.plan.revenue.quarterly_actuals, [None; 4]);
     assert_eq!(next.plan.goals, a.plan.goals);
-    assert_eq!((next.plan.measures[0].current, next.plan.measures[0].target), (None, Some(50.0)));
+    assert_eq!(
+        (next.plan.measures[0].current, next.plan.measures[0].target),
+        (None, Some(50.0))
+    );
     assert!(next.plan.feedback.start.is_empty() && next.plan.feedback.keep.is_empty());
     assert!(!next.plan.reviewed.contains_key(&PlanPart::Feedback));
     assert!(next.plan.reviewed.contains_key(&PlanPart::Contacts));
-    assert_eq!(measure_last_year(&next, &Id::new("m1")), Some((Some(42.0), Some(50.0))));
+    assert_eq!(
+        measure_last_year(&next, &Id::new("m1")),
+        Some((Some(42.0), Some(50.0)))
+    );
 
     // Two quarters recorded this year: 230K + 240K against last year's 200K + 250K.
     let mut later = next.clone();
     later.plan.revenue.quarterly_actuals = [Some(230_000.0), Some(240_000.0), None, None];
     let v = revenue_variance(&later).expect("last year kept");
-    assert_eq!((v.quarters, v.this_year, v.last_year), (2, 470_000.0, 450_000.0));
+    assert_eq!(
+        (v.quarters, v.this_year, v.last_year),
+        (2, 470_000.0, 450_000.0)
+    );
     assert_eq!(v.change(), 20_000.0);
     assert_eq!(v.last_label, "FY 2025/26");
-    assert_eq!((v.last_year_total, v.last_commitment), (Some(1_100_000.0), Some(1_000_000.0)));
+    assert_eq!(
+        (v.last_year_total, v.last_commitment),
+        (Some(1_100_000.0), Some(1_000_000.0))
+    );
     assert_eq!(revenue_variance(&a), None);
 }
 
@@ -151,7 +181,12 @@ fn entities(p: &crate::domain::model::AccountPlan) -> BTreeSet<String> {
         "action": p.actions, "meeting": p.cadence, "team": p.team, "review": p.reviews,
         "closed": p.previous, "feedback": p.feedback.start, "feedback": p.feedback.stop,
         "feedback": p.feedback.keep);
-    out.extend(p.white_space.cells.iter().map(|c| format!("cell/{}/{}", c.unit, c.offering)));
+    out.extend(
+        p.white_space
+            .cells
+            .iter()
+            .map(|c| format!("cell/{}/{}", c.unit, c.offering)),
+    );
     out
 }
 

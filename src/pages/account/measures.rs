@@ -50,7 +50,12 @@ fn LastYearFinal(account: Id, measure: Id) -> impl IntoView {
     let id = measure.clone();
     let compared = state.account_value(&account, move |a| {
         let (last, target) = crate::domain::plan_year::measure_last_year(a, &id)?;
-        let now = a.plan.measures.iter().find(|m| m.id == id).and_then(|m| m.current);
+        let now = a
+            .plan
+            .measures
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.current);
         Some((last, target, now))
     });
     move || {

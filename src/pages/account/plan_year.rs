@@ -35,7 +35,9 @@ pub fn PlanYear(id: Id) -> impl IntoView {
     });
     let confirming = RwSignal::new(false);
     let label = s.account_value(&id, plan_label);
-    let next_label = s.account_value(&id, |a| year_label(a.plan.year + 1, a.fiscal_year_start_month));
+    let next_label = s.account_value(&id, |a| {
+        year_label(a.plan.year + 1, a.fiscal_year_start_month)
+    });
     let start_id = id.clone();
     let start = move |_| {
         s.update_account(&start_id, |a| *a = start_next_year(a, today));
@@ -136,7 +138,11 @@ fn ClosedPlanView(plan: ClosedPlan) -> impl IntoView {
     let revenue = format!(
         "Commitment {}; actuals {} ({} of 4 quarters recorded).",
         r.commitment.map_or("none".into(), money),
-        if actual.is_empty() { "not recorded".into() } else { money(actual.iter().sum()) },
+        if actual.is_empty() {
+            "not recorded".into()
+        } else {
+            money(actual.iter().sum())
+        },
         actual.len()
     );
     let value = move |v: Option<f64>| v.map_or("—".into(), |v| locale.get().number(v));
@@ -150,7 +156,11 @@ fn ClosedPlanView(plan: ClosedPlan) -> impl IntoView {
             }
         })
         .collect_view();
-    let goals = plan.goals.iter().map(|g| view! { <li>{g.title.clone()}</li> }).collect_view();
+    let goals = plan
+        .goals
+        .iter()
+        .map(|g| view! { <li>{g.title.clone()}</li> })
+        .collect_view();
     let name = heading.clone();
     view! {
         <section class="last-year subsection" aria-label=name>
@@ -171,7 +181,10 @@ fn ClosedPlanView(plan: ClosedPlan) -> impl IntoView {
 #[component]
 pub fn LastYearFeedback(plan: ClosedPlan) -> impl IntoView {
     let list = |title: &'static str, items: &[FeedbackItem]| {
-        let items = items.iter().map(|f| view! { <li>{f.text.clone()}</li> }).collect_view();
+        let items = items
+            .iter()
+            .map(|f| view! { <li>{f.text.clone()}</li> })
+            .collect_view();
         view! { <div><h5>{title}</h5><ul>{items}</ul></div> }
     };
     let f = &plan.feedback;

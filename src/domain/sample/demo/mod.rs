@@ -10,11 +10,11 @@ use chrono::{Duration, NaiveDate};
 
 use super::synthetic::{fiscal_year_start, past_quarter_actuals};
 use crate::domain::model::{
-    Account, AccountPlan, Action, ClosedPlan, Feedback, ActionLink, ActionStatus, CellStatus, ComponentKind, Contact,
-    Contract, DecisionRole, Dimension, Direction, FeedbackItem, Goal, GoalKind, Id, Interaction,
-    InteractionKind, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue, Review,
-    ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance, SuccessMeasure,
-    TeamMember, TeamRole, Term, WhiteSpaceCell, Workspace, SCHEMA_VERSION,
+    Account, AccountPlan, Action, ActionLink, ActionStatus, CellStatus, ClosedPlan, ComponentKind,
+    Contact, Contract, DecisionRole, Dimension, Direction, Feedback, FeedbackItem, Goal, GoalKind,
+    Id, Interaction, InteractionKind, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus,
+    Revenue, Review, ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance,
+    SuccessMeasure, TeamMember, TeamRole, Term, WhiteSpaceCell, Workspace, SCHEMA_VERSION,
 };
 use accounts::{brightwell, copperleaf, harborview, lumina, meridian, stonebridge};
 
@@ -361,7 +361,8 @@ impl B {
                 id: id("fb", self.p, 90 + i),
                 text: (*text).into(),
                 source_contact: Some(self.con(1)),
-                date: fiscal_year_start(self.today, fy_month).checked_sub_signed(Duration::days(300)),
+                date: fiscal_year_start(self.today, fy_month)
+                    .checked_sub_signed(Duration::days(300)),
                 updated_at: None,
             })
             .collect();
