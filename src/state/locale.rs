@@ -29,9 +29,13 @@ pub fn provide_locale() {
     });
 }
 
-/// The locale context.
+/// The locale context; a view mounted without the app (a component test) gets the
+/// browser's.
 pub fn use_locale() -> UserLocale {
-    expect_context::<UserLocale>()
+    use_context::<UserLocale>().unwrap_or_else(|| {
+        provide_locale();
+        expect_context::<UserLocale>()
+    })
 }
 
 impl UserLocale {

@@ -42,8 +42,7 @@ pub fn score(account: &Account, today: NaiveDate) -> Verdict {
         return Err(format!(
             "The first quarter of {} is not over yet.",
             crate::domain::plan_year::plan_label(account)
-        )
-        .into());
+        ));
     }
     let actual: f64 = r.quarterly_actuals[..due].iter().flatten().sum();
     let missing = r.quarterly_actuals[..due]

@@ -90,9 +90,11 @@ pub fn RevenueVariance(id: Id) -> impl IntoView {
                 "No actuals recorded this year yet.".to_string()
             } else {
                 let change = v.change();
-                let pct = (v.last_year > 0.0)
-                    .then(|| format!(" ({:+.0}%)", 100.0 * change / v.last_year))
-                    .unwrap_or_default();
+                let pct = if v.last_year > 0.0 {
+                    format!(" ({:+.0}%)", 100.0 * change / v.last_year)
+                } else {
+                    String::new()
+                };
                 format!(
                     "Q1–Q{}: {} this year against {} last year, {}{}{pct}.",
                     v.quarters,
