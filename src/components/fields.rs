@@ -130,7 +130,7 @@ pub fn NumberField(
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed.set(Some(text.clone()));
-        let l = locale.locale.get_untracked();
+        let l = locale.get_untracked();
         match l.parse(&text) {
             Err(e) => error.set(Some(e)),
             Ok(Some(n)) if min.is_some_and(|m| n < m) => error.set(Some(format!(

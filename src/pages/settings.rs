@@ -97,7 +97,7 @@ fn LocaleCard() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let value = Signal::derive(move || user.chosen.get().unwrap_or("").to_string());
+    let value = Signal::derive(move || user.chosen().unwrap_or_default());
     let choose = Callback::new(move |tag: String| {
         refused.set(
             user.choose(Some(tag.as_str()).filter(|t| !t.is_empty()))

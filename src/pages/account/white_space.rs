@@ -169,7 +169,7 @@ fn CellEditor(account: Id, unit: Term, offering: Term) -> impl IntoView {
                 aria-invalid=move || value_error.with(Option::is_some).to_string()
                 aria-describedby=error_id.clone()
                 prop:value=move || { let l = locale.get(); cell.get().and_then(|c| c.value).map(|v| l.number(v)).unwrap_or_default() }
-                on:change=move |ev| match locale.locale.get_untracked().parse(&event_target_value(&ev)) {
+                on:change=move |ev| match locale.get_untracked().parse(&event_target_value(&ev)) {
                     Ok(v) if v.is_none_or(|n| n >= 0.0) => { value_error.set(None); edit.run(CellEdit::Value(v)) }
                     Ok(_) => value_error.set(Some("Enter a positive amount.".into())),
                     Err(e) => value_error.set(Some(e)),
