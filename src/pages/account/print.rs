@@ -140,8 +140,9 @@ fn text_table(
                 .collect()
         })
         .collect();
+    let name = format!("Table of {}", head.join(", "));
     view! {
-        <div class="table-scroll" role="region" aria-label="Table" tabindex="0">
+        <div class="table-scroll" role="region" aria-label=name tabindex="0">
         <table class="table print-table">
             <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
             <tbody>
