@@ -71,7 +71,7 @@ export const JOURNEYS = [
       await clickLink(d, 'Umbrella Health');
       await openSection(d, 'Overview & revenue');
       await type(d, 'Industry', 'Insurance');
-      await type(d, 'Revenue commitment', '1200000');
+      await type(d, 'Revenue commitment (USD)', '1200000');
 
       const entity = async (section, add, label, value) => {
         await openSection(d, section);
@@ -110,7 +110,7 @@ export const JOURNEYS = [
       assert.equal(await valueOf(d, 'Contract end'), '2030-06-30');
       await openSection(d, 'Overview & revenue');
       assert.equal(await valueOf(d, 'Industry'), 'Insurance');
-      assert.equal(await valueOf(d, 'Revenue commitment'), '1,200,000');
+      assert.equal(await valueOf(d, 'Revenue commitment (USD)'), '1,200,000');
       const check = async (section, label, value) => {
         await openSection(d, section);
         assert.equal(await valueOf(d, label, NEWEST), value, `${section}: ${label}`);
