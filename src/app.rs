@@ -29,6 +29,7 @@ use crate::state::{AppState, Stored};
 pub fn App(stored: Stored, #[prop(default = None)] shared: Option<String>) -> impl IntoView {
     let state = AppState::load(stored);
     provide_context(state);
+    crate::state::provide_locale();
     accept_dropped_files(state);
     if let Some(fragment) = shared {
         // The import page opens it: its chunk has the import's code.

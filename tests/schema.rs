@@ -207,6 +207,29 @@ fn rich_workspace() -> Workspace {
             item.updated_at = edited;
         }
     }
+    // A plan started anew: last year's, with every part filled, kept in `previous`.
+    let feedback = ws.accounts[0].plan.feedback.clone();
+    let last = Arc::make_mut(ws.accounts.last_mut().expect("accounts"));
+    // Its contacts' ids, not the demo's.
+    let said_by = last.plan.contacts.first().map(|c| c.id.clone());
+    last.plan.feedback = feedback;
+    let fb = &mut last.plan.feedback;
+    for item in fb.start.iter_mut().chain(&mut fb.stop).chain(&mut fb.keep) {
+        item.source_contact = said_by.clone();
+    }
+    last.plan
+        .goals
+        .iter_mut()
+        .for_each(|g| g.updated_at = edited);
+    last.plan
+        .measures
+        .iter_mut()
+        .for_each(|m| m.updated_at = edited);
+    *last = account_planner::domain::plan_year::start_next_year(last, today());
+    last.plan
+        .previous
+        .iter_mut()
+        .for_each(|p| p.updated_at = edited);
     let review = ws
         .accounts
         .iter_mut()

@@ -78,7 +78,7 @@ test('every plan section edits, saves and survives a reload', async () => {
   await page.getByLabel('Status of Claims × Analytics').selectOption({ label: 'Open opportunity' });
   await page.getByLabel('Value of Claims × Analytics').fill('50000');
   await page.getByLabel('Value of Claims × Analytics').press('Tab');
-  await page.getByText('Open white space 50K').waitFor();
+  await page.getByText('Open white space $50K').waitFor();
 
   await open(page, 'Opportunities');
   await page.getByRole('button', { name: 'Add opportunity' }).click();

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::format::{format_number, parse_number};
+use crate::state::{use_app, use_locale};
 
 /// A page-unique element id, so every label points at its own input.
 pub fn unique_id(prefix: &str) -> String {
@@ -96,7 +96,10 @@ pub fn TextArea(
     }
 }
 
-/// A number field with optional bounds. Shows the stored value, accepts `1,250,000`.
+/// A number field with optional bounds, read and shown in the user's locale (`1,250,000.5`
+/// or `1.250.000,5`): text that could be read two ways is refused with what was expected,
+/// the text kept as typed and nothing saved until it is valid. `money` names the
+/// workspace's currency in the label.
 #[component]
 pub fn NumberField(
     #[prop(into)] label: String,
@@ -105,23 +108,38 @@ pub fn NumberField(
     #[prop(optional)] min: Option<f64>,
     #[prop(optional)] max: Option<f64>,
     #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] money: bool,
 ) -> impl IntoView {
     let id = unique_id("f");
     let error = RwSignal::new(None::<String>);
+    let locale = use_locale();
+    let label = if money {
+        let currency = use_app()
+            .workspace
+            .with_untracked(|ws| ws.settings.currency.clone());
+        if currency.trim().is_empty() {
+            label
+        } else {
+            format!("{label} ({})", currency.trim())
+        }
+    } else {
+        label
+    };
     // The text as typed, so "1," is not rewritten to "1" mid-typing.
     let typed = RwSignal::new(None::<String>);
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed.set(Some(text.clone()));
-        match parse_number(&text) {
+        let l = locale.get_untracked();
+        match l.parse(&text) {
             Err(e) => error.set(Some(e)),
             Ok(Some(n)) if min.is_some_and(|m| n < m) => error.set(Some(format!(
                 "Enter {} or more.",
-                format_number(min.unwrap_or(0.0))
+                l.number(min.unwrap_or(0.0))
             ))),
             Ok(Some(n)) if max.is_some_and(|m| n > m) => error.set(Some(format!(
                 "Enter {} or less.",
-                format_number(max.unwrap_or(0.0))
+                l.number(max.unwrap_or(0.0))
             ))),
             Ok(n) => {
                 error.set(None);
@@ -130,9 +148,10 @@ pub fn NumberField(
         }
     };
     let shown = move || {
-        typed
-            .get()
-            .unwrap_or_else(|| value.get().map(format_number).unwrap_or_default())
+        typed.get().unwrap_or_else(|| {
+            let l = locale.get();
+            value.get().map(|v| l.number(v)).unwrap_or_default()
+        })
     };
     view! {
         <FieldShell id=id.clone() label=label error hint=hint.unwrap_or("")>
@@ -140,6 +159,7 @@ pub fn NumberField(
                 id=id.clone()
                 type="text"
                 inputmode="decimal"
+                autocomplete="off"
                 prop:value=shown
                 on:input=on_input
                 on:blur=move |_| {

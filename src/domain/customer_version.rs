@@ -33,6 +33,8 @@ pub fn customer_version(account: &Account) -> Account {
     a.notes.clear();
     let p = &mut a.plan;
     p.revenue.growth_target = None;
+    // Past years' plans hold last year's growth targets: the customer version shows this year's.
+    p.previous.clear();
     for c in &mut p.contacts {
         c.stance = None;
         c.strength = None;

@@ -21,6 +21,7 @@ pub mod model;
 pub mod money;
 pub mod new_contacts;
 pub mod org_chart;
+pub mod plan_year;
 pub mod plays;
 pub mod portfolio;
 pub mod renewal;

@@ -100,6 +100,7 @@ fn AccountTable(pending: PendingImport, accounts: Vec<(Id, String)>) -> impl Int
         .collect_view();
     let team = workspace_changes(&pending.preview.changes);
     view! {
+        <div class="table-scroll" role="region" aria-label="Accounts in the file" tabindex="0">
         <table class="table">
             <caption class="visually-hidden">"Accounts in the file"</caption>
             <thead>
@@ -110,6 +111,7 @@ fn AccountTable(pending: PendingImport, accounts: Vec<(Id, String)>) -> impl Int
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
         {(!team.is_empty()).then(|| view! { <p>{team}</p> })}
     }
 }
@@ -278,6 +280,7 @@ fn ConflictChoice(
             <legend>{legend}</legend>
             <p>{clash}</p>
             {has_fields.then(|| view! {
+                <div class="table-scroll" role="region" aria-label="Differences" tabindex="0">
                 <table class="table">
                     <caption class="visually-hidden">"Differences"</caption>
                     <thead>
@@ -289,6 +292,7 @@ fn ConflictChoice(
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                </div>
             })}
             <label class="choice">
                 <input type="radio" name=name.clone() prop:checked=mine_checked on:change=pick(Choice::KeepMine) />

@@ -10,7 +10,7 @@ use crate::components::sort_header::SortHeader;
 use crate::domain::model::{Band, Id, Segment};
 use crate::domain::portfolio::{self, PortfolioRow};
 use crate::domain::scoring::Trend;
-use crate::format::{band_class, band_label, format_money_short};
+use crate::format::{band_class, band_label};
 use crate::nav::href_for;
 use crate::state::use_app;
 
@@ -205,7 +205,7 @@ pub fn PortfolioPage() -> impl IntoView {
                     </select>
                     <span class="hint" aria-live="polite">{move || format!("{} of {} accounts", rows.with(Vec::len), data.with(|p| p.rows.len()))}</span>
                 </div>
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" aria-label="Accounts" tabindex="0">
                     <table class="table portfolio">
                         <caption class="visually-hidden">"Accounts"</caption>
                         <thead>
@@ -277,6 +277,17 @@ fn Summary(data: Memo<portfolio::Portfolio>) -> impl IntoView {
             }
         }
     };
+    let money = crate::state::use_money();
+    let sum = move |f: fn(&portfolio::PortfolioTotals) -> f64| {
+        move || {
+            let t = t();
+            if t.pending > 0 {
+                "…".to_string()
+            } else {
+                money(f(&t))
+            }
+        }
+    };
     view! {
         <dl class="summary" aria-label="Portfolio summary" aria-busy=move || (t().pending > 0).to_string()>
             <div><dt>"Accounts"</dt><dd>{move || t().accounts}</dd></div>
@@ -284,10 +295,10 @@ fn Summary(data: Memo<portfolio::Portfolio>) -> impl IntoView {
             <div class="band-amber"><dt>"Amber"</dt><dd>{figure(|t| t.amber.to_string())}</dd></div>
             <div class="band-green"><dt>"Green"</dt><dd>{figure(|t| t.green.to_string())}</dd></div>
             <div class="band-incomplete"><dt>"Incomplete"</dt><dd>{figure(|t| t.incomplete.to_string())}</dd></div>
-            <div><dt>"Commitment"</dt><dd>{figure(|t| format_money_short(t.commitment))}</dd></div>
-            <div><dt>"Actuals"</dt><dd>{figure(|t| format_money_short(t.actuals))}</dd></div>
-            <div><dt>"Pipeline (weighted)"</dt><dd>{figure(|t| format_money_short(t.pipeline))}</dd></div>
-            <div><dt>"Open white space"</dt><dd>{figure(|t| format_money_short(t.open_white_space))}</dd></div>
+            <div><dt>"Commitment"</dt><dd>{sum(|t| t.commitment)}</dd></div>
+            <div><dt>"Actuals"</dt><dd>{sum(|t| t.actuals)}</dd></div>
+            <div><dt>"Pipeline (weighted)"</dt><dd>{sum(|t| t.pipeline)}</dd></div>
+            <div><dt>"Open white space"</dt><dd>{sum(|t| t.open_white_space)}</dd></div>
             <div><dt>"Overdue reviews"</dt><dd>{figure(|t| t.overdue_reviews.to_string())}</dd></div>
             <div><dt>"Renewals in 90 days"</dt><dd>{figure(|t| t.renewals_90_days.to_string())}</dd></div>
         </dl>
@@ -349,6 +360,7 @@ fn Row(id: Id, rows: Memo<Vec<PortfolioRow>>) -> impl IntoView {
 /// A row's cells from its segment to its next review: "…" for the figures of an account
 /// whose plan is still being decoded.
 fn cells(r: &PortfolioRow) -> AnyView {
+    let money = crate::state::use_money();
     let owner = if r.owner_name.is_empty() {
         "—".to_string()
     } else {
@@ -378,11 +390,7 @@ fn cells(r: &PortfolioRow) -> AnyView {
     };
     let renewal_soon = r.renewal_in_days.is_some_and(|d| (0..=90).contains(&d));
     let revenue = if r.commitment > 0.0 {
-        format!(
-            "{} / {}",
-            format_money_short(r.actuals),
-            format_money_short(r.commitment)
-        )
+        format!("{} / {}", money(r.actuals), money(r.commitment))
     } else {
         "—".into()
     };

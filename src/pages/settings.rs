@@ -14,7 +14,8 @@ use crate::domain::model::{
     Term, Workspace,
 };
 use crate::domain::sample::demo::demo_workspace;
-use crate::state::{use_app, AppState};
+use crate::format::LOCALES;
+use crate::state::{use_app, use_locale, use_money, AppState};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -23,6 +24,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1 id="settings-heading">"Settings"</h1>
             <WorkspaceCard />
             <MeCard />
+            <LocaleCard />
             <TeamCard />
             <TermsCard kind=TermKind::Departments />
             <LevelsCard />
@@ -114,6 +116,45 @@ fn MeCard() -> impl IntoView {
             <p class="hint">"Kept on this browser only: My week shows the accounts you own."</p>
             <SelectField label="I am" options value=me on_commit=choose none="Not chosen" />
             {move || problem.get().map(|p| view! { <p role="alert" class="error">{p}</p> })}
+        </section>
+    }
+}
+
+/// How this browser writes numbers, money and dates: a preference of this browser only.
+#[component]
+fn LocaleCard() -> impl IntoView {
+    let user = use_locale();
+    let money = use_money();
+    let refused = RwSignal::new(None::<String>);
+    let options = Signal::derive(|| {
+        LOCALES
+            .iter()
+            .map(|l| {
+                (
+                    l.tag.to_string(),
+                    format!("{} · {}", l.name, l.number(1234.5)),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let value = Signal::derive(move || user.chosen().unwrap_or_default());
+    let choose = Callback::new(move |tag: String| {
+        refused.set(
+            user.choose(Some(tag.as_str()).filter(|t| !t.is_empty()))
+                .err(),
+        );
+    });
+    let today = use_app().today;
+    view! {
+        <section class="card" aria-labelledby="locale-heading">
+            <h2 id="locale-heading">"Numbers and dates"</h2>
+            <p class="hint">"How this browser reads and shows numbers, money and dates. It is not part of the workspace: each person chooses their own."</p>
+            <SelectField label="Number format" options value on_commit=choose none="The browser's language" />
+            <p aria-live="polite">{move || {
+                let l = user.get();
+                format!("Example: {} · {} · {}", l.number(1_234_567.5), money(1_250_000.0), l.date(today))
+            }}</p>
+            {move || refused.get().map(|e| view! { <p role="alert" class="field-error">{e}</p> })}
         </section>
     }
 }

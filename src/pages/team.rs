@@ -84,7 +84,7 @@ fn Overview(
                 <button type="button" on:click=start>"Walk through the plans"</button>
                 <span class="hint">"Step through every plan, one by one, in the order below: for a team review."</span>
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" aria-label="Owners" tabindex="0">
                 <table class="table team-owners">
                     <caption>"Owners"</caption>
                     <thead>
@@ -145,7 +145,7 @@ fn OwnerAccounts(
         <section class="subsection" aria-labelledby=labelledby>
             <h2 id=heading>{owner.name.clone()}</h2>
             <p class="hint">{summary}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" aria-label=format!("Accounts of {}", owner.name) tabindex="0">
                 <table class="table team-accounts">
                     <caption class="visually-hidden">{format!("Accounts of {}", owner.name)}</caption>
                     <thead>
@@ -294,6 +294,7 @@ fn WalkCard(id: Id) -> impl IntoView {
                         <span class="overall-band">{match card.band { None => "Not enough data", b => band_label(b) }}</span>
                         <span class="hint">{card.measured_text()}</span>
                     </p>
+                    <div class="table-scroll" role="region" aria-label=format!("Scorecard of {name}") tabindex="0">
                     <table class="table">
                         <caption>{format!("Scorecard of {name}")}</caption>
                         <thead><tr><th scope="col">"Component"</th><th scope="col">"Score"</th><th scope="col">"Why"</th></tr></thead>
@@ -307,6 +308,7 @@ fn WalkCard(id: Id) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                     <h4>"Next best actions"</h4>
                     {if nba.is_empty() {
                         view! { <p class="hint">"Nothing to correct: the plan is in good shape."</p> }.into_any()

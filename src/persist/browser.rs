@@ -196,23 +196,39 @@ pub async fn request_persistence() -> Option<bool> {
     Some(granted.as_bool() == Some(true))
 }
 
+/// The prefix of per-browser preferences (the locale, …): not workspace data, so outside
+/// [`PREFIX`]; a workspace file never carries them and they never make storage look used.
+pub const PREF_PREFIX: &str = "account-planner-pref/";
+
+/// A per-browser preference, or `None` when it was never set or storage cannot be read.
+pub fn read_pref(name: &str) -> Option<String> {
+    read(&format!("{PREF_PREFIX}{name}"))
+}
+
+/// Sets a per-browser preference; `None` removes it (back to the default).
+pub fn write_pref(name: &str, value: Option<&str>) -> Result<usize, StorageError> {
+    apply([(format!("{PREF_PREFIX}{name}").as_str(), value)])
+}
+
+/// The browser's language (`navigator.language`), e.g. `de-DE`; empty when unknown.
+pub fn browser_language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
+}
+
 /// Who uses this browser: the team member's id, a per-browser preference (a workspace is
-/// shared with the team by files, so it cannot say who "I" am). Outside the data prefix,
-/// so that it never counts as workspace data.
-pub const ME_KEY: &str = "account-planner-pref/me";
+/// shared with the team by files, so it cannot say who "I" am).
+const ME: &str = "me";
 
 /// The team member this browser's user chose as themselves, if any.
 pub fn read_me() -> Option<crate::domain::model::Id> {
-    read(ME_KEY)
+    read_pref(ME)
         .filter(|id| !id.is_empty())
         .map(|id| crate::domain::model::Id::new(&id))
 }
 
 /// Remembers (or, with `None`, forgets) who uses this browser.
 pub fn write_me(me: Option<&crate::domain::model::Id>) -> Result<(), StorageError> {
-    let s = storage()?;
-    match me {
-        Some(id) => s.set_item(ME_KEY, id.as_str()).map_err(|e| classify(&e)),
-        None => s.remove_item(ME_KEY).map_err(|e| classify(&e)),
-    }
+    write_pref(ME, me.map(|id| id.as_str())).map(|_| ())
 }

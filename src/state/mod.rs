@@ -12,6 +12,7 @@ mod edit;
 mod export;
 mod import;
 mod load;
+mod locale;
 mod save;
 mod tabs;
 mod undo;
@@ -29,6 +30,7 @@ use crate::persist::tabs::TabConflict;
 pub use drafts::{store_review_draft, stored_review_draft};
 pub use import::{ImportProgress, PendingImport};
 pub use load::Stored;
+pub use locale::{provide_locale, use_locale, use_money, UserLocale};
 pub use undo::Change;
 
 /// Shared app state, provided as context at the root.

@@ -104,7 +104,7 @@ pub fn WhiteSpaceHeatmap(#[prop(into)] map: Signal<Heatmap>) -> impl IntoView {
             .map(|t| view! { <td class="hm-total hm-potential">{money(t.potential())}</td> })
             .collect_view();
         view! {
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" aria-label="White space heatmap" tabindex="0">
                 <table class="table heatmap">
                     <caption>"White space by business unit and offering, with totals"</caption>
                     <thead>

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::domain::model::{
-    Action, Contact, Contract, EntityKind, FeedbackItem, Goal, Id, Interaction, Meeting,
-    Opportunity, Revenue, Review, Settings, SuccessMeasure, TeamMember, TeamRole, Term, Timestamp,
-    WhiteSpaceCell,
+    Action, ClosedPlan, Contact, Contract, EntityKind, FeedbackItem, Goal, Id, Interaction,
+    Meeting, Opportunity, Revenue, Review, Settings, SuccessMeasure, TeamMember, TeamRole, Term,
+    Timestamp, WhiteSpaceCell,
 };
 
 /// An entity the merge compares on its own.
@@ -59,6 +59,7 @@ entity!(Opportunity, Opportunity, |o| o.name.clone());
 entity!(Action, Action, |a| a.title.clone());
 entity!(Meeting, Meeting, |m| m.title.clone());
 entity!(TeamRole, TeamRole, |r| r.role.clone());
+entity!(ClosedPlan, ClosedPlan, |p| format!("Plan of {}", p.year));
 entity!(Interaction, Interaction, |x| match x.date {
     Some(d) => format!("{} of {d}", x.kind.label()),
     None => x.kind.label().to_string(),

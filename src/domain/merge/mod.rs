@@ -40,7 +40,8 @@ macro_rules! plan_lists {
             actions,
             cadence,
             team,
-            reviews
+            reviews,
+            previous
         )
     };
 }

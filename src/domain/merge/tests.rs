@@ -619,3 +619,47 @@ fn an_action_linked_to_feedback_deleted_on_the_other_side_keeps_its_edit_without
     assert_eq!(a.plan.actions[0].feedback, None);
     assert_eq!(crate::domain::validate::validate(&m.workspace), vec![]);
 }
+
+/// Starting next year's plan on one side: last year's plan reaches the other side, and no
+/// feedback item is lost (it moved into last year's plan, which merges as one entity).
+#[test]
+fn a_plan_started_anew_on_one_side_merges_with_last_years_kept() {
+    use crate::domain::plan_year::start_next_year;
+    let (mut mine, theirs) = pair(1);
+    let old = theirs.accounts[0].plan.clone();
+    let feedback: Vec<Id> = old
+        .feedback
+        .start
+        .iter()
+        .chain(&old.feedback.stop)
+        .chain(&old.feedback.keep)
+        .map(|f| f.id.clone())
+        .collect();
+    assert!(!feedback.is_empty(), "the synthetic plan has feedback");
+    edit(&mut mine, 0, at(10), |a| *a = start_next_year(a, today()));
+    for m in [
+        merged(&mine, &theirs, &Choices::default()),
+        merged(&theirs, &mine, &Choices::default()),
+    ] {
+        let plan = &m.workspace.accounts[0].plan;
+        assert_eq!(plan.year, old.year + 1);
+        assert_eq!(plan.previous.len(), 1);
+        assert_eq!(plan.previous[0].year, old.year);
+        let kept = &plan.previous[0].feedback;
+        for id in &feedback {
+            let in_last = kept
+                .start
+                .iter()
+                .chain(&kept.stop)
+                .chain(&kept.keep)
+                .any(|f| &f.id == id);
+            assert!(in_last, "feedback {id} lost");
+        }
+        assert!(
+            plan.feedback.start.is_empty()
+                && plan.feedback.stop.is_empty()
+                && plan.feedback.keep.is_empty()
+        );
+        assert_eq!(m.conflicts().count(), 0);
+    }
+}

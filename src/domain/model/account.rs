@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Action, Contact, Contract, Contributors, Feedback, Goal, Id, Interaction, Meeting, Opportunity,
-    PlanPart, Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp, Tombstone, WhiteSpace,
+    Action, ClosedPlan, Contact, Contract, Contributors, Feedback, Goal, Id, Interaction, Meeting,
+    Opportunity, PlanPart, Revenue, Review, Segment, SuccessMeasure, TeamRole, Timestamp,
+    Tombstone, WhiteSpace,
 };
 use crate::domain::dates;
 
@@ -90,4 +91,8 @@ pub struct AccountPlan {
     /// When each part was last reviewed.
     #[serde(deserialize_with = "dates::day_map")]
     pub reviewed: BTreeMap<PlanPart, NaiveDate>,
+    /// The plans of past years, oldest first, read-only: kept when next year's plan was
+    /// started. Not written while there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub previous: Vec<ClosedPlan>,
 }

@@ -508,6 +508,8 @@ pub enum EntityKind {
     Meeting,
     TeamRole,
     Review,
+    /// Last year's plan, kept read-only (`AccountPlan::previous`).
+    ClosedPlan,
 }
 
 choices!(EntityKind {
@@ -529,6 +531,7 @@ choices!(EntityKind {
     Meeting => "meeting", "meeting";
     TeamRole => "team_role", "team role";
     Review => "review", "review";
+    ClosedPlan => "closed_plan", "past year's plan";
 });
 
 /// An attendee's answer to a cadence meeting's invitation.

@@ -214,6 +214,30 @@ pub struct WhiteSpaceCell {
     pub updated_at: Option<Timestamp>,
 }
 
+/// Last year's plan, kept read-only when next year's starts (see
+/// `domain::plan_year::start_next_year`): what was aimed for and how it ended, so the new plan
+/// can be compared with it. Merges as one entity, by its id (`fy-<year>`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ClosedPlan {
+    pub id: Id,
+    /// The fiscal year it was for (the year in which it started).
+    pub year: i32,
+    /// The month that fiscal year started in.
+    pub fiscal_year_start_month: u8,
+    /// The day next year's plan was started.
+    #[serde(deserialize_with = "dates::opt_day")]
+    pub closed_on: Option<NaiveDate>,
+    /// The year's revenue: commitment, target and the actuals as they ended.
+    pub revenue: Revenue,
+    pub goals: Vec<Goal>,
+    /// The measures with their final values.
+    pub measures: Vec<SuccessMeasure>,
+    pub feedback: Feedback,
+    #[serde(deserialize_with = "dates::opt_stamp")]
+    pub updated_at: Option<Timestamp>,
+}
+
 /// A concrete growth play, aligned to a customer goal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]

@@ -8,11 +8,11 @@ use super::{pct, Verdict};
 use crate::domain::commitment::{is_agreed, unagreed_note, UNAGREED_CAP};
 use crate::domain::model::Account;
 use crate::domain::money::format_money_short;
+use crate::domain::plan_year::fiscal_year_start;
 
 /// How many quarters of the plan's fiscal year are over on `today` (0–4).
 pub fn quarters_elapsed(account: &Account, today: NaiveDate) -> usize {
-    let month = account.fiscal_year_start_month.clamp(1, 12) as u32;
-    let Some(start) = NaiveDate::from_ymd_opt(account.plan.year, month, 1) else {
+    let Some(start) = fiscal_year_start(account.plan.year, account.fiscal_year_start_month) else {
         return 0;
     };
     if today < start {
@@ -41,7 +41,10 @@ pub fn score(account: &Account, today: NaiveDate) -> Verdict {
     };
     let due = quarters_due(account, today);
     if due == 0 {
-        return Err("The first quarter of the fiscal year is not over yet.".into());
+        return Err(format!(
+            "The first quarter of {} is not over yet.",
+            crate::domain::plan_year::plan_label(account)
+        ));
     }
     let actual: f64 = r.quarterly_actuals[..due].iter().flatten().sum();
     let missing = r.quarterly_actuals[..due]

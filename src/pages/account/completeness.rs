@@ -38,7 +38,7 @@ pub fn PlanCompleteness(id: Id) -> impl IntoView {
         <section aria-labelledby="completeness-heading">
             <h3 id="completeness-heading">"Plan completeness"</h3>
             <p class="hint">{started}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" aria-label="Plan completeness" tabindex="0">
                 <table class="table completeness">
                     <caption class="visually-hidden">"What each part of the plan holds and lacks"</caption>
                     <thead><tr><th scope="col">"Part"</th><th scope="col">"State"</th><th scope="col">"Filled in"</th><th scope="col">"Missing"</th></tr></thead>

@@ -37,7 +37,7 @@ pub fn ContractSection(id: Id) -> impl IntoView {
                 <NumberField label="Notice period (days)" min=0.0
                     value=s.account_value(&id, |a| a.plan.contract.notice_days.map(f64::from))
                     on_commit=s.account_setter(&id, |a, v: Option<f64>| a.plan.contract.notice_days = v.map(|n| n.round().clamp(0.0, 3650.0) as u32)) />
-                <NumberField label="Contract value" min=0.0 value=s.account_value(&id, |a| a.plan.contract.value) on_commit=s.account_setter(&id, |a, v| a.plan.contract.value = v) />
+                <NumberField label="Contract value" min=0.0 money=true value=s.account_value(&id, |a| a.plan.contract.value) on_commit=s.account_setter(&id, |a, v| a.plan.contract.value = v) />
                 <SelectField label="Renewal status"
                     options={choice_options::<RenewalStatus>()}
                     value=s.account_value(&id, |a| a.plan.contract.renewal_status.key().to_string())

@@ -36,12 +36,53 @@ pub fn FeedbackSection(id: Id) -> impl IntoView {
         <section class="card" aria-labelledby="section-heading">
             <SectionHead id=id.clone() part=PlanPart::Feedback />
             <p class="hint">"Ask before the year starts and at every review: what should we start, stop and keep doing?"</p>
+            <NewYearNote id=id.clone() />
             <div class="feedback-columns">
                 <FeedbackList account=id.clone() title="Start doing" singular="start doing item" list=start list_mut=start_mut />
                 <FeedbackList account=id.clone() title="Stop doing" singular="stop doing item" list=stop list_mut=stop_mut />
-                <FeedbackList account=id title="Keep doing" singular="keep doing item" list=keep list_mut=keep_mut />
+                <FeedbackList account=id.clone() title="Keep doing" singular="keep doing item" list=keep list_mut=keep_mut />
             </div>
+            <LastYearsFeedback id />
         </section>
+    }
+}
+
+/// Once next year's plan is started, its feedback is empty until asked for again: says so.
+#[component]
+fn NewYearNote(id: Id) -> impl IntoView {
+    let state = use_app();
+    let note = state.account_value(&id, |a| {
+        let f = &a.plan.feedback;
+        let empty = f.start.is_empty() && f.stop.is_empty() && f.keep.is_empty();
+        (empty && crate::domain::plan_year::last_year(a).is_some())
+            .then(|| crate::domain::plan_year::plan_label(a))
+    });
+    move || {
+        note.get().map(|label| view! {
+            <p class="notice" role="status">{format!("No feedback for {label} yet: ask the customer what to start, stop and keep doing this year. Last year's items are below, read-only.")}</p>
+        })
+    }
+}
+
+/// Last year's start / stop / keep items, read-only, under the new year's lists.
+#[component]
+fn LastYearsFeedback(id: Id) -> impl IntoView {
+    let state = use_app();
+    let last = state.account_value(&id, |a| crate::domain::plan_year::last_year(a).cloned());
+    move || {
+        last.get().map(|p| {
+            let heading = format!(
+                "Last year's feedback ({})",
+                crate::domain::plan_year::year_label(p.year, p.fiscal_year_start_month)
+            );
+            let name = heading.clone();
+            view! {
+                <section class="last-year subsection" aria-label=name>
+                    <h3>{heading}</h3>
+                    <super::plan_year::LastYearFeedback plan=p />
+                </section>
+            }
+        })
     }
 }
 

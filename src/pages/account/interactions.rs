@@ -92,6 +92,7 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
                 </select>
             </div>
             <Show when=move || !shown.with(Vec::is_empty) fallback=|| view! { <p class="empty-state">"No interactions logged."</p> }>
+                <div class="table-scroll" role="region" aria-label="Interactions" tabindex="0">
                 <table class="table">
                     <caption class="visually-hidden">"Interactions"</caption>
                     <thead>
@@ -103,6 +104,7 @@ pub fn InteractionsList(account: Id) -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
+                </div>
             </Show>
         </section>
     }

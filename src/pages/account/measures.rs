@@ -48,6 +48,37 @@ pub fn MeasuresSection(id: Id) -> impl IntoView {
     }
 }
 
+/// The measure's final value last year and the change since, when last year's plan had it.
+#[component]
+fn LastYearFinal(account: Id, measure: Id) -> impl IntoView {
+    let state = use_app();
+    let locale = crate::state::use_locale();
+    let id = measure.clone();
+    let compared = state.account_value(&account, move |a| {
+        let (last, target) = crate::domain::plan_year::measure_last_year(a, &id)?;
+        let now = a
+            .plan
+            .measures
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.current);
+        Some((last, target, now))
+    });
+    move || {
+        compared.get().map(|(last, target, now)| {
+            let l = locale.get();
+            let num = |v: Option<f64>| v.map_or("not recorded".to_string(), |v| l.number(v));
+            let change = match (now, last) {
+                (Some(n), Some(f)) => format!(", {}{} since", if n >= f { "+" } else { "−" }, l.number((n - f).abs())),
+                _ => String::new(),
+            };
+            view! {
+                <p class="variance hint">{format!("Last year: final {} (target {}){change}.", num(last), num(target))}</p>
+            }
+        })
+    }
+}
+
 #[component]
 fn MeasureCard(account: Id, measure: Id) -> impl IntoView {
     let state = use_app();
@@ -75,6 +106,7 @@ fn MeasureCard(account: Id, measure: Id) -> impl IntoView {
                     Some(v) => record_value(m, today, v),
                     None => remove_value(m, today),
                 }) />
+                <LastYearFinal account=account.clone() measure=measure.clone() />
                 <TextField label="Unit" placeholder="%, days, hours…" value=b.value(|m| m.unit.clone()) on_commit=b.setter(|m, v| m.unit = v) />
                 <SelectField
                     label="Better when"

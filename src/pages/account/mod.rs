@@ -12,6 +12,7 @@ mod interactions;
 mod measures;
 mod opportunities;
 mod overview;
+mod plan_year;
 mod print;
 mod relationship_map;
 mod reviews;

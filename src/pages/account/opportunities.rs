@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::components::fields::{DateField, NumberField, SelectField, TextField};
 use crate::domain::model::{AccountPlan, Choice, Dimension, Id, Opportunity, PlanPart, Stage};
 use crate::domain::plays::{can_pick, play_mix, top_opportunities, MAX_TOP};
-use crate::format::format_money_short;
 use crate::state::use_app;
 
 use super::section::*;
@@ -39,7 +38,8 @@ pub fn OpportunitiesSection(id: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let summary = state.account_value(&id, |a| {
+    let money = crate::state::use_money();
+    let summary = state.account_value(&id, move |a| {
         let open: Vec<_> = a
             .plan
             .opportunities
@@ -52,7 +52,7 @@ pub fn OpportunitiesSection(id: Id) -> impl IntoView {
             "{} open ({} aligned to a goal), worth {} in all.",
             open.len(),
             aligned,
-            format_money_short(value)
+            money(value)
         )
     });
     let mix = state.account_value(&id, |a| play_mix(&a.plan));
@@ -149,7 +149,7 @@ fn OpportunityCard(account: Id, opportunity: Id) -> impl IntoView {
                 <SelectField label="Dimension" options={choice_options::<Dimension>()}
                     value=b.value(|o| o.dimension.key().to_string())
                     on_commit=b.setter(|o, v: String| if let Some(d) = Dimension::from_key(&v) { o.dimension = d }) />
-                <NumberField label="Value" min=0.0 value=b.value(|o| o.value) on_commit=b.setter(|o, v| o.value = v) />
+                <NumberField label="Value" min=0.0 money=true value=b.value(|o| o.value) on_commit=b.setter(|o, v| o.value = v) />
                 <SelectField label="Stage" options={choice_options::<Stage>()}
                     value=b.value(|o| o.stage.key().to_string())
                     on_commit=b.setter(|o, v: String| if let Some(d) = Stage::from_key(&v) { o.stage = d }) />

@@ -36,7 +36,9 @@ pub fn OverviewSection(id: Id) -> impl IntoView {
             <SectionHead id=id.clone() part=PlanPart::Revenue />
             <AccountFields id=id.clone() />
             <Contributors id=id.clone() />
-            <RevenueFields id />
+            <RevenueFields id=id.clone() />
+            <super::plan_year::RevenueVariance id=id.clone() />
+            <super::plan_year::LastYearPlan id />
         </section>
     }
 }
@@ -45,6 +47,7 @@ pub fn OverviewSection(id: Id) -> impl IntoView {
 #[component]
 fn AccountFields(id: Id) -> impl IntoView {
     let s = use_app();
+    let today = s.today;
     let team = Signal::derive(move || {
         s.workspace.with(|ws| {
             ws.team
@@ -90,13 +93,14 @@ fn AccountFields(id: Id) -> impl IntoView {
                     MONTHS.iter().enumerate().map(|(i, m)| ((i + 1).to_string(), m.to_string())).collect()
                 })
                 value=s.account_value(&id, |a| a.fiscal_year_start_month.clamp(1, 12).to_string())
-                on_commit=s.account_setter(&id, |a, v: String| {
+                on_commit=s.account_setter(&id, move |a, v: String| {
                     if let Ok(m) = v.parse::<u8>() {
-                        a.fiscal_year_start_month = m.clamp(1, 12);
+                        crate::domain::plan_year::change_fiscal_start(a, m, today);
                     }
                 })
             />
         </div>
+        <super::plan_year::PlanYear id=id.clone() />
         <TextArea
             label="Notes"
             value=s.account_value(&id, |a| a.notes.clone())
@@ -136,6 +140,7 @@ fn Contributors(id: Id) -> impl IntoView {
 #[component]
 fn RevenueFields(id: Id) -> impl IntoView {
     let s = use_app();
+    let plan_label = s.account_value(&id, crate::domain::plan_year::plan_label);
     let quarters = (0..4usize)
         .map(|q| {
             view! {
@@ -144,18 +149,20 @@ fn RevenueFields(id: Id) -> impl IntoView {
                     value=s.account_value(&id, move |a| a.plan.revenue.quarterly_actuals[q])
                     on_commit=s.account_setter(&id, move |a, v| a.plan.revenue.quarterly_actuals[q] = v)
                     min=0.0
+                    money=true
                 />
             }
         })
         .collect_view();
     view! {
-        <h3>"Revenue"</h3>
+        <h3>{move || format!("Revenue, {}", plan_label.get())}</h3>
         <div class="form-grid">
             <NumberField
                 label="Last year's spend"
                 value=s.account_value(&id, |a| a.plan.revenue.last_year)
                 on_commit=s.account_setter(&id, |a, v| a.plan.revenue.last_year = v)
                 min=0.0
+                money=true
             />
             <NumberField
                 label="Revenue commitment"
@@ -163,12 +170,14 @@ fn RevenueFields(id: Id) -> impl IntoView {
                 value=s.account_value(&id, |a| a.plan.revenue.commitment)
                 on_commit=s.account_setter(&id, |a, v| a.plan.revenue.commitment = v)
                 min=0.0
+                money=true
             />
             <NumberField
                 label="Growth target"
                 value=s.account_value(&id, |a| a.plan.revenue.growth_target)
                 on_commit=s.account_setter(&id, |a, v| a.plan.revenue.growth_target = v)
                 min=0.0
+                money=true
             />
         </div>
         <Agreement id=id.clone() />

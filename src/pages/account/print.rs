@@ -140,7 +140,9 @@ fn text_table(
                 .collect()
         })
         .collect();
+    let name = format!("Table of {}", head.join(", "));
     view! {
+        <div class="table-scroll" role="region" aria-label=name tabindex="0">
         <table class="table print-table">
             <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
             <tbody>
@@ -149,6 +151,7 @@ fn text_table(
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
     .into_any()
 }
@@ -559,6 +562,7 @@ fn actions(n: &Names, today: NaiveDate) -> AnyView {
         return none_yet("No actions recorded yet.");
     }
     view! {
+        <div class="table-scroll" role="region" aria-label="Actions" tabindex="0">
         <table class="table print-table">
             <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Due"</th><th scope="col">"Status"</th><th scope="col">"Completed"</th></tr></thead>
             <tbody>
@@ -577,6 +581,7 @@ fn actions(n: &Names, today: NaiveDate) -> AnyView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
     .into_any()
 }

@@ -154,6 +154,7 @@ fn trend_points(
 #[component]
 fn ScoreComponents(id: Id, card: Memo<Option<Scorecard>>, bands: Bands) -> impl IntoView {
     view! {
+        <div class="table-scroll" role="region" aria-label="Score components" tabindex="0">
         <table class="table components">
             <caption>"Score components"</caption>
             <thead><tr><th scope="col">"Component"</th><th scope="col">"Score"</th><th scope="col">"Weight"</th><th scope="col">"Why"</th></tr></thead>
@@ -173,6 +174,7 @@ fn ScoreComponents(id: Id, card: Memo<Option<Scorecard>>, bands: Bands) -> impl 
                 }).collect_view())}
             </tbody>
         </table>
+        </div>
     }
 }
 
@@ -263,7 +265,7 @@ fn CoverageGrid(id: Id) -> impl IntoView {
             <section aria-labelledby="coverage-heading">
                 <h3 id="coverage-heading">"Coverage"</h3>
                 <p class="hint">{format!("{} of {} cells engaged in the last 90 days.", g.engaged_cells, g.counted_cells)}</p>
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" aria-label="Coverage" tabindex="0">
                     <table class="table coverage-grid">
                         <caption class="visually-hidden">"Coverage: departments by levels"</caption>
                         <thead><tr><th scope="col">"Department"</th>{levels.iter().map(|l| view! { <th scope="col">{l.name.clone()}</th> }).collect_view()}</tr></thead>

@@ -63,13 +63,14 @@ fn standing(s: &PartStatus, today: NaiveDate) -> (&'static str, String) {
     }
 }
 
-/// "today", "yesterday", "12 days ago (2026-11-12)".
+/// "today", "yesterday", "12 days ago (11/12/2026)": the date as the user's locale writes it.
 pub fn describe_day(d: NaiveDate, today: NaiveDate) -> String {
+    let locale = crate::state::use_locale().get();
     match (today - d).num_days() {
         0 => "today".into(),
         1 => "yesterday".into(),
-        n if n > 1 => format!("{n} days ago ({d})"),
-        _ => d.to_string(),
+        n if n > 1 => format!("{n} days ago ({})", locale.date(d)),
+        _ => locale.date(d),
     }
 }
 

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use crate::components::charts::heatmap::WhiteSpaceHeatmap;
 use crate::domain::model::{CellStatus, Choice, Id, PlanPart, Term, WhiteSpaceCell};
 use crate::domain::white_space::heatmap;
-use crate::format::{format_money_short, parse_number};
 use crate::state::use_app;
 
 use super::section::SectionHead;
@@ -41,11 +40,12 @@ pub fn WhiteSpaceSection(id: Id) -> impl IntoView {
         });
         new_unit.set(String::new());
     };
+    let money = crate::state::use_money();
     let grid_id = id.clone();
     view! {
         <section class="card" aria-labelledby="section-heading">
             <SectionHead id=id.clone() part=PlanPart::WhiteSpace />
-            <p>{move || map.with(|m| format!("Open white space {} · held by competitors {}", format_money_short(m.all.open), format_money_short(m.all.competitor)))}</p>
+            <p>{move || map.with(|m| format!("Open white space {} · held by competitors {}", money(m.all.open), money(m.all.competitor)))}</p>
             <Show when=move || map.with(|m| !m.units.is_empty())>
                 <h3>"Heatmap"</h3>
                 <WhiteSpaceHeatmap map=map />
@@ -57,7 +57,7 @@ pub fn WhiteSpaceSection(id: Id) -> impl IntoView {
                 <button type="submit">"Add unit"</button>
             </form>
             <Show when=move || !units.with(Vec::is_empty) fallback=|| view! { <p class="empty-state">"Add the customer's business units to map where you sell and where you could."</p> }>
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" aria-label="White space grid" tabindex="0">
                     <table class="table white-space">
                         <caption class="visually-hidden">"White space: business units by offering"</caption>
                         <thead>
@@ -148,7 +148,9 @@ fn CellEditor(account: Id, unit: Term, offering: Term) -> impl IntoView {
         c.updated_at = Some(Utc::now());
     });
     let where_ = format!("{} × {}", unit.name, offering.name);
-    let value_error = RwSignal::new(false);
+    let value_error = RwSignal::new(None::<String>);
+    let locale = crate::state::use_locale();
+    let error_id = format!("wse-{}-{}", unit.id, offering.id);
     view! {
         <td class=move || format!("ws-cell ws-{}", cell.get().map(|c| c.status.key()).unwrap_or("unknown"))>
             <label class="visually-hidden" for=format!("ws-{}-{}", unit.id, offering.id)>{format!("Status of {where_}")}</label>
@@ -164,11 +166,13 @@ fn CellEditor(account: Id, unit: Term, offering: Term) -> impl IntoView {
             </select>
             <label class="visually-hidden" for=format!("wsv-{}-{}", unit.id, offering.id)>{format!("Value of {where_}")}</label>
             <input id=format!("wsv-{}-{}", unit.id, offering.id) type="text" inputmode="decimal" placeholder="Value"
-                aria-invalid=move || value_error.get().to_string()
-                prop:value=move || cell.get().and_then(|c| c.value).map(crate::format::format_number).unwrap_or_default()
-                on:change=move |ev| match parse_number(&event_target_value(&ev)) {
-                    Ok(v) if v.is_none_or(|n| n >= 0.0) => { value_error.set(false); edit.run(CellEdit::Value(v)) }
-                    _ => value_error.set(true),
+                aria-invalid=move || value_error.with(Option::is_some).to_string()
+                aria-describedby=error_id.clone()
+                prop:value=move || { let l = locale.get(); cell.get().and_then(|c| c.value).map(|v| l.number(v)).unwrap_or_default() }
+                on:change=move |ev| match locale.get_untracked().parse(&event_target_value(&ev)) {
+                    Ok(v) if v.is_none_or(|n| n >= 0.0) => { value_error.set(None); edit.run(CellEdit::Value(v)) }
+                    Ok(_) => value_error.set(Some("Enter a positive amount.".into())),
+                    Err(e) => value_error.set(Some(e)),
                 } />
             {move || cell.get().filter(|c| c.status == CellStatus::Competitor).map(|c| {
                 let id = format!("wsc-{}-{}", unit.id, offering.id);
@@ -178,7 +182,7 @@ fn CellEditor(account: Id, unit: Term, offering: Term) -> impl IntoView {
                         on:change=move |ev| edit.run(CellEdit::Competitor(event_target_value(&ev))) />
                 }
             })}
-            {move || value_error.get().then(|| view! { <span class="field-error">"Enter a positive amount."</span> })}
+            <span class="field-error" id=error_id aria-live="polite">{move || value_error.get()}</span>
         </td>
     }
 }

@@ -299,6 +299,7 @@ pub(super) fn copperleaf(today: NaiveDate) -> Account {
     b.review(150, ReviewKind::Monthly, 60, [58, 60, 62, 50, 70, 55, 55, 70], 0, "Pilot scope still open.");
     b.reviewed_all(150);
     b.contributors(&[1, 3], &[DANIEL]);
+    b.last_year(4, 0.95, &["Quicker answers from support"]);
     b.finish("Copperleaf Engineering", "Manufacturing", Segment::Growth, 4, 900, "Precision parts for rail and aerospace.")
 }
 

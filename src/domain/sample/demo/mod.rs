@@ -11,11 +11,11 @@ use chrono::{Duration, NaiveDate};
 use super::synthetic::{fiscal_year_start, past_quarter_actuals};
 use crate::domain::model::{
     Account, AccountPlan, Action, ActionLink, ActionStatus, AttendeeResponse, CellStatus,
-    ComponentKind, Contact, Contract, DecisionRole, Dimension, Direction, FeedbackItem,
-    FeedbackStatus, Goal, GoalKind, Id, Impact, Interaction, InteractionKind, Introducer, Meeting,
-    NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue, Review, ReviewKind, Rhythm, Risk,
-    ScoreSnapshot, Segment, Settings, Stage, Stance, SuccessMeasure, TeamMember, TeamRole, Term,
-    WhiteSpaceCell, Workspace, SCHEMA_VERSION,
+    ClosedPlan, ComponentKind, Contact, Contract, DecisionRole, Dimension, Direction, Feedback,
+    FeedbackItem, FeedbackStatus, Goal, GoalKind, Id, Impact, Interaction, InteractionKind,
+    Introducer, Meeting, NamedRef, Opportunity, PlanPart, RenewalStatus, Revenue, Review,
+    ReviewKind, Rhythm, Risk, ScoreSnapshot, Segment, Settings, Stage, Stance, SuccessMeasure,
+    TeamMember, TeamRole, Term, WhiteSpaceCell, Workspace, SCHEMA_VERSION,
 };
 use accounts::{brightwell, copperleaf, harborview, lumina, meridian, stonebridge};
 
@@ -380,6 +380,57 @@ impl B {
             updated_at: None,
             ..Default::default()
         };
+    }
+
+    /// Last year's plan as it ended, kept when this year's was started: the same goals and
+    /// measures (the measures' finals a little behind today's values), the feedback given
+    /// then, and actuals adding up to last year's spend, which was `pace` of its commitment.
+    fn last_year(&mut self, fy_month: u8, pace: f64, keep: &[&str]) {
+        let year = self.plan.year - 1;
+        let spent = self.plan.revenue.last_year.unwrap_or(0.0);
+        let quarter = |share: f64| Some((spent * share / 1000.0).round() * 1000.0);
+        let measures = self
+            .plan
+            .measures
+            .iter()
+            .map(|m| SuccessMeasure {
+                current: m.current.map(|c| (c * 1.2).round()),
+                history: Vec::new(),
+                ..m.clone()
+            })
+            .collect();
+        let feedback = keep
+            .iter()
+            .enumerate()
+            .map(|(i, text)| FeedbackItem {
+                id: id("fb", self.p, 90 + i),
+                text: (*text).into(),
+                source_contact: Some(self.con(1)),
+                date: fiscal_year_start(self.today, fy_month)
+                    .checked_sub_signed(Duration::days(300)),
+                ..FeedbackItem::default()
+            })
+            .collect();
+        self.plan.previous.push(ClosedPlan {
+            id: crate::domain::plan_year::closed_plan_id(year),
+            year,
+            fiscal_year_start_month: fy_month,
+            closed_on: Some(fiscal_year_start(self.today, fy_month)),
+            revenue: Revenue {
+                last_year: Some((spent * 0.9 / 1000.0).round() * 1000.0),
+                commitment: Some((spent / pace / 1000.0).round() * 1000.0),
+                growth_target: Some((spent * 0.1 / 1000.0).round() * 1000.0),
+                quarterly_actuals: [quarter(0.24), quarter(0.25), quarter(0.25), quarter(0.26)],
+                ..Revenue::default()
+            },
+            goals: self.plan.goals.clone(),
+            measures,
+            feedback: Feedback {
+                keep: feedback,
+                ..Feedback::default()
+            },
+            updated_at: None,
+        });
     }
 
     /// A contract that ends in `ends_in` days after running `years` years.

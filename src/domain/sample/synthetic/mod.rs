@@ -256,6 +256,7 @@ fn synthetic_account(
             contributors: Default::default(),
             reviews,
             reviewed,
+            previous: Vec::new(),
         },
     }
 }

@@ -120,6 +120,7 @@ fn DiffView(before: Overall, after: Overall, d: ReviewDiff) -> impl IntoView {
     }
     let components = (!d.components.is_empty()).then(|| {
         view! {
+            <div class="table-scroll" role="region" aria-label="Score changes" tabindex="0">
             <table class="table">
                 <caption>"Score changes"</caption>
                 <thead>
@@ -136,6 +137,7 @@ fn DiffView(before: Overall, after: Overall, d: ReviewDiff) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         }
     });
     view! {

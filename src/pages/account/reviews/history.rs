@@ -70,7 +70,7 @@ pub fn ReviewHistory(id: Id) -> impl IntoView {
                 }
                 let actions_href = actions_href.clone();
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" role="region" aria-label="Past reviews" tabindex="0">
                         <table class="table review-history">
                             <caption class="visually-hidden">"Past reviews, newest first"</caption>
                             <thead>
