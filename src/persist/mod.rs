@@ -8,4 +8,5 @@ pub mod export;
 pub mod merge;
 pub mod migrate;
 pub mod packed;
+pub mod sync;
 pub mod tabs;
