@@ -5,4 +5,5 @@ pub mod data;
 pub mod import_preview;
 pub mod portfolio;
 pub mod settings;
+pub mod sync;
 pub mod team;

@@ -5,6 +5,8 @@
 pub mod browser;
 pub mod codec;
 pub mod export;
+#[cfg(target_arch = "wasm32")]
+pub mod http;
 pub mod merge;
 pub mod migrate;
 pub mod packed;

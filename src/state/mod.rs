@@ -2,14 +2,15 @@
 //! pages, and methods that change the model and hand the change to the save queue.
 //!
 //! One file per concern: the start (`load`), the changes pages make (`edit`), saving
-//! (`save`), other tabs (`tabs`), importing and exporting files (`import`, `export`) and
-//! undo (`undo`).
+//! (`save`), other tabs (`tabs`), importing and exporting files (`import`, `export`),
+//! undo (`undo`) and team sync (`sync`).
 
 mod edit;
 mod export;
 mod import;
 mod load;
 mod save;
+mod sync;
 mod tabs;
 mod undo;
 
@@ -24,6 +25,7 @@ use crate::persist::tabs::TabConflict;
 
 pub use import::{ImportProgress, PendingImport};
 pub use load::Stored;
+pub use sync::{sync_enabled_at_start, SyncStatus};
 pub use undo::Undo;
 
 /// Shared app state, provided as context at the root.
@@ -80,6 +82,8 @@ pub struct AppState {
     /// Set when the browser refused to keep storage persistent: the user is reminded to
     /// export now and then.
     pub persistence_refused: RwSignal<bool>,
+    /// Team sync's status, for the settings (see `sync`).
+    pub sync_status: RwSignal<SyncStatus>,
     /// The user's calendar day when the app started.
     pub today: NaiveDate,
 }
@@ -116,6 +120,7 @@ impl AppState {
             touched: StoredValue::new(false),
             persistence_asked: StoredValue::new(false),
             persistence_refused: RwSignal::new(false),
+            sync_status: RwSignal::new(SyncStatus::default()),
             today,
         }
     }
