@@ -169,7 +169,7 @@ impl AppState {
         write_config(&config);
         let cache = cycle.into_cache();
         let (error, note, delay) = match outcome {
-            Next::Done(report) => (None, Some(report_sentence(&report)), Some(POLL)),
+            Next::Done(report) => (refusals(&report), Some(report_sentence(&report)), Some(POLL)),
             Next::Conflicts(held) => {
                 self.hold(&config, held);
                 (None, None, None)
@@ -421,13 +421,31 @@ fn report_sentence(r: &sync::Report) -> String {
         .iter()
         .filter(|c| matches!(c.status, Status::Added | Status::Updated | Status::Removed))
         .count();
-    let mut s = format!(
-        "{taken} change{} from the team, {} sent.",
+    format!(
+        "Last sync: {taken} change{} from the team, {} sent.",
         if taken == 1 { "" } else { "s" },
         r.pushed
-    );
-    if !r.refused.is_empty() {
-        s.push_str(&format!(" The server refused {}.", r.refused.join("; ")));
+    )
+}
+
+/// The documents the server refused (its rules), in a sentence: each reason cut short.
+fn refusals(r: &sync::Report) -> Option<String> {
+    if r.refused.is_empty() {
+        return None;
     }
-    s
+    let each: Vec<String> = r
+        .refused
+        .iter()
+        .take(3)
+        .map(|why| match why.char_indices().nth(160) {
+            Some((i, _)) => format!("{}…", &why[..i]),
+            None => why.clone(),
+        })
+        .collect();
+    Some(format!(
+        "The server refused {} change{}: {}",
+        r.refused.len(),
+        if r.refused.len() == 1 { "" } else { "s" },
+        each.join("; ")
+    ))
 }
