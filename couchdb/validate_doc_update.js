@@ -27,11 +27,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
   if (kind === 'account' && oldDoc && !oldDoc._deleted && oldDoc.owner && !isLeader && oldDoc.owner !== userCtx.name) {
     forbid('Only the account\'s owner (' + oldDoc.owner + ') or a leader may change this account.');
   }
-  if (kind === 'account' && oldDoc && !oldDoc._deleted && !isLeader && (newDoc.owner || '') !== (oldDoc.owner || '')
-      && oldDoc.owner) {
+  if (newDoc._deleted) return;
+  if (kind === 'account' && oldDoc && !oldDoc._deleted && oldDoc.owner && !isLeader
+      && (newDoc.owner || '') !== oldDoc.owner) {
     forbid('Only a leader may hand an account to another owner.');
   }
-  if (newDoc._deleted) return;
 
   if (typeof newDoc.schema_version !== 'number' || newDoc.schema_version < 1 || newDoc.schema_version > SCHEMA_VERSION) {
     forbid('schema_version must be a number from 1 to ' + SCHEMA_VERSION + '.');

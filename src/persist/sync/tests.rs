@@ -719,3 +719,11 @@ fn config_checks_the_address_and_the_database_name() {
     let _ = ts(0) + chrono::Duration::seconds(1);
     let _: Option<Timestamp> = None;
 }
+
+#[test]
+fn the_design_document_accepts_this_apps_schema_version() {
+    let path = format!("{}/couchdb/validate_doc_update.js", env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(path).unwrap();
+    let want = format!("var SCHEMA_VERSION = {};", crate::domain::model::SCHEMA_VERSION);
+    assert!(source.contains(&want), "couchdb/validate_doc_update.js must say `{want}`: raise it with the app's");
+}
