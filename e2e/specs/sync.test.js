@@ -119,6 +119,7 @@ test('edits to different accounts and to different entities of one account sync 
   }
   // Kept across a reload, and the sync resumes by itself.
   await bob.page.reload();
+  await bob.page.getByRole('link', { name: 'Portfolio' }).first().click();
   await bob.page.getByRole('link', { name: acme }).waitFor();
   await openSync(bob.page);
   await status(bob.page).getByText('Signed in as bob').waitFor();
@@ -145,7 +146,7 @@ test('the same entity edited offline on both sides shows the conflict preview; a
   await conflict.getByRole('row', { name: 'title CEO CFO' }).waitFor();
   await conflict.getByLabel('Take theirs').check();
   await bob.page.getByRole('button', { name: 'Apply' }).click();
-  await bob.page.getByText('1 conflict settled as you chose').waitFor();
+  await bob.page.getByRole('heading', { name: /Review the changes/ }).waitFor({ state: 'detached' });
   assert.equal(await fieldValue(bob.page, acme, 'Contacts & interactions', 'Title'), 'CFO');
   // Bob's next edit reaches Ann with no question.
   await setField(bob.page, acme, 'Contacts & interactions', 'Title', 'COO');

@@ -13,7 +13,7 @@ pub fn SyncCard() -> impl IntoView {
     let state = use_app();
     state.load_sync_status();
     let status = state.sync_status;
-    let enabled = move || status.with(|s| s.enabled);
+    let enabled = move || status.with(|s| s.enabled && !s.signed_out);
     let from_sync = move || {
         state
             .pending_import
@@ -39,7 +39,9 @@ fn SyncStatusLine() -> impl IntoView {
     // Changes made here that the server does not have: follows every edit.
     let waiting = Memo::new(move |_| {
         state.workspace.track();
-        status.with(|s| s.enabled).then(|| state.sync_waiting())
+        // And after every sync: what the server has changed.
+        let (enabled, _, _) = status.with(|s| (s.enabled, s.last_synced, s.running));
+        enabled.then(|| state.sync_waiting())
     });
     view! {
         <div class="sync-status">

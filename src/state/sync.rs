@@ -45,6 +45,8 @@ pub struct SyncStatus {
     pub note: Option<String>,
     /// Conflicts waiting for the user's choice.
     pub conflicts: usize,
+    /// The session ended: the user signs in again (sync stays set up meanwhile).
+    pub signed_out: bool,
 }
 
 /// The sync's working state, kept out of the reactive graph.
@@ -52,7 +54,11 @@ pub struct SyncStatus {
 struct Engine {
     config: SyncConfig,
     cache: HashCache,
+    /// The status line's own: the sync's is taken out while a sync runs.
+    status_cache: HashCache,
     held: Option<Held>,
+    /// The server asked for a sign-in (the session ended).
+    signed_out: bool,
     running: bool,
     again: bool,
     failures: u32,
@@ -168,6 +174,7 @@ impl AppState {
         config.workspace = Some(self.workspace.with_untracked(|ws| ws.id.clone()));
         write_config(&config);
         let cache = cycle.into_cache();
+        let signed_out = matches!(outcome, Next::Failed(SyncError::SignedOut));
         let (error, note, delay) = match outcome {
             Next::Done(report) => (refusals(&report), Some(report_sentence(&report)), Some(POLL)),
             Next::Conflicts(held) => {
@@ -191,6 +198,7 @@ impl AppState {
             e.config = config;
             e.cache = cache;
             e.running = false;
+            e.signed_out = signed_out;
             if error.is_none() {
                 e.failures = 0;
             }
@@ -274,11 +282,12 @@ impl AppState {
             Ok(()) => {
                 write_config(&config);
                 with_engine(|e| e.config = config);
-                self.import_done.set(Some(format!(
-                    "Synced with the team database: {settled} conflict{} settled as you chose.",
+                let done = format!(
+                    "Merged the changes from the team database: {settled} conflict{} settled as you chose.",
                     if settled == 1 { "" } else { "s" }
-                )));
-                self.refresh_sync_status(Some((None, None)));
+                );
+                self.import_done.set(Some(done.clone()));
+                self.refresh_sync_status(Some((None, Some(done))));
                 self.sync_now();
             }
             Err(e) => self.refresh_sync_status(Some((Some(e.to_string()), None))),
@@ -336,6 +345,7 @@ impl AppState {
                     with_engine(|e| {
                         e.config = config;
                         e.failures = 0;
+                        e.signed_out = false;
                     });
                     state.sync_status.update(|s| s.running = false);
                     state.start_sync();
@@ -375,7 +385,7 @@ impl AppState {
         let ws = self.workspace.get_untracked();
         with_engine(|e| {
             if e.config.enabled {
-                sync::waiting(&ws, &e.config, &mut e.cache)
+                sync::waiting(&ws, &e.config, &mut e.status_cache)
             } else {
                 0
             }
@@ -385,11 +395,12 @@ impl AppState {
     /// Brings the status up to date; `outcome` replaces the error and note when given.
     fn refresh_sync_status(&self, outcome: Option<(Option<String>, Option<String>)>) {
         let waiting = self.sync_waiting();
-        let (config, running, conflicts) = with_engine(|e| {
+        let (config, running, conflicts, signed_out) = with_engine(|e| {
             (
                 e.config.clone(),
                 e.running,
                 e.held.as_ref().map_or(0, |h| h.preview.conflicts().count()),
+                e.signed_out,
             )
         });
         self.sync_status.update(|s| {
@@ -401,6 +412,7 @@ impl AppState {
             s.waiting = waiting;
             s.running = running;
             s.conflicts = conflicts;
+            s.signed_out = signed_out;
             if let Some((error, note)) = outcome {
                 s.error = error;
                 s.note = note;

@@ -286,7 +286,7 @@ impl Cycle {
         let mut out = if ws.demo {
             Vec::new()
         } else {
-            outgoing(&ws, config, &mut self.cache)
+            outgoing(&ws, config, &mut self.cache, true)
         };
         for (key, rev) in self.losers_to_remove.drain(..) {
             out.push(Outgoing {
@@ -431,8 +431,9 @@ fn unreadable(problems: Vec<crate::domain::validate::Problem>) -> SyncError {
     SyncError::Unreadable(first)
 }
 
-/// The documents that changed here since they were last known on the server.
-fn outgoing(ws: &Workspace, config: &SyncConfig, cache: &mut HashCache) -> Vec<Outgoing> {
+/// The documents that changed here since they were last known on the server (their
+/// bodies only when `build`: counting them needs none).
+fn outgoing(ws: &Workspace, config: &SyncConfig, cache: &mut HashCache, build: bool) -> Vec<Outgoing> {
     let mut out = Vec::new();
     let mut add = |id: DocId,
                    hash: u64,
@@ -445,7 +446,11 @@ fn outgoing(ws: &Workspace, config: &SyncConfig, cache: &mut HashCache) -> Vec<O
             return;
         }
         out.push(Outgoing {
-            doc: doc::doc_for(&id, body(), owner, k.map(|k| k.rev.as_str())),
+            doc: if build {
+                doc::doc_for(&id, body(), owner, k.map(|k| k.rev.as_str()))
+            } else {
+                Value::Null
+            },
             key,
             known: Some(Known {
                 rev: String::new(),
@@ -520,6 +525,6 @@ pub fn waiting(ws: &Workspace, config: &SyncConfig, cache: &mut HashCache) -> us
     if ws.demo {
         0
     } else {
-        outgoing(ws, config, cache).len()
+        outgoing(ws, config, cache, false).len()
     }
 }
