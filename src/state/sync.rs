@@ -176,9 +176,13 @@ impl AppState {
         let cache = cycle.into_cache();
         let signed_out = matches!(outcome, Next::Failed(SyncError::SignedOut));
         let (error, note, delay) = match outcome {
-            Next::Done(report) => (refusals(&report), Some(report_sentence(&report)), Some(POLL)),
+            Next::Done(report) => (
+                refusals(&report),
+                Some(report_sentence(&report)),
+                Some(POLL),
+            ),
             Next::Conflicts(held) => {
-                self.hold(&config, held);
+                self.hold(&config, *held);
                 (None, None, None)
             }
             Next::Failed(e) => {

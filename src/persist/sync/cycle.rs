@@ -35,7 +35,7 @@ pub enum Next {
     Send(Request),
     /// Pulled changes conflict with changes here: the cycle stops and waits for the user's
     /// choices ([`Held::resolve`]).
-    Conflicts(Held),
+    Conflicts(Box<Held>),
     Done(Report),
     Failed(SyncError),
 }
@@ -256,7 +256,7 @@ impl Cycle {
                 Err(problems) => return Next::Failed(unreadable(problems)),
             };
             if applied.merged.conflicts().next().is_some() {
-                return Next::Conflicts(Held {
+                return Next::Conflicts(Box::new(Held {
                     pulled: std::mem::replace(
                         &mut self.pulled,
                         Pulled {
@@ -266,7 +266,7 @@ impl Cycle {
                     ),
                     seq: self.seq.take(),
                     preview: applied.merged,
-                });
+                }));
             }
             self.report.pulled += self.pulled.docs.len();
             if !applied.merged.changes.is_empty() || ws.demo != host.workspace().demo {
@@ -433,7 +433,12 @@ fn unreadable(problems: Vec<crate::domain::validate::Problem>) -> SyncError {
 
 /// The documents that changed here since they were last known on the server (their
 /// bodies only when `build`: counting them needs none).
-fn outgoing(ws: &Workspace, config: &SyncConfig, cache: &mut HashCache, build: bool) -> Vec<Outgoing> {
+fn outgoing(
+    ws: &Workspace,
+    config: &SyncConfig,
+    cache: &mut HashCache,
+    build: bool,
+) -> Vec<Outgoing> {
     let mut out = Vec::new();
     let mut add = |id: DocId,
                    hash: u64,

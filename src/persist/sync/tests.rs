@@ -204,7 +204,7 @@ impl Browser {
                 Next::Done(report) => break Ok(report),
                 Next::Failed(e) => break Err(e),
                 Next::Conflicts(held) => {
-                    self.held = Some(held);
+                    self.held = Some(*held);
                     break Ok(Report::default());
                 }
             }
@@ -722,8 +722,17 @@ fn config_checks_the_address_and_the_database_name() {
 
 #[test]
 fn the_design_document_accepts_this_apps_schema_version() {
-    let path = format!("{}/couchdb/validate_doc_update.js", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/couchdb/validate_doc_update.js",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let source = std::fs::read_to_string(path).unwrap();
-    let want = format!("var SCHEMA_VERSION = {};", crate::domain::model::SCHEMA_VERSION);
-    assert!(source.contains(&want), "couchdb/validate_doc_update.js must say `{want}`: raise it with the app's");
+    let want = format!(
+        "var SCHEMA_VERSION = {};",
+        crate::domain::model::SCHEMA_VERSION
+    );
+    assert!(
+        source.contains(&want),
+        "couchdb/validate_doc_update.js must say `{want}`: raise it with the app's"
+    );
 }
