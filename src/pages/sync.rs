@@ -11,8 +11,7 @@ use crate::state::use_app;
 #[component]
 pub fn SyncCard() -> impl IntoView {
     let state = use_app();
-    state.load_sync_status();
-    let status = state.sync_status;
+    let status = state.sync_status();
     let enabled = move || status.with(|s| s.enabled && !s.signed_out);
     let from_sync = move || {
         state
@@ -35,7 +34,7 @@ pub fn SyncCard() -> impl IntoView {
 #[component]
 fn SyncStatusLine() -> impl IntoView {
     let state = use_app();
-    let status = state.sync_status;
+    let status = state.sync_status();
     // Changes made here that the server does not have: follows every edit.
     let waiting = Memo::new(move |_| {
         state.workspace.track();
@@ -92,17 +91,16 @@ fn SyncActions() -> impl IntoView {
 #[component]
 fn SignInForm() -> impl IntoView {
     let state = use_app();
-    let (server, database) = state
-        .sync_status
-        .with_untracked(|s| (s.server.clone(), s.database.clone()));
+    let (server, database, user) = state.sync_status().with_untracked(|s| {
+        (
+            s.server.clone(),
+            s.database.clone(),
+            s.user.clone().unwrap_or_default(),
+        )
+    });
     let server = RwSignal::new(server);
     let database = RwSignal::new(database);
-    let user = RwSignal::new(
-        state
-            .sync_status
-            .with_untracked(|s| s.user.clone())
-            .unwrap_or_default(),
-    );
+    let user = RwSignal::new(user);
     let password = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -82,8 +82,6 @@ pub struct AppState {
     /// Set when the browser refused to keep storage persistent: the user is reminded to
     /// export now and then.
     pub persistence_refused: RwSignal<bool>,
-    /// Team sync's status, for the settings (see `sync`).
-    pub sync_status: RwSignal<SyncStatus>,
     /// The user's calendar day when the app started.
     pub today: NaiveDate,
 }
@@ -120,7 +118,6 @@ impl AppState {
             touched: StoredValue::new(false),
             persistence_asked: StoredValue::new(false),
             persistence_refused: RwSignal::new(false),
-            sync_status: RwSignal::new(SyncStatus::default()),
             today,
         }
     }

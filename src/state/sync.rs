@@ -68,6 +68,12 @@ struct Engine {
 
 thread_local! {
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+    /// Here rather than in `AppState`, so that the first screen's code has none of it.
+    static STATUS: ArcRwSignal<SyncStatus> = ArcRwSignal::new(SyncStatus::default());
+}
+
+fn status() -> ArcRwSignal<SyncStatus> {
+    STATUS.with(Clone::clone)
 }
 
 fn with_engine<R>(f: impl FnOnce(&mut Engine) -> R) -> R {
@@ -151,7 +157,7 @@ impl AppState {
         if !go {
             return;
         }
-        self.sync_status.update(|s| s.running = true);
+        status().update(|s| s.running = true);
         let state = *self;
         leptos::task::spawn_local(async move { state.run_sync().await });
     }
@@ -320,7 +326,7 @@ impl AppState {
                 state.refresh_sync_status(Some((Some(problem), None)));
                 return;
             }
-            state.sync_status.update(|s| s.running = true);
+            status().update(|s| s.running = true);
             let signed = session::read(
                 http::send(&config.server, &session::sign_in(&name, &password)).await,
             );
@@ -351,11 +357,11 @@ impl AppState {
                         e.failures = 0;
                         e.signed_out = false;
                     });
-                    state.sync_status.update(|s| s.running = false);
+                    status().update(|s| s.running = false);
                     state.start_sync();
                 }
                 Err(e) => {
-                    state.sync_status.update(|s| s.running = false);
+                    status().update(|s| s.running = false);
                     state.refresh_sync_status(Some((Some(e.to_string()), None)));
                 }
             }
@@ -407,7 +413,7 @@ impl AppState {
                 e.signed_out,
             )
         });
-        self.sync_status.update(|s| {
+        status().update(|s| {
             s.enabled = config.enabled;
             s.server = config.server;
             s.database = config.database;
@@ -424,9 +430,10 @@ impl AppState {
         });
     }
 
-    /// The status as stored, for the settings page when it opens.
-    pub fn load_sync_status(&self) {
+    /// The sync's status, brought up to date, for the settings page when it opens.
+    pub fn sync_status(&self) -> RwSignal<SyncStatus> {
         self.refresh_sync_status(None);
+        status().into()
     }
 }
 
