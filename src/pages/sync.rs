@@ -11,6 +11,7 @@ use crate::state::use_app;
 #[component]
 pub fn SyncCard() -> impl IntoView {
     let state = use_app();
+    state.load_sync_status();
     let status = state.sync_status();
     let enabled = move || status.with(|s| s.enabled && !s.signed_out);
     let from_sync = move || {

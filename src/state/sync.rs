@@ -413,27 +413,34 @@ impl AppState {
                 e.signed_out,
             )
         });
-        status().update(|s| {
-            s.enabled = config.enabled;
-            s.server = config.server;
-            s.database = config.database;
-            s.user = config.user;
-            s.last_synced = config.last_synced;
-            s.waiting = waiting;
-            s.running = running;
-            s.conflicts = conflicts;
-            s.signed_out = signed_out;
-            if let Some((error, note)) = outcome {
-                s.error = error;
-                s.note = note;
-            }
-        });
+        let mut s = status().get_untracked();
+        s.enabled = config.enabled;
+        s.server = config.server;
+        s.database = config.database;
+        s.user = config.user;
+        s.last_synced = config.last_synced;
+        s.waiting = waiting;
+        s.running = running;
+        s.conflicts = conflicts;
+        s.signed_out = signed_out;
+        if let Some((error, note)) = outcome {
+            s.error = error;
+            s.note = note;
+        }
+        // Only a real change notifies: the section's views read it while they are made.
+        if status().with_untracked(|old| *old != s) {
+            status().set(s);
+        }
     }
 
-    /// The sync's status, brought up to date, for the settings page when it opens.
+    /// The sync's status, for the settings page.
     pub fn sync_status(&self) -> RwSignal<SyncStatus> {
-        self.refresh_sync_status(None);
         status().into()
+    }
+
+    /// Brings the status up to date (when the settings page opens).
+    pub fn load_sync_status(&self) {
+        self.refresh_sync_status(None);
     }
 }
 
