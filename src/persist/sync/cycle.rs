@@ -373,8 +373,8 @@ impl Cycle {
         Next::Done(std::mem::take(&mut self.report))
     }
 
-    /// Whether the finished cycle was the final state of `config` (a push's known
-    /// revisions are recorded in `config` as the replies come).
+    /// The hash cache, for the next sync (the known revisions are in the config already:
+    /// each push's are recorded as its reply comes).
     pub fn into_cache(self) -> HashCache {
         self.cache
     }
