@@ -66,6 +66,10 @@ export async function startCouch() {
   if (!first.ok) throw new Error(`admin: ${await first.text()}`);
   const auth = `${ADMIN.name}:${ADMIN.password}`;
   const headers = { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(auth).toString('base64')}` };
+  // A fixed session secret, kept in its config file: sessions outlive a restart, as
+  // CouchDB's do (its secret is in local.ini); pouchdb-server otherwise makes a new one.
+  const secret = await fetch(`${url}/_config/couch_httpd_auth/secret`, { method: 'PUT', headers, body: JSON.stringify('sync-test-secret') });
+  if (!secret.ok) throw new Error(`secret: ${await secret.text()}`);
   for (const [name, u] of Object.entries(USERS)) {
     const res = await fetch(`${url}/_users/org.couchdb.user:${name}`, {
       method: 'PUT', headers, body: JSON.stringify({ name, password: u.password, roles: u.roles, type: 'user' }),
