@@ -4,6 +4,9 @@ SHELL := /bin/bash
 # The wasm-opt of the npm package binaryen 132, never Debian's.
 export PATH := $(CURDIR)/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# `make dist SYNC_ORIGIN=https://couch.example.com`: the one other origin the page may talk
+# to (its sync server; scripts/csp.mjs). Unset: only its own (a same-origin reverse proxy).
+export SYNC_ORIGIN
 
 .PHONY: setup serve dist single test test-native test-wasm test-e2e test-cross bench profile lint fmt clean fuzz
 
@@ -14,7 +17,8 @@ setup:
 serve: setup
 	trunk serve --offline
 
-## Release build into dist/, then the size of each file, raw and gzip.
+## Release build into dist/, then the size of each file, raw and gzip; SYNC_ORIGIN=… adds
+## the sync server's origin to the page's connect-src.
 dist: setup
 	@t0=$$(date +%s); trunk build --release --offline; \
 		echo "make dist: trunk build --release took $$(( $$(date +%s) - t0 )) s"

@@ -20,8 +20,28 @@ export function inlineHashes(html, tag) {
     .map((m) => sha256(m[2]));
 }
 
+/**
+ * The sync server's origin a build may talk to besides its own (`make dist
+ * SYNC_ORIGIN=https://couch.example.com`), checked to be one origin and nothing more; none
+ * by default: the recommended deployment serves CouchDB from the app's own origin through a
+ * reverse proxy (docs/sync.md), which `'self'` covers.
+ */
+export function syncOrigin(value = process.env.SYNC_ORIGIN) {
+  if (!value) return null;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`csp: SYNC_ORIGIN ${JSON.stringify(value)} is not a URL`);
+  }
+  if (!['https:', 'http:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
+    throw new Error(`csp: SYNC_ORIGIN must be an origin such as https://couch.example.com (no path), not ${JSON.stringify(value)}`);
+  }
+  return url.origin;
+}
+
 /** The policy for `html`. */
-export function policyFor(html, { single = false } = {}) {
+export function policyFor(html, { single = false, sync = syncOrigin() } = {}) {
   const scripts = inlineHashes(html, 'script').join(' ');
   const styles = inlineHashes(html, 'style').join(' ');
   const directives = single
@@ -37,7 +57,7 @@ export function policyFor(html, { single = false } = {}) {
         `script-src 'self' 'wasm-unsafe-eval' ${scripts}`,
         `style-src 'self' ${styles}`,
         "img-src 'self' data:",
-        "connect-src 'self'",
+        `connect-src 'self'${sync ? ` ${sync}` : ''}`,
         "manifest-src 'self'",
         "worker-src 'self'",
       ];

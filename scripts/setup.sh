@@ -80,4 +80,16 @@ else
   step "npm packages in e2e/ (npm ci)"
   (cd e2e && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.package-lock.json.ci-stamp)
 fi
+# The sync tests' CouchDB-compatible server: pouchdb-server 4.2.0 from the npm registry, in
+# a folder of its own. Its install scripts are not run: LevelDB comes prebuilt inside the
+# leveldown package itself (node-gyp-build finds it at run time), and the script of the
+# unused sqlite3 adapter would download a binary.
+if [ "$(node -p "require('./couchdb/test-server/node_modules/pouchdb-server/package.json').version" 2>/dev/null || true)" = "4.2.0" ] \
+  && cmp -s couchdb/test-server/package-lock.json couchdb/test-server/node_modules/.package-lock.json.ci-stamp 2>/dev/null; then
+  skip "pouchdb-server 4.2.0 (couchdb/test-server)"
+else
+  step "pouchdb-server 4.2.0 (couchdb/test-server, npm ci --ignore-scripts)"
+  (cd couchdb/test-server && npm ci --ignore-scripts --no-audit --no-fund \
+    && cp package-lock.json node_modules/.package-lock.json.ci-stamp)
+fi
 echo "setup: done"

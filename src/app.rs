@@ -37,6 +37,9 @@ pub fn App(stored: Stored, #[prop(default = None)] shared: Option<String>) -> im
         navigate_to(&href_for(&[("page", "data")]));
     }
     provide_context(HelpOpen(RwSignal::new(false)));
+    if crate::state::sync_enabled_at_start() {
+        start_sync(state);
+    }
     let update_ready = RwSignal::new(false);
     crate::pwa::register(update_ready);
     view! {
@@ -322,12 +325,34 @@ fn Shortcuts() -> impl IntoView {
     }
 }
 
+/// Team sync, set up in this browser: its code is a chunk of its own, fetched only then.
+fn start_sync(state: AppState) {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async move {
+        // Unavailable (offline before the chunk was cached): the next start tries again.
+        _ = sync_chunk(state).await;
+    });
+    #[cfg(not(feature = "split"))]
+    {
+        _ = sync_chunk(state);
+    }
+}
+
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(shortcuts_view, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn shortcuts_view() -> Result<AnyView, chunk::Unavailable> {
     Ok(view! { <ShortcutsDialog /> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(sync_chunk, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn sync_chunk(state: AppState) -> Result<(), chunk::Unavailable> {
+    state.start_sync();
+    Ok(())
 }
 
 /// The import of dropped files, in a chunk of its own (the import page's code).

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { serve } from '../lib/server.js';
 import { launch } from '../lib/browser.js';
 import { store1000 } from './storage.mjs';
+import { startCouch, serveWithProxy, USERS } from '../lib/couch.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 // BENCH_DIST=folder benchmarks another build (to compare two builds on one machine).
@@ -371,6 +372,57 @@ async function quota(browser, url) {
   console.log(`bench: localstorage_quota ${chars} chars`);
 }
 
+// --- Team sync: the 1,000 accounts' first sync and a one-edit sync, against the local test
+// server (pouchdb-server) served from the app's origin through a proxy (docs/sync.md).
+async function waitSynced(page, timeout = 600_000) {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('.sync-status [role=status]')?.textContent ?? '';
+    const waiting = document.querySelector('.sync-status')?.textContent ?? '';
+    return s.includes('Last synced') && !s.includes('Syncing') && waiting.includes('No changes waiting');
+  }, null, { timeout });
+}
+
+async function sync1000(browser) {
+  const couch = await startCouch();
+  const site = await serveWithProxy(SITE, couch);
+  const first = [], oneEdit = [];
+  try {
+    const { context, page } = await freshPage(browser);
+    await store1000(page, site.url);
+    await page.goto(`${site.url}?page=settings`, { timeout: 120_000 });
+    await page.getByLabel('Server address').fill(site.couchUrl);
+    await page.getByLabel('Team database').fill('team');
+    await page.getByLabel('User name').fill('ann');
+    await page.getByLabel('Password').fill(USERS.ann.password);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Sign in and sync' }).click();
+    await waitSynced(page);
+    first.push(Date.now() - t0);
+    for (let i = 0; i < Math.max(RUNS, 5); i++) {
+      // In-app navigation: a reload would start a sync of its own.
+      await page.getByRole('link', { name: 'Portfolio' }).first().click();
+      await page.locator('table.portfolio tbody tr a').first().click();
+      await page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: 'Overview & revenue' }).click();
+      const notes = page.getByLabel('Notes');
+      await notes.fill(`edit ${i}`);
+      await notes.press('Tab');
+      await page.getByRole('link', { name: 'Settings' }).first().click();
+      await page.getByText(/Changes waiting to be sent: 1\./).waitFor({ timeout: 120_000 });
+      const t = Date.now();
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await waitSynced(page);
+      oneEdit.push(Date.now() - t);
+    }
+    checkErrors(page, 'sync 1000');
+    await context.close();
+  } finally {
+    await site.close();
+    await couch.stop();
+  }
+  figure('sync_first_1000', first, 'ms', 'sign-in to synced: the 1,000 benchmark accounts, their team and settings pushed to an empty team database (pouchdb-server 4.2.0, LevelDB, same machine), 100 per _bulk_docs; one run');
+  figure('sync_one_edit', oneEdit, 'ms', '"Sync now" to synced after one edit of one account among 1,000: _changes since the last sequence, one _bulk_docs of one document');
+}
+
 const data = JSON.parse(await readFile(`${DATA}data.json`, 'utf8'));
 await transferAll();
 await makeSite();
@@ -396,6 +448,7 @@ try {
   }
   if (group('search')) await search1000(browser, server.url);
   if (group('quota')) await quota(browser, server.url);
+  if (group('sync')) await sync1000(browser);
 } finally {
   await browser.close();
   await server.close();

@@ -10,10 +10,10 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.ico': 'image/x-icon',
 };
 
-/** Serves `root` on a free loopback port; resolves to { url, close }. */
-export async function serve(root) {
+/** The request handler that serves the files of `root`. */
+export function serveHandler(root) {
   const base = resolve(root);
-  const server = createServer(async (req, res) => {
+  return async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (path.endsWith('/')) path += 'index.html';
@@ -27,7 +27,12 @@ export async function serve(root) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     }
-  });
+  };
+}
+
+/** Serves `root` on a free loopback port; resolves to { url, close }. */
+export async function serve(root) {
+  const server = createServer(serveHandler(root));
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };

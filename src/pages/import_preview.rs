@@ -23,7 +23,11 @@ pub fn ImportPreview() -> impl IntoView {
             let names: BTreeMap<Id, String> = accounts.iter().cloned().collect();
             view! {
                 <section class="import-preview" aria-labelledby="preview-heading">
-                    <h3 id="preview-heading">{format!("Review {} before importing", pending.title())}</h3>
+                    <h3 id="preview-heading">{if pending.from_sync {
+                        format!("Review the changes from the team database {} before applying them", pending.title())
+                    } else {
+                        format!("Review {} before importing", pending.title())
+                    }}</h3>
                     <p>{summary(&pending)}</p>
                     {state.is_demo().then(|| view! {
                         <p class="note">"The demo accounts are replaced by this file's."</p>
@@ -33,7 +37,7 @@ pub fn ImportPreview() -> impl IntoView {
                         <Conflicts conflicts names choices />
                     })}
                     <div class="button-row">
-                        <button type="button" on:click=apply>"Import"</button>
+                        <button type="button" on:click=apply>{if pending.from_sync { "Apply" } else { "Import" }}</button>
                         <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
                     </div>
                 </section>

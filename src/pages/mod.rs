@@ -7,6 +7,7 @@ pub mod import_preview;
 pub mod portfolio;
 pub mod search;
 pub mod settings;
+pub mod sync;
 pub mod team;
 pub mod week;
 

@@ -31,6 +31,7 @@ pub fn SettingsPage() -> impl IntoView {
             <TermsCard kind=TermKind::Offerings />
             <TermsCard kind=TermKind::MeetingTypes />
             <ScoringCard />
+            <super::sync::SyncCard />
             <DangerZone />
         </section>
     }

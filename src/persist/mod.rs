@@ -5,7 +5,10 @@
 pub mod browser;
 pub mod codec;
 pub mod export;
+#[cfg(target_arch = "wasm32")]
+pub mod http;
 pub mod merge;
 pub mod migrate;
 pub mod packed;
+pub mod sync;
 pub mod tabs;

@@ -36,6 +36,8 @@ pub struct NamedFile {
 pub struct PendingImport {
     pub files: Vec<NamedFile>,
     pub preview: Merged,
+    /// Changes pulled from the team database (see `sync`), not files.
+    pub from_sync: bool,
 }
 
 impl PendingImport {
@@ -151,6 +153,9 @@ impl AppState {
         let Some(pending) = self.pending_import.get_untracked() else {
             return;
         };
+        if pending.from_sync {
+            return self.apply_sync_choices(choices);
+        }
         let files = pending.files.iter().map(|f| &f.file);
         let merged = self.workspace.with_untracked(|local| {
             merge::merge_files(&import_base(local), files, choices, Utc::now())
@@ -233,8 +238,11 @@ impl AppState {
                 Utc::now(),
             )
         });
-        self.pending_import
-            .set(Some(PendingImport { files, preview }));
+        self.pending_import.set(Some(PendingImport {
+            files,
+            preview,
+            from_sync: false,
+        }));
     }
 }
 

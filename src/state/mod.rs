@@ -2,8 +2,8 @@
 //! pages, and methods that change the model and hand the change to the save queue.
 //!
 //! One file per concern: the start (`load`), the changes pages make (`edit`), saving
-//! (`save`), other tabs (`tabs`), importing and exporting files (`import`, `export`) and
-//! undo (`undo`).
+//! (`save`), other tabs (`tabs`), importing and exporting files (`import`, `export`),
+//! undo (`undo`) and team sync (`sync`).
 
 mod archive;
 mod cadence;
@@ -14,6 +14,7 @@ mod import;
 mod load;
 mod locale;
 mod save;
+mod sync;
 mod tabs;
 mod undo;
 
@@ -31,6 +32,7 @@ pub use drafts::{store_review_draft, stored_review_draft};
 pub use import::{ImportProgress, PendingImport};
 pub use load::Stored;
 pub use locale::{provide_locale, use_locale, use_money, UserLocale};
+pub use sync::{sync_enabled_at_start, SyncStatus};
 pub use undo::Change;
 
 /// Shared app state, provided as context at the root.
