@@ -6,7 +6,7 @@
 // works in both).
 function (newDoc, oldDoc, userCtx, secObj) {
   // The newest schema version this design document accepts: raise it with the app's.
-  var SCHEMA_VERSION = 2;
+  var SCHEMA_VERSION = 3;
   var roles = userCtx.roles || [];
   var isAdmin = roles.indexOf('_admin') !== -1;
   var isLeader = isAdmin || roles.indexOf('leader') !== -1;

@@ -42,6 +42,7 @@ fn corpus() -> Vec<Vec<u8>> {
         fs::read(root.join("tests/fixtures/workspace-v0.json")).unwrap(),
         fs::read(root.join("tests/fixtures/workspace-v1.json")).unwrap(),
         fs::read(root.join("tests/fixtures/workspace-v2.json")).unwrap(),
+        fs::read(root.join("tests/fixtures/workspace-v3.json")).unwrap(),
     ];
     let demo = demo_workspace(today());
     out.push(export_workspace(&demo, chrono::DateTime::UNIX_EPOCH).into_bytes());

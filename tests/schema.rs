@@ -26,6 +26,7 @@ const SCHEMA: &str = include_str!("../docs/workspace.schema.json");
 const V0: &str = include_str!("fixtures/workspace-v0.json");
 const V1: &str = include_str!("fixtures/workspace-v1.json");
 const V2: &str = include_str!("fixtures/workspace-v2.json");
+const V3: &str = include_str!("fixtures/workspace-v3.json");
 
 static SCHEMA_VALUE: LazyLock<Value> =
     LazyLock::new(|| serde_json::from_str(SCHEMA).expect("the schema is JSON"));
@@ -132,8 +133,19 @@ fn account_exports_match() {
 }
 
 #[test]
-fn the_version_2_fixture_matches() {
-    assert_valid("tests/fixtures/workspace-v2.json", V2);
+fn the_version_3_fixture_matches() {
+    assert_valid("tests/fixtures/workspace-v3.json", V3);
+}
+
+#[test]
+fn the_version_2_fixture_does_not_match_but_its_migrated_export_does() {
+    let v2: Value = serde_json::from_str(V2).unwrap();
+    assert!(!errors(&v2).is_empty());
+    let migrated = parse_import(V2).expect("the v2 fixture loads").workspace;
+    assert_valid(
+        "v2 fixture migrated and exported",
+        &export_workspace(&migrated, chrono::DateTime::UNIX_EPOCH),
+    );
 }
 
 #[test]

@@ -165,7 +165,7 @@ test('reading large files shows progress and can be cancelled, changing nothing'
         contacts: Array.from({ length: 200 }, (_, j) => ({ id: `con-${k}-${i}-${j}`, name: `Person ${j}`, notes: 'n'.repeat(100) })),
       },
     }));
-    const json = JSON.stringify({ kind: 'workspace', schema_version: 2, id: `ws-big-${k}`, name: `Big ${k}`, accounts });
+    const json = JSON.stringify({ kind: 'workspace', schema_version: 3, id: `ws-big-${k}`, name: `Big ${k}`, accounts });
     return { name: `big-${k}.json`, mimeType: 'application/json', buffer: Buffer.from(json) };
   };
   const files = Array.from({ length: 6 }, (_, k) => file(k + 1));

@@ -19,10 +19,16 @@
 //!   `fiscal_year_start_month: 1`).
 //! * **1** — entities merged account by account; no tombstones, no stamps of their own on
 //!   an account's details and revenue.
-//! * **2** — the current format (see `docs/format.md`): tombstones (`deleted`, empty when
-//!   absent), `details_updated_at` on accounts and `updated_at` on revenue, which version 1
-//!   documents get from their account's `updated_at` (the latest any part could have
-//!   changed, so a merge never takes them for older than they are).
+//! * **2** — tombstones (`deleted`, empty when absent), `details_updated_at` on accounts and
+//!   `updated_at` on revenue, which version 1 documents get from their account's
+//!   `updated_at` (the latest any part could have changed, so a merge never takes them for
+//!   older than they are).
+//! * **3** — the current format (see `docs/format.md`): the account practices in depth,
+//!   the plan's year, each a field that older documents read as its default, and the
+//!   process of each segment (`settings.segments`). Version 2 had one review rhythm and one
+//!   set of weights for every segment, so its settings get segments that all follow the
+//!   workspace's: a stored workspace keeps the rhythm its team chose (a new one starts with
+//!   strategic accounts reviewed monthly and maintain accounts quarterly).
 //!
 //! Policy: a step never drops data it does not understand; it only moves or renames. A
 //! document of a *newer* version than [`SCHEMA_VERSION`] is refused, never downgraded.
@@ -37,7 +43,7 @@ pub type Step = fn(Value) -> Result<Value, String>;
 
 /// `STEPS[n]` migrates version `n` to `n + 1`. Its length is checked against
 /// [`SCHEMA_VERSION`] at compile time: raising the version without adding a step does not build.
-pub const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
+pub const STEPS: [Step; SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
 
 /// Why a document could not be brought to the current version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,10 +267,61 @@ fn v1_account_to_v2(a: &mut Map<String, Value>) {
     }
 }
 
+/// Version 2 → 3: settings without `segments` (or no settings) get every segment following the workspace's
+/// rhythm and weights, as version 2 ran them (the new default would review maintain
+/// accounts less often). Every other field version 3 added reads as its default.
+fn v2_to_v3(doc: Value) -> Result<Value, String> {
+    let Value::Object(mut ws) = doc else {
+        return Err("expected a JSON object".into());
+    };
+    // A document without settings ran on the default settings: one rhythm for all, too.
+    let settings = ws
+        .entry("settings")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(settings) = settings {
+        settings.entry("segments").or_insert_with(|| {
+            let follow = || Value::Object(Map::new());
+            let mut segments = Map::new();
+            for segment in ["strategic", "key", "growth", "maintain"] {
+                segments.insert(segment.into(), follow());
+            }
+            Value::Object(segments)
+        });
+    }
+    Ok(Value::Object(ws))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn v2_settings_keep_one_rhythm_for_every_segment() {
+        let doc = json!({"schema_version": 2, "settings": {"currency": "EUR"}});
+        let (doc, from) = migrate_workspace(doc).unwrap();
+        assert_eq!(from, 2);
+        let segments = &doc["settings"]["segments"];
+        for segment in ["strategic", "key", "growth", "maintain"] {
+            assert_eq!(segments[segment], json!({}), "{segment}");
+        }
+        let settings: crate::domain::model::Settings =
+            serde_json::from_value(doc["settings"].clone()).unwrap();
+        for segment in crate::domain::model::Segment::ALL {
+            assert_eq!(
+                settings.rhythm_for(segment),
+                &settings.rhythm,
+                "{segment:?}"
+            );
+        }
+        // A document without settings ran on the defaults: its segments follow them too.
+        let (doc, _) = migrate_workspace(json!({"schema_version": 2, "accounts": []})).unwrap();
+        assert_eq!(doc["settings"]["segments"]["maintain"], json!({}));
+        // Settings already carrying segments are left as they are.
+        let own = json!({"schema_version": 2, "settings": {"segments": {"key": {"rhythm": {"monthly_review_days": 7, "quarterly_update_days": 30}}}}});
+        let (doc, _) = migrate_workspace(own.clone()).unwrap();
+        assert_eq!(doc["settings"]["segments"], own["settings"]["segments"]);
+    }
 
     #[test]
     fn a_missing_version_is_zero_and_a_bad_one_is_reported() {
@@ -299,8 +356,8 @@ mod tests {
 
     #[test]
     fn a_current_document_passes_through_untouched() {
-        let doc = json!({"schema_version": 2, "name": "X", "accounts": [{"id": "a", "plan": {"year": 2026}}]});
-        assert_eq!(migrate_workspace(doc.clone()), Ok((doc, 2)));
+        let doc = json!({"schema_version": 3, "name": "X", "accounts": [{"id": "a", "plan": {"year": 2026}}]});
+        assert_eq!(migrate_workspace(doc.clone()), Ok((doc, 3)));
     }
 
     #[test]
@@ -322,8 +379,9 @@ mod tests {
         assert_eq!(
             v1,
             json!({
-                "schema_version": 2,
+                "schema_version": 3,
                 "name": "Old",
+                "settings": {"segments": {"strategic": {}, "key": {}, "growth": {}, "maintain": {}}},
                 "team": [{"id": "tm-1", "name": "Ann"}],
                 "accounts": [{
                     "id": "acc-1",

@@ -10,7 +10,7 @@ use crate::domain::dates;
 
 /// The schema version this build writes. Older versions are migrated forward on load and
 /// import; newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything a user has: one JSON document when exported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

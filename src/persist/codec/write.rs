@@ -336,9 +336,9 @@ mod tests {
         );
         assert_eq!(
             entries[2].1,
-            r#"{"accounts":["acc-1","acc-2"],"schema_version":2}"#
+            r#"{"accounts":["acc-1","acc-2"],"schema_version":3}"#
         );
-        assert!(entries[3].1.contains(r#""schema_version":2"#));
+        assert!(entries[3].1.contains(r#""schema_version":3"#));
         assert!(!entries[3].1.contains("\"accounts\""));
         let loaded = decode_storage(&entries);
         assert_eq!(loaded.workspace, ws);

@@ -570,6 +570,7 @@ mod fixtures {
     const V0: &str = include_str!("../../../../tests/fixtures/workspace-v0.json");
     const V1: &str = include_str!("../../../../tests/fixtures/workspace-v1.json");
     const V2: &str = include_str!("../../../../tests/fixtures/workspace-v2.json");
+    const V3: &str = include_str!("../../../../tests/fixtures/workspace-v3.json");
 
     /// What both fixtures hold, written out by hand.
     fn expected() -> Workspace {
@@ -621,6 +622,16 @@ mod fixtures {
                 ..TeamMember::default()
             }],
             accounts: vec![acme.into()],
+            // Every version before 3 ran all segments on the workspace's rhythm and weights.
+            settings: Settings {
+                segments: SegmentProcesses {
+                    strategic: SegmentProcess::default(),
+                    key: SegmentProcess::default(),
+                    growth: SegmentProcess::default(),
+                    maintain: SegmentProcess::default(),
+                },
+                ..Settings::default()
+            },
             ..Workspace::default()
         }
     }
@@ -666,10 +677,57 @@ mod fixtures {
         assert_eq!(file.workspace, expected_v2());
     }
 
+    /// The version 3 fixture: the same, with some of what version 3 added (who agreed the
+    /// commitment, a measure's history, when a contact was first met, a goal's rank, an
+    /// attendee's answer, a segment's own rhythm).
+    fn expected_v3() -> Workspace {
+        let mut ws = expected_v2();
+        ws.settings.segments.maintain.rhythm = Some(ReviewRhythm {
+            monthly_review_days: 92,
+            quarterly_update_days: 92,
+        });
+        let acme = Arc::make_mut(&mut ws.accounts[0]);
+        acme.plan.revenue.agreed_by = Some(Id::new("c-1"));
+        acme.plan.revenue.agreed_on = Some(day(2025, 1, 20));
+        acme.plan.contacts[0].first_met = Some(day(2024, 11, 4));
+        acme.plan.goals[0].rank = Some(1);
+        acme.plan.cadence[0]
+            .responses
+            .insert(Id::new("c-1"), AttendeeResponse::Accepted);
+        acme.plan.measures.push(SuccessMeasure {
+            id: Id::new("sm-1"),
+            name: "Cost per order".into(),
+            target: Some(8.0),
+            current: Some(9.5),
+            last_checked: Some(day(2025, 2, 28)),
+            history: vec![
+                MeasureValue {
+                    date: day(2025, 1, 31),
+                    value: 10.0,
+                },
+                MeasureValue {
+                    date: day(2025, 2, 28),
+                    value: 9.5,
+                },
+            ],
+            goal: Some(Id::new("g-1")),
+            ..SuccessMeasure::default()
+        });
+        ws
+    }
+
+    #[test]
+    fn the_version_3_fixture_loads() {
+        let file = parse_import(V3).unwrap();
+        assert_eq!(file.from_version, 3);
+        assert_eq!(file.exported_at, Some(at(3)));
+        assert_eq!(file.workspace, expected_v3());
+    }
+
     #[test]
     #[ignore = "writes the fixture; run by hand only when a new version is frozen"]
     fn print_current_fixture() {
-        println!("{}", export_workspace(&expected_v2(), at(3)));
+        println!("{}", export_workspace(&expected_v3(), at(3)));
     }
 }
 

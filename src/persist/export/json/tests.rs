@@ -44,7 +44,7 @@ fn a_workspace_export_starts_with_its_version_and_kind_and_round_trips() {
     let text = export_workspace(&ws, chrono::DateTime::UNIX_EPOCH);
     assert!(
         text.starts_with(
-            "{\n  \"kind\": \"workspace\",\n  \"exported_at\": \"1970-01-01T00:00:00Z\",\n  \"schema_version\": 2,\n"
+            "{\n  \"kind\": \"workspace\",\n  \"exported_at\": \"1970-01-01T00:00:00Z\",\n  \"schema_version\": 3,\n"
         ),
         "{}",
         &text[..80]
@@ -66,7 +66,7 @@ fn an_account_export_carries_the_members_it_references_and_the_settings() {
     let text = export_account(&ws, &Id::new("acc-acme"), chrono::DateTime::UNIX_EPOCH).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["kind"], "account");
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v["exported_at"], "1970-01-01T00:00:00Z");
     assert_eq!(v["workspace_id"], "ws-sample");
     let team: Vec<&str> = v["team"]
@@ -144,12 +144,12 @@ fn syntax_errors_give_line_and_column() {
 #[test]
 fn a_newer_file_is_refused_with_both_versions() {
     let got = paths(parse_import(
-        r#"{"schema_version": 3, "kind": "workspace"}"#,
+        r#"{"schema_version": 4, "kind": "workspace"}"#,
     ));
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, "schema_version");
     assert!(got[0].1.contains("newer version"), "{}", got[0].1);
-    assert!(got[0].1.contains("schema version 3"), "{}", got[0].1);
+    assert!(got[0].1.contains("schema version 4"), "{}", got[0].1);
     let bad = paths(parse_import(r#"{"schema_version": "one"}"#));
     assert_eq!(bad[0].0, "schema_version");
     let kind = paths(parse_import(r#"{"schema_version": 1, "kind": "plan"}"#));
