@@ -120,28 +120,14 @@ pub(super) fn low_value_work(plan: &AccountPlan, today: NaiveDate, out: &mut Vec
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use crate::domain::advice::next_best_actions;
     use crate::domain::meeting::set_response;
     use crate::domain::model::*;
 
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-    const TODAY: &str = "2026-11-24";
+    use crate::domain::advice::tests::{day, TODAY};
 
     fn base() -> Account {
-        let mut a = Account {
-            id: Id::new("acc"),
-            created_on: Some(day("2026-01-01")),
-            fiscal_year_start_month: 1,
-            ..Account::default()
-        };
-        a.plan.year = 2026;
-        for p in PlanPart::ALL {
-            a.plan.reviewed.insert(p, day("2026-11-20"));
-        }
+        let mut a = crate::domain::advice::tests::base();
         a.plan.contacts = vec![
             Contact {
                 id: Id::new("c1"),

@@ -551,12 +551,13 @@ mod tests {
     use super::*;
     use crate::domain::model::{AccountPlan, Contract, SuccessMeasure};
 
-    fn day(s: &str) -> NaiveDate {
+    pub(super) fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
-    const TODAY: &str = "2026-11-24";
+    pub(super) const TODAY: &str = "2026-11-24";
 
-    fn base() -> Account {
+    /// An account with every part reviewed four days before [`TODAY`].
+    pub(super) fn base() -> Account {
         let mut a = Account {
             id: Id::new("acc"),
             created_on: Some(day("2026-01-01")),

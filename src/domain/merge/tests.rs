@@ -7,7 +7,7 @@ use super::*;
 use crate::domain::model::{Contact, Goal, Settings, TeamMember};
 use crate::domain::sample::synthetic::{synthetic_workspace, Shape};
 
-fn at(minutes: i64) -> Timestamp {
+pub(super) fn at(minutes: i64) -> Timestamp {
     Utc.with_ymd_and_hms(2026, 11, 3, 9, 0, 0).unwrap() + Duration::minutes(minutes)
 }
 
@@ -23,7 +23,7 @@ const SMALL: Shape = Shape {
 
 /// A workspace every stamp of which is before `at(0)`, as two copies of it (ids "mine"
 /// and "theirs") that last saw each other at `at(0)`.
-fn pair(accounts: usize) -> (Workspace, Workspace) {
+pub(super) fn pair(accounts: usize) -> (Workspace, Workspace) {
     let mut base = synthetic_workspace(7, accounts, &SMALL, today());
     for a in &mut base.accounts {
         Arc::make_mut(a).details_updated_at = Some(at(-100));
@@ -44,7 +44,7 @@ fn pair(accounts: usize) -> (Workspace, Workspace) {
 }
 
 /// An edit made at `when`, through the same stamping as the app's.
-fn edit(ws: &mut Workspace, i: usize, when: Timestamp, f: impl FnOnce(&mut Account)) {
+pub(super) fn edit(ws: &mut Workspace, i: usize, when: Timestamp, f: impl FnOnce(&mut Account)) {
     let before = ws.accounts[i].clone();
     let a = Arc::make_mut(&mut ws.accounts[i]);
     f(a);

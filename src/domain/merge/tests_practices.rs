@@ -2,58 +2,22 @@
 //! and the other's interaction areas both stay; a segment's rhythm set on one side comes
 //! over with the settings; an introducing team member comes over with the account.
 
-use std::sync::Arc;
+use chrono::NaiveDate;
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
-
+use super::tests::{at, edit, pair};
 use super::*;
 use crate::domain::model::{Introducer, ReviewRhythm, TeamMember};
-use crate::domain::sample::synthetic::{synthetic_workspace, SMALL};
 use crate::domain::validate::validate;
-
-fn at(minutes: i64) -> Timestamp {
-    Utc.with_ymd_and_hms(2026, 11, 3, 9, 0, 0).unwrap() + Duration::minutes(minutes)
-}
-
-/// Two copies of one workspace, stamped before `at(0)`, that last saw each other then.
-fn pair() -> (Workspace, Workspace) {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-    let mut base = synthetic_workspace(7, 2, &SMALL, today);
-    for a in &mut base.accounts {
-        Arc::make_mut(a).details_updated_at = Some(at(-100));
-        Arc::make_mut(a).plan.revenue.updated_at = Some(at(-100));
-    }
-    base.settings.updated_at = Some(at(-100));
-    let mut mine = Workspace {
-        id: Id::new("ws-mine"),
-        ..base.clone()
-    };
-    let mut theirs = Workspace {
-        id: Id::new("ws-theirs"),
-        ..base
-    };
-    mine.sync_marks.insert(theirs.id.clone(), at(0));
-    theirs.sync_marks.insert(mine.id.clone(), at(0));
-    (mine, theirs)
-}
-
-fn edit(ws: &mut Workspace, when: Timestamp, f: impl FnOnce(&mut Account)) {
-    let before = ws.accounts[0].clone();
-    let a = Arc::make_mut(&mut ws.accounts[0]);
-    f(a);
-    stamp_changes(&before, a, when);
-    a.updated_at = Some(when);
-}
 
 #[test]
 fn an_introducer_on_one_side_and_areas_on_the_other_both_stay() {
-    let (mut mine, mut theirs) = pair();
+    let (mut mine, mut theirs) = pair(2);
     let boss = mine.accounts[0].plan.contacts[0].id.clone();
-    edit(&mut mine, at(10), |a| {
+    edit(&mut mine, 0, at(10), |a| {
         a.plan.contacts[1].introduced_by = Some(Introducer::Contact(boss.clone()));
         a.plan.contacts[1].first_met = NaiveDate::from_ymd_opt(2026, 10, 20);
     });
-    edit(&mut theirs, at(20), |a| {
+    edit(&mut theirs, 0, at(20), |a| {
         a.plan.interactions[0].areas = vec![Id::new("off-core")];
         a.plan.goals[0].rank = Some(1);
     });
@@ -81,7 +45,7 @@ fn an_introducer_on_one_side_and_areas_on_the_other_both_stay() {
 
 #[test]
 fn a_segment_s_rhythm_and_an_introducing_member_come_over() {
-    let (mine, mut theirs) = pair();
+    let (mine, mut theirs) = pair(2);
     let rhythm = ReviewRhythm {
         monthly_review_days: 14,
         quarterly_update_days: 60,
@@ -94,7 +58,7 @@ fn a_segment_s_rhythm_and_an_introducing_member_come_over() {
         name: "Noor Haddad".into(),
         ..TeamMember::default()
     });
-    edit(&mut theirs, at(20), |a| {
+    edit(&mut theirs, 0, at(20), |a| {
         a.plan.contacts[2].introduced_by = Some(Introducer::Member(Id::new("tm-new")));
     });
     let m = merge(
@@ -121,7 +85,7 @@ fn a_segment_s_rhythm_and_an_introducing_member_come_over() {
     assert!(m.workspace.member(&Id::new("tm-new")).is_some());
     assert_eq!(validate(&m.workspace), vec![]);
     // Without the introduction, nothing refers to her and she stays out.
-    edit(&mut file, at(40), |a| {
+    edit(&mut file, 0, at(40), |a| {
         a.plan.contacts[2].introduced_by = None
     });
     let m = merge(
