@@ -435,7 +435,7 @@ async fn the_white_space_grid_edits_a_cell_in_place_and_saves_it() {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&back))
         .unwrap();
     assert!(
-        text.contains("Open white space 50K"),
+        text.contains("Open white space $50K"),
         "the total follows the cell: {text}"
     );
     let stored = storage()
