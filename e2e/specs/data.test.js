@@ -32,7 +32,7 @@ test('a workspace exported and imported into a fresh browser comes back whole', 
   assert.match(download.suggestedFilename(), /^account-planner-workspace-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  assert.equal(exported.schema_version, 2);
+  assert.equal(exported.schema_version, 3);
   assert.deepEqual(exported.accounts.map((a) => a.name).sort(), ['Soylent Foods', 'Tyrell Systems']);
 
   // Into a fresh browser (a first visit: the demo shows), where an import replaces the demo.

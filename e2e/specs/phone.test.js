@@ -39,13 +39,17 @@ test('at 390 px no page scrolls sideways, and a plan\'s sections are all reachab
   const scroller = page.getByRole('region', { name: /Accounts/ }).first();
   assert.equal(await scroller.getAttribute('tabindex'), '0');
 
-  for (const [link, heading] of [['Team view', 'Team view'], ['Import & export', 'Import & export'], ['Settings', 'Settings']]) {
+  for (const [link, heading] of [['My week', 'My week'], ['Team view', 'Team view'], ['Import & export', 'Import & export'], ['Settings', 'Settings']]) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
     await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
     await assertFits(page, `the ${link} page`);
   }
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  await page.goto(`${server.url}?page=archived`);
+  await page.getByRole('heading', { name: 'Archived accounts', level: 1 }).waitFor();
+  await assertFits(page, 'the archived accounts page');
+
+  await page.goto(server.url);
   const first = page.getByRole('table').first().getByRole('link').first();
   await first.click();
   const sections = page.getByRole('navigation', { name: 'Plan sections' });

@@ -57,7 +57,7 @@ pub fn ArchivedPage() -> impl IntoView {
                 view! { <p class="empty-state">"No archived accounts."</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" role="region" aria-label="Archived accounts" tabindex="0">
                         <table class="table">
                             <caption class="visually-hidden">"Archived accounts"</caption>
                             <thead>

@@ -309,6 +309,7 @@ fn AreaCoverage(talks: Vec<AreaTalks>) -> impl IntoView {
         <section class="screen-only" aria-labelledby="areas-heading">
             <h4 id="areas-heading">"Areas of opportunity"</h4>
             <p class="hint">{format!("{talked} of {} areas talked about in the last 90 days.", talks.len())}</p>
+            <div class="table-scroll" role="region" aria-label="Areas of opportunity" tabindex="0">
             <table class="table area-coverage">
                 <caption class="visually-hidden">"Areas of opportunity talked about in the last 90 days"</caption>
                 <thead><tr><th scope="col">"Area"</th><th scope="col">"Kind"</th><th scope="col">"Interactions (90 days)"</th><th scope="col">"Last"</th></tr></thead>
@@ -325,6 +326,7 @@ fn AreaCoverage(talks: Vec<AreaTalks>) -> impl IntoView {
                     }}).collect_view()}
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }
