@@ -131,3 +131,53 @@ test("an account's plan, contacts, opportunities and cadence download as files",
   assertNoErrors(page, assert);
   await context.close();
 });
+
+test('a contact the plan refers to, once deleted, leaves an export that imports again', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  let page = await openPage(context);
+  const exportWorkspace = async () => {
+    await page.getByRole('link', { name: 'Import & export' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export workspace' }).click(),
+    ]);
+    return download;
+  };
+  await page.goto(server.url);
+  await page.getByRole('region', { name: 'Demo data' }).waitFor();
+  const before = JSON.parse(await readFile(await (await exportWorkspace()).path(), 'utf8'));
+  const harborview = (file) => file.accounts.find((a) => a.name === 'Harborview Health Network');
+  const raymond = harborview(before).plan.contacts.find((c) => c.name === 'Raymond Cho').id;
+  // He is named elsewhere in the plan: in interactions at least.
+  assert.ok(JSON.stringify(harborview(before).plan.interactions).includes(`"${raymond}"`));
+
+  await page.getByRole('link', { name: 'Portfolio' }).first().click();
+  await page.getByRole('link', { name: 'Harborview Health Network' }).click();
+  await page.getByRole('link', { name: 'Contacts & interactions' }).click();
+  await page.getByRole('button', { name: 'Delete contact Raymond Cho' }).click();
+  await page.getByRole('status').filter({ hasText: 'Deleted contact “Raymond Cho”.' }).waitFor();
+  await page.waitForTimeout(300); // the save
+
+  const download = await exportWorkspace();
+  const after = JSON.parse(await readFile(await download.path(), 'utf8'));
+  // Reviews keep their snapshots as they were (history, not references).
+  const { reviews, ...plan } = harborview(after).plan;
+  assert.ok(reviews.length > 0);
+  assert.ok(!JSON.stringify(plan).includes(`"${raymond}"`), 'no reference to the deleted contact is left');
+  assert.ok(harborview(after).plan.interactions.length > 0, 'the interactions stay');
+
+  // Into a fresh browser: the file is accepted, not refused for a dangling reference.
+  const kept = join(await mkdtemp(join(tmpdir(), 'ap-deleted-')), 'workspace.json');
+  await copyFile(await download.path(), kept);
+  assertNoErrors(page, assert);
+  await context.close();
+  const fresh = await browser.newContext();
+  page = await openPage(fresh);
+  await page.goto(server.url);
+  await page.getByRole('region', { name: 'Demo data' }).waitFor();
+  await page.getByRole('link', { name: 'Import & export' }).click();
+  await page.getByLabel('Import files').setInputFiles(kept);
+  await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor();
+  assertNoErrors(page, assert);
+  await fresh.close();
+});

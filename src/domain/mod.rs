@@ -10,6 +10,7 @@ pub mod commitment;
 pub mod completeness;
 pub mod coverage;
 pub mod customer_version;
+pub mod dangling;
 pub mod dates;
 pub mod feedback;
 pub mod history;

@@ -42,9 +42,17 @@ impl Coalesce for Change {
 
 impl AppState {
     /// Deletes something from an account so that it can be undone: `what` names it for
-    /// the undo notice ("contact “Ann Lee”").
+    /// the undo notice ("contact “Ann Lee”"). What referred to it in the plan is cleared in
+    /// the same step (undo brings both back).
     pub fn delete_in_account(&self, id: &Id, what: String, edit: impl FnOnce(&mut Account)) {
         let what = Some((format!("Deleted {what}."), true));
+        let offerings = self
+            .workspace
+            .with_untracked(|ws| ws.settings.offerings.clone());
+        let edit = move |a: &mut Account| {
+            edit(a);
+            crate::domain::dangling::drop_dangling(&mut a.plan, &offerings);
+        };
         self.edit_account(id, &mut super::edit::once(edit), what);
     }
 
