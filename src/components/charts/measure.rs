@@ -64,18 +64,7 @@ pub fn MeasureChart(
                 PAD_L + (W - PAD_L - PAD_R) * ((d - first).num_days() as f64 / span)
             }
         };
-        let path: String = pts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                format!(
-                    "{}{:.1},{:.1}",
-                    if i == 0 { "M" } else { " L" },
-                    x(p.date),
-                    y(p.value)
-                )
-            })
-            .collect();
+        let path = super::polyline(pts.iter().map(|p| (x(p.date), y(p.value))));
         let latest = pts[pts.len() - 1];
         let desc = format!(
             "{} values from {first} to {last}; latest {} on {}{}.",

@@ -47,18 +47,7 @@ pub fn TrendChart(#[prop(into)] points: Signal<Vec<TrendPoint>>, bands: Bands) -
         let x = move |d: NaiveDate| {
             PAD_L + (W - PAD_L - PAD_R) * ((d - first).num_days() as f64 / span)
         };
-        let path: String = pts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                format!(
-                    "{}{:.1},{:.1}",
-                    if i == 0 { "M" } else { " L" },
-                    x(p.date),
-                    y(f64::from(p.score))
-                )
-            })
-            .collect();
+        let path = super::polyline(pts.iter().map(|p| (x(p.date), y(f64::from(p.score)))));
         let (amber, green) = (f64::from(bands.amber_from), f64::from(bands.green_from));
         let rows = pts.clone();
         view! {
