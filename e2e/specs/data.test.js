@@ -10,6 +10,27 @@ import { server, browser, serveApp } from '../lib/suite.js';
 
 serveApp();
 
+/**
+ * Copies the downloaded file `path` aside, closes `context` (after checking its page had no
+ * errors), and opens the file's import preview in a fresh browser (a first visit: the demo
+ * shows). Returns the fresh context and its page.
+ */
+async function previewInFreshBrowser(page, context, path) {
+  // (Clearing storage under the open page would not do: the page writes back what it holds.)
+  const kept = join(await mkdtemp(join(tmpdir(), 'ap-export-')), 'workspace.json');
+  await copyFile(path, kept);
+  assertNoErrors(page, assert);
+  await context.close();
+  const fresh = await browser.newContext();
+  const next = await openPage(fresh);
+  await next.goto(server.url);
+  await next.getByRole('region', { name: 'Demo data' }).waitFor();
+  await next.getByRole('link', { name: 'Import & export' }).click();
+  await next.getByLabel('Import files').setInputFiles(kept);
+  await next.getByRole('heading', { name: /Review .* before importing/ }).waitFor();
+  return { fresh, page: next };
+}
+
 /** Our keys in localStorage, as an object. */
 const stored = (page) => page.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).filter((k) => k.startsWith('account-planner/')).map((k) => [k, localStorage.getItem(k)]),
@@ -36,18 +57,8 @@ test('a workspace exported and imported into a fresh browser comes back whole', 
   assert.deepEqual(exported.accounts.map((a) => a.name).sort(), ['Soylent Foods', 'Tyrell Systems']);
 
   // Into a fresh browser (a first visit: the demo shows), where an import replaces the demo.
-  // (Clearing storage under the open page would not do: the page writes back what it holds.)
-  const kept = join(await mkdtemp(join(tmpdir(), 'ap-export-')), 'workspace.json');
-  await copyFile(file, kept);
-  assertNoErrors(page, assert);
-  await context.close();
-  const fresh = await browser.newContext();
-  page = await openPage(fresh);
-  await page.goto(server.url);
-  await page.getByRole('region', { name: 'Demo data' }).waitFor();
-  await page.getByRole('link', { name: 'Import & export' }).click();
-  await page.getByLabel('Import files').setInputFiles(kept);
-  await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor();
+  let fresh;
+  ({ fresh, page } = await previewInFreshBrowser(page, context, file));
   await page.getByText("The demo accounts are replaced by this file's.").waitFor();
   const rows = page.getByRole('table', { name: 'Accounts in the file' }).getByRole('row');
   assert.equal(await rows.count(), 3, 'a header and one row per account');
@@ -166,18 +177,10 @@ test('a contact the plan refers to, once deleted, leaves an export that imports 
   assert.ok(!JSON.stringify(plan).includes(`"${raymond}"`), 'no reference to the deleted contact is left');
   assert.ok(harborview(after).plan.interactions.length > 0, 'the interactions stay');
 
-  // Into a fresh browser: the file is accepted, not refused for a dangling reference.
-  const kept = join(await mkdtemp(join(tmpdir(), 'ap-deleted-')), 'workspace.json');
-  await copyFile(await download.path(), kept);
-  assertNoErrors(page, assert);
-  await context.close();
-  const fresh = await browser.newContext();
-  page = await openPage(fresh);
-  await page.goto(server.url);
-  await page.getByRole('region', { name: 'Demo data' }).waitFor();
-  await page.getByRole('link', { name: 'Import & export' }).click();
-  await page.getByLabel('Import files').setInputFiles(kept);
-  await page.getByRole('heading', { name: /Review .* before importing/ }).waitFor();
+  // Into a fresh browser: the file is accepted (its preview shows), not refused for a
+  // dangling reference.
+  let fresh;
+  ({ fresh, page } = await previewInFreshBrowser(page, context, await download.path()));
   assertNoErrors(page, assert);
   await fresh.close();
 });
